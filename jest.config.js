@@ -1,0 +1,35 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const swc = [
+  "@swc/jest",
+  { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true }, target: "es2021" } },
+]
+
+const base = {
+  transform: { "^.+\\.[jt]sx?$": swc },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+}
+
+const byType = {
+  unit: {
+    testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
+  },
+  "integration:http": {
+    testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+    setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    globalSetup: "<rootDir>/integration-tests/global-setup.js",
+    globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
+    testTimeout: 120000,
+  },
+  "integration:smoke": {
+    testMatch: ["<rootDir>/integration-tests/smoke/**/*.spec.[jt]s"],
+    globalSetup: "<rootDir>/integration-tests/global-setup.js",
+    globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
+    testTimeout: 600000,
+  },
+}
+
+module.exports = { ...base, ...(byType[process.env.TEST_TYPE] ?? byType.unit) }

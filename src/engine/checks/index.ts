@@ -1,0 +1,14 @@
+import { RiskCheck } from "../types"
+import { firstOrderCheck } from "./first-order"
+import { firstOrderCodLimitCheck } from "./first-order-cod-limit"
+import { openOrdersCheck } from "./open-orders"
+
+/**
+ * The checks the engine runs, cheapest and internal data first (golden rules, seed 003 §5.2.2).
+ * A new check is a new file in this folder plus one line here.
+ */
+export const DEFAULT_CHECKS: readonly RiskCheck[] = [
+  firstOrderCheck,
+  openOrdersCheck,
+  firstOrderCodLimitCheck,
+]

@@ -1,0 +1,44 @@
+import { OrderHistoryEntry } from "./types"
+
+/** Amount comparisons in major units tolerate float noise below a thousandth. */
+const EPSILON = 0.001
+
+function isCanceled(order: OrderHistoryEntry): boolean {
+  return order.status === "canceled" || order.status === "draft"
+}
+
+/**
+ * "Paid" (issue #2): the order's payment was captured in full, the order is not canceled,
+ * and it was not fully refunded. An order awaiting payment does not count.
+ */
+export function isPaidOrder(order: OrderHistoryEntry): boolean {
+  if (isCanceled(order)) {
+    return false
+  }
+  const total = Number(order.total) || 0
+  const captured = Number(order.captured_amount) || 0
+  const refunded = Number(order.refunded_amount) || 0
+  if (captured <= 0) {
+    return false
+  }
+  if (captured + EPSILON < total) {
+    return false
+  }
+  return refunded + EPSILON < captured
+}
+
+/** An order that is neither canceled nor paid: the merchant still waits for the money. */
+export function isAwaitingPayment(order: OrderHistoryEntry): boolean {
+  if (isCanceled(order)) {
+    return false
+  }
+  return !isPaidOrder(order) && (Number(order.refunded_amount) || 0) <= 0
+}
+
+export function countPaidOrders(orders: OrderHistoryEntry[]): number {
+  return orders.filter(isPaidOrder).length
+}
+
+export function countAwaitingPayment(orders: OrderHistoryEntry[]): number {
+  return orders.filter(isAwaitingPayment).length
+}

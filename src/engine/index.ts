@@ -1,0 +1,7 @@
+export * from "./types"
+export * from "./classes"
+export * from "./history"
+export * from "./settings"
+export * from "./engine"
+export { DEFAULT_CHECKS } from "./checks"
+export { ENGINE_VERSION } from "./version"

@@ -1,0 +1,157 @@
+/**
+ * Plain data types of the decision engine. Nothing in src/engine imports Medusa:
+ * adapters build these snapshots, call `decide`, and store or show the result.
+ */
+
+export const PAYMENT_CLASSES = [
+  "prepayment",
+  "guaranteed",
+  "cash_on_delivery",
+  "invoice",
+  "direct_debit",
+  "card",
+  "other",
+] as const
+
+export type PaymentClass = (typeof PAYMENT_CLASSES)[number]
+
+export type AddressSnapshot = {
+  first_name?: string | null
+  last_name?: string | null
+  company?: string | null
+  address_1?: string | null
+  address_2?: string | null
+  postal_code?: string | null
+  city?: string | null
+  province?: string | null
+  country_code?: string | null
+  phone?: string | null
+}
+
+export type CartItemSnapshot = {
+  product_id?: string | null
+  variant_id?: string | null
+  title?: string | null
+  quantity: number
+  /** unit price in major units, as Medusa stores it */
+  unit_price: number
+}
+
+/** A payment provider enabled in the cart's region, with the class the merchant gave it. */
+export type ProviderSnapshot = {
+  id: string
+  risk_class: PaymentClass
+}
+
+export type CartSnapshot = {
+  id: string
+  currency_code: string
+  /** cart total in major units (e.g. 299.99 EUR), a number */
+  total: number
+  items: CartItemSnapshot[]
+  email?: string | null
+  customer_id?: string | null
+  billing_address?: AddressSnapshot | null
+  shipping_address?: AddressSnapshot | null
+  region_id?: string | null
+  providers: ProviderSnapshot[]
+}
+
+/** One earlier order of the same customer identity (customer id or normalised email). */
+export type OrderHistoryEntry = {
+  id: string
+  /** Medusa order status: pending, completed, draft, archived, canceled, requires_action */
+  status: string
+  /** order total in major units */
+  total: number
+  captured_amount: number
+  refunded_amount: number
+  created_at?: string | Date | null
+}
+
+export type CustomerHistory = {
+  orders: OrderHistoryEntry[]
+}
+
+export type LocalizedText = {
+  de: string
+  en: string
+}
+
+export type FirstOrderSettings = {
+  /** switch the first-order rule off entirely */
+  enabled: boolean
+  /** a customer is new until it has this many paid orders */
+  paid_orders_required: number
+  /** classes offered to a new customer */
+  allowed_classes: PaymentClass[]
+  /** maximum cart total (major units) for cash on delivery on a first order; null = no limit */
+  cod_max_amount: number | null
+  /** classes offered to a new customer who already has an order awaiting payment */
+  pending_order_allowed_classes: PaymentClass[]
+}
+
+export type RiskSettings = {
+  first_order: FirstOrderSettings
+  /** classes offered when the evaluation fails or times out */
+  fallback_classes: PaymentClass[]
+  /** neutral notice shown to a shopper when something was hidden */
+  notice: LocalizedText
+  /** time budget of one evaluation, in milliseconds */
+  evaluation_timeout_ms: number
+}
+
+export type EngineInput = {
+  cart: CartSnapshot
+  history: CustomerHistory
+  settings: RiskSettings
+}
+
+/** What a check decides about the payment methods. */
+export type Restriction =
+  | { kind: "allow_only_classes"; classes: PaymentClass[] }
+  | { kind: "hide_classes"; classes: PaymentClass[] }
+  | { kind: "hide_providers"; provider_ids: string[] }
+
+/** Why something was hidden: the check, a stable code, a merchant-readable message, and the values that made it fire. */
+export type Reason = {
+  check: string
+  code: string
+  message: string
+  values: Record<string, unknown>
+}
+
+export type CheckOutcome = {
+  restriction: Restriction
+  reason: Reason
+}
+
+/** Values derived once from the input and shared by all checks. */
+export type EngineContext = EngineInput & {
+  facts: {
+    paid_order_count: number
+    awaiting_payment_order_count: number
+    is_new_customer: boolean
+  }
+}
+
+/** A check is one file in src/engine/checks: it reads the context and returns zero or more outcomes. */
+export type RiskCheck = {
+  id: string
+  evaluate(context: EngineContext): CheckOutcome[]
+}
+
+export type HiddenProvider = {
+  provider_id: string
+  risk_class: PaymentClass
+  reasons: Reason[]
+}
+
+export type Decision = {
+  allowed_provider_ids: string[]
+  hidden: HiddenProvider[]
+  /** true when the decision is the configured fallback because the evaluation failed */
+  fallback: boolean
+  engine_version: string
+  facts: EngineContext["facts"]
+}
