@@ -1,0 +1,47 @@
+/**
+ * Development / test store of this repository: loads the plugin from source.
+ * Not part of the published package (excluded in tsconfig.json and "files").
+ * A real store installs the plugin with `plugins: [{ resolve: "medusa-payment-risk", options }]`
+ * (see README).
+ */
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const paymentRiskOptions = {
+  // Secret for keyed hashes of personal data (negative list). Required in production.
+  hash_secret: process.env.PAYMENT_RISK_HASH_SECRET || "dev-only-payment-risk-secret-change-me",
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:5173,http://localhost:8000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLE === "true",
+  },
+  modules: [
+    {
+      resolve: "./src/modules/payment-risk",
+      options: paymentRiskOptions,
+    },
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            resolve: "./src/providers/manual-payments",
+            id: "manual",
+          },
+        ],
+      },
+    },
+  ],
+})

@@ -1,0 +1,40 @@
+import {
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  AdminEmptyQuery,
+  AdminListAssessments,
+  AdminSetProviderClass,
+  AdminUpdatePaymentRiskSettings,
+} from "./validators"
+
+/** Admin routes are behind Medusa's admin authentication (every /admin/* route). */
+export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/admin/payment-risk/settings",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminEmptyQuery, {})],
+  },
+  {
+    matcher: "/admin/payment-risk/settings",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminUpdatePaymentRiskSettings)],
+  },
+  {
+    matcher: "/admin/payment-risk/providers",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminEmptyQuery, {})],
+  },
+  {
+    matcher: "/admin/payment-risk/providers/:id",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminSetProviderClass)],
+  },
+  {
+    matcher: "/admin/payment-risk/assessments",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListAssessments, {})],
+  },
+]

@@ -1,0 +1,29 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { RiskSettings } from "../../../../engine"
+import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
+import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
+import { AdminUpdatePaymentRiskSettingsType } from "../validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  res.json({ settings: await service.getSettings() })
+}
+
+function merge(current: RiskSettings, update: AdminUpdatePaymentRiskSettingsType): RiskSettings {
+  return {
+    first_order: { ...current.first_order, ...(update.first_order ?? {}) },
+    fallback_classes: update.fallback_classes ?? current.fallback_classes,
+    notice: { ...current.notice, ...(update.notice ?? {}) },
+    evaluation_timeout_ms: update.evaluation_timeout_ms ?? current.evaluation_timeout_ms,
+  }
+}
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminUpdatePaymentRiskSettingsType>,
+  res: MedusaResponse
+) => {
+  const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const current = await service.getSettings()
+  const settings = await service.saveSettings(merge(current, req.validatedBody))
+  res.json({ settings })
+}

@@ -1,0 +1,47 @@
+import { z } from "@medusajs/framework/zod"
+import { PAYMENT_CLASSES } from "../../../engine/types"
+
+export const PaymentClassSchema = z.enum(PAYMENT_CLASSES)
+
+const ClassList = z.array(PaymentClassSchema).min(1).max(PAYMENT_CLASSES.length)
+
+export const AdminUpdatePaymentRiskSettings = z
+  .object({
+    first_order: z
+      .object({
+        enabled: z.boolean().optional(),
+        paid_orders_required: z.number().int().min(0).max(1000).optional(),
+        allowed_classes: ClassList.optional(),
+        cod_max_amount: z.number().min(0).max(1_000_000_000).nullable().optional(),
+        pending_order_allowed_classes: ClassList.optional(),
+      })
+      .strict()
+      .optional(),
+    fallback_classes: ClassList.optional(),
+    notice: z
+      .object({
+        de: z.string().trim().min(1).max(1000).optional(),
+        en: z.string().trim().min(1).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
+    evaluation_timeout_ms: z.number().int().min(50).max(30000).optional(),
+  })
+  .strict()
+
+export type AdminUpdatePaymentRiskSettingsType = z.infer<typeof AdminUpdatePaymentRiskSettings>
+
+export const AdminSetProviderClass = z.object({ risk_class: PaymentClassSchema }).strict()
+export type AdminSetProviderClassType = z.infer<typeof AdminSetProviderClass>
+
+export const AdminListAssessments = z
+  .object({
+    order_id: z.string().min(1).max(100).optional(),
+    cart_id: z.string().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListAssessmentsType = z.infer<typeof AdminListAssessments>
+
+export const AdminEmptyQuery = z.object({}).strict()

@@ -1,0 +1,12 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminPaymentRiskMiddlewares } from "./admin/payment-risk/middlewares"
+import { storeCartPaymentProvidersMiddlewares } from "./store/carts/[id]/payment-providers/middlewares"
+import { storePaymentCollectionsMiddlewares } from "./store/payment-collections/middlewares"
+
+export default defineMiddlewares({
+  routes: [
+    ...storeCartPaymentProvidersMiddlewares,
+    ...storePaymentCollectionsMiddlewares,
+    ...adminPaymentRiskMiddlewares,
+  ],
+})

@@ -1,0 +1,39 @@
+import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { assessCart } from "../../../utils/assess-cart"
+import { REFUSED_PAYMENT_MESSAGE } from "../../../utils/validate-completion"
+
+/**
+ * First line of defence: a payment session for a provider the cart may not use is refused
+ * with a neutral 400 before Medusa creates anything.
+ */
+export async function enforcePaymentRiskOnSession(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  try {
+    const body = (req.body ?? {}) as { provider_id?: unknown }
+    if (typeof body.provider_id !== "string") {
+      // Medusa's own validator answers malformed bodies.
+      return next()
+    }
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "cart_payment_collection",
+      fields: ["cart_id"],
+      filters: { payment_collection_id: req.params.id },
+    })
+    const cartId = (data[0] as { cart_id?: string } | undefined)?.cart_id
+    if (!cartId) {
+      return next()
+    }
+    const { decision } = await assessCart(req.scope, cartId)
+    if (!decision.allowed_provider_ids.includes(body.provider_id)) {
+      return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, REFUSED_PAYMENT_MESSAGE))
+    }
+    return next()
+  } catch (error) {
+    return next(error)
+  }
+}

@@ -1,0 +1,28 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The decision taken when a cart was completed (one row per cart, the latest attempt wins),
+ * linked to the order once it exists. Listing payment methods does not write here.
+ */
+const RiskAssessment = model
+  .define("payment_risk_assessment", {
+    id: model.id({ prefix: "pra" }).primaryKey(),
+    cart_id: model.text().unique(),
+    order_id: model.text().nullable(),
+    customer_id: model.text().nullable(),
+    email: model.text().nullable(),
+    /** normalised identity used for first-order state: "email:<email>" or "customer:<id>" */
+    identity_key: model.text(),
+    selected_provider_id: model.text().nullable(),
+    outcome: model.enum(["accepted", "refused", "abandoned"]),
+    fallback: model.boolean().default(false),
+    /** { allowed_provider_ids, hidden: [{ provider_id, risk_class, reasons }], facts } */
+    decision: model.json(),
+    engine_version: model.text(),
+  })
+  .indexes([
+    { on: ["order_id"] },
+    { on: ["identity_key", "outcome"] },
+  ])
+
+export default RiskAssessment

@@ -1,0 +1,135 @@
+import { MedusaService } from "@medusajs/framework/utils"
+import {
+  Decision,
+  HiddenProvider,
+  defaultClassFor,
+  PaymentClass,
+  RiskSettings as EngineSettings,
+  withDefaults,
+} from "../../engine"
+import ProviderClassification from "./models/provider-classification"
+import RiskAssessment from "./models/risk-assessment"
+import RiskSettings from "./models/risk-settings"
+import { PaymentRiskOptions, PaymentRiskOptionsSchema } from "./options"
+
+const STORE_SCOPE = "store"
+
+export type ProviderClassView = {
+  id: string
+  risk_class: PaymentClass
+  /** true when the merchant saved a class, or the plugin knows the provider */
+  confirmed: boolean
+  default_class: PaymentClass
+  known: boolean
+}
+
+export type StoredDecision = {
+  allowed_provider_ids: string[]
+  hidden: HiddenProvider[]
+  facts: Decision["facts"]
+}
+
+export type AssessmentInput = {
+  cart_id: string
+  order_id?: string | null
+  customer_id?: string | null
+  email?: string | null
+  identity_key: string
+  selected_provider_id?: string | null
+  outcome: "accepted" | "refused" | "abandoned"
+  fallback: boolean
+  decision: StoredDecision
+  engine_version: string
+}
+
+type InjectedDependencies = Record<string, unknown>
+
+class PaymentRiskModuleService extends MedusaService({
+  RiskSettings,
+  ProviderClassification,
+  RiskAssessment,
+}) {
+  protected readonly options_: PaymentRiskOptions
+
+  constructor(container: InjectedDependencies, options?: Record<string, unknown>) {
+    super(...arguments)
+    this.options_ = PaymentRiskOptionsSchema.parse(options ?? {})
+  }
+
+  /** The store's settings, merged with the defaults. Never returns plugin options. */
+  async getSettings(): Promise<EngineSettings> {
+    const [row] = await this.listRiskSettings({ scope: STORE_SCOPE }, { take: 1 })
+    return withDefaults((row?.values as Partial<EngineSettings> | undefined) ?? null)
+  }
+
+  /** Saves validated settings (already merged by the caller) for the store scope. */
+  async saveSettings(values: EngineSettings): Promise<EngineSettings> {
+    const [row] = await this.listRiskSettings({ scope: STORE_SCOPE }, { take: 1 })
+    if (row) {
+      await this.updateRiskSettings({ id: row.id, values })
+    } else {
+      await this.createRiskSettings({ scope: STORE_SCOPE, values })
+    }
+    return withDefaults(values)
+  }
+
+  /** The class of each provider: the merchant's choice, else the plugin's default. */
+  async getProviderClasses(providerIds: string[]): Promise<ProviderClassView[]> {
+    if (!providerIds.length) {
+      return []
+    }
+    const rows = await this.listProviderClassifications({ provider_id: providerIds })
+    const saved = new Map(rows.map((row) => [row.provider_id, row.risk_class as PaymentClass]))
+    return providerIds.map((id) => {
+      const fallback = defaultClassFor(id)
+      const stored = saved.get(id)
+      return {
+        id,
+        risk_class: stored ?? fallback.risk_class,
+        confirmed: stored !== undefined || fallback.known,
+        default_class: fallback.risk_class,
+        known: fallback.known,
+      }
+    })
+  }
+
+  async setProviderClass(providerId: string, riskClass: PaymentClass): Promise<ProviderClassView> {
+    const [row] = await this.listProviderClassifications({ provider_id: providerId }, { take: 1 })
+    if (row) {
+      await this.updateProviderClassifications({ id: row.id, risk_class: riskClass })
+    } else {
+      await this.createProviderClassifications({ provider_id: providerId, risk_class: riskClass })
+    }
+    const [view] = await this.getProviderClasses([providerId])
+    return view
+  }
+
+  /** One assessment per cart: the latest completion attempt replaces the earlier one. */
+  async recordAssessment(data: AssessmentInput) {
+    const [existing] = await this.listRiskAssessments({ cart_id: data.cart_id }, { take: 1 })
+    if (existing) {
+      return await this.updateRiskAssessments({ id: existing.id, ...data })
+    }
+    return await this.createRiskAssessments(data)
+  }
+
+  /**
+   * Completions of the same identity accepted in the last minutes whose order is not linked
+   * yet: they count as orders awaiting payment, so two carts completed at the same moment
+   * cannot both pass the first-order rule.
+   */
+  async listInFlightCompletions(identityKey: string, excludeCartId: string, windowMinutes = 15) {
+    const since = new Date(Date.now() - windowMinutes * 60_000)
+    const rows = await this.listRiskAssessments(
+      { identity_key: identityKey, outcome: "accepted", order_id: null, created_at: { $gte: since } },
+      { select: ["id", "cart_id", "created_at"] }
+    )
+    return rows.filter((row) => row.cart_id !== excludeCartId)
+  }
+
+  getRetentionDays(): number {
+    return this.options_.assessment_retention_days
+  }
+}
+
+export default PaymentRiskModuleService

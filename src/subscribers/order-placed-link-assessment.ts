@@ -1,0 +1,27 @@
+import { SubscriberArgs, type SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { linkRiskAssessmentToOrderWorkflow } from "../workflows/link-risk-assessment-to-order"
+
+/** Links the assessment taken at completion to the order placed from the cart. */
+export default async function linkAssessmentOnOrderPlaced({
+  event: { data },
+  container,
+}: SubscriberArgs<{ id: string }>) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({
+    entity: "order_cart",
+    fields: ["cart_id", "order_id"],
+    filters: { order_id: data.id },
+  })
+  const cartId = (links[0] as { cart_id?: string } | undefined)?.cart_id
+  if (!cartId) {
+    return
+  }
+  await linkRiskAssessmentToOrderWorkflow(container).run({
+    input: { order_id: data.id, cart_id: cartId },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: "order.placed",
+}

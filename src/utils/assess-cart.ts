@@ -1,0 +1,143 @@
+import { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  CartSnapshot,
+  CustomerHistory,
+  Decision,
+  DEFAULT_SETTINGS,
+  decide,
+  defaultClassFor,
+  fallbackDecision,
+  ProviderSnapshot,
+  RiskSettings,
+} from "../engine"
+import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
+import PaymentRiskModuleService from "../modules/payment-risk/service"
+import { identityKeyFor } from "./identity"
+import { redactForLog } from "./redact"
+import { LoadedCart, loadCartSnapshot } from "./load-cart-snapshot"
+import { loadCustomerHistory } from "./load-customer-history"
+import { EvaluationTimeoutError, withTimeout } from "./with-timeout"
+
+export type CartAssessment = {
+  loaded: LoadedCart
+  snapshot: CartSnapshot
+  decision: Decision
+  settings: RiskSettings
+  identity_key: string
+}
+
+export type AssessCartOptions = {
+  /** count completions of the same identity that have no order yet (completion time) */
+  includeInFlight?: boolean
+  /** an already loaded cart, to avoid reading it twice */
+  loaded?: LoadedCart
+}
+
+/** Accepted completions of the identity whose order does not exist yet (the race window). */
+async function inFlightCompletions(
+  container: MedusaContainer,
+  service: PaymentRiskModuleService,
+  identityKey: string,
+  cartId: string
+): Promise<Array<{ cart_id: string }>> {
+  const rows = await service.listInFlightCompletions(identityKey, cartId)
+  if (!rows.length) {
+    return []
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order_cart",
+    fields: ["cart_id"],
+    filters: { cart_id: rows.map((row) => row.cart_id) },
+  })
+  const placed = new Set((data as Array<{ cart_id: string }>).map((link) => link.cart_id))
+  return rows.filter((row) => !placed.has(row.cart_id))
+}
+
+async function evaluate(
+  service: PaymentRiskModuleService,
+  container: MedusaContainer,
+  loaded: LoadedCart,
+  settings: RiskSettings,
+  identityKey: string,
+  options: AssessCartOptions
+): Promise<{ snapshot: CartSnapshot; decision: Decision }> {
+  const [classes, history, inFlight] = await Promise.all([
+    service.getProviderClasses(loaded.region_provider_ids),
+    loadCustomerHistory(container, loaded.cart),
+    options.includeInFlight
+      ? inFlightCompletions(container, service, identityKey, loaded.cart.id)
+      : Promise.resolve([]),
+  ])
+  const fullHistory: CustomerHistory = {
+    orders: [
+      ...history.orders,
+      // A completion accepted moments ago whose order is not linked yet awaits payment too.
+      ...inFlight.map((row) => ({
+        id: `in-flight:${row.cart_id}`,
+        status: "pending",
+        total: 0,
+        captured_amount: 0,
+        refunded_amount: 0,
+      })),
+    ],
+  }
+  const snapshot: CartSnapshot = {
+    ...loaded.cart,
+    providers: classes.map(({ id, risk_class }) => ({ id, risk_class })),
+  }
+  return { snapshot, decision: decide({ cart: snapshot, history: fullHistory, settings }) }
+}
+
+async function providersForFallback(
+  service: PaymentRiskModuleService,
+  providerIds: string[]
+): Promise<ProviderSnapshot[]> {
+  try {
+    const classes = await withTimeout(service.getProviderClasses(providerIds), 500)
+    return classes.map(({ id, risk_class }) => ({ id, risk_class }))
+  } catch {
+    return providerIds.map((id) => ({ id, risk_class: defaultClassFor(id).risk_class }))
+  }
+}
+
+/**
+ * Decides which payment providers the cart may use. Reading the cart can fail with
+ * NOT_FOUND; everything after that is bounded by the evaluation timeout and falls back to
+ * the configured safe classes on any error, so checkout always gets an answer.
+ */
+export async function assessCart(
+  container: MedusaContainer,
+  cartId: string,
+  options: AssessCartOptions = {}
+): Promise<CartAssessment> {
+  const loaded = options.loaded ?? (await loadCartSnapshot(container, cartId))
+  const identityKey = identityKeyFor(loaded.cart)
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  let settings: RiskSettings = DEFAULT_SETTINGS
+  try {
+    settings = await withTimeout(service.getSettings(), DEFAULT_SETTINGS.evaluation_timeout_ms)
+    const { snapshot, decision } = await withTimeout(
+      evaluate(service, container, loaded, settings, identityKey, options),
+      settings.evaluation_timeout_ms
+    )
+    return { loaded, snapshot, decision, settings, identity_key: identityKey }
+  } catch (error) {
+    const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+    const message = error instanceof Error ? error.message : String(error)
+    logger.warn(`payment-risk: evaluation of cart ${loaded.cart.id} failed, fallback applied: ${redactForLog(message)}`)
+    const providers = await providersForFallback(service, loaded.region_provider_ids)
+    const decision = fallbackDecision(providers, settings, {
+      code: error instanceof EvaluationTimeoutError ? "evaluation_timeout" : "evaluation_error",
+      message: redactForLog(message),
+    })
+    return {
+      loaded,
+      snapshot: { ...loaded.cart, providers },
+      decision,
+      settings,
+      identity_key: identityKey,
+    }
+  }
+}

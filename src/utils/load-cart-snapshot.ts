@@ -1,0 +1,137 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { AddressSnapshot, CartSnapshot } from "../engine"
+import { toAmount } from "./amounts"
+
+const CART_FIELDS = [
+  "id",
+  "currency_code",
+  "total",
+  "email",
+  "customer_id",
+  "region_id",
+  "locale",
+  "completed_at",
+  "items.product_id",
+  "items.variant_id",
+  "items.title",
+  "items.quantity",
+  "items.unit_price",
+  "billing_address.*",
+  "shipping_address.*",
+  "region.payment_providers.id",
+  "region.payment_providers.is_enabled",
+  "payment_collection.id",
+  "payment_collection.payment_sessions.provider_id",
+  "payment_collection.payment_sessions.status",
+]
+
+/** Session statuses that complete-cart would authorize. */
+const ACTIVE_SESSION_STATUSES = ["pending", "requires_more", "authorized"]
+
+export type LoadedCart = {
+  /** the snapshot without classes: `providers` are filled in by the caller */
+  cart: Omit<CartSnapshot, "providers">
+  region_provider_ids: string[]
+  selected_provider_ids: string[]
+  payment_collection_id: string | null
+  locale: string | null
+  completed: boolean
+}
+
+type AddressRow = Record<string, unknown> | null | undefined
+
+function toAddress(row: AddressRow): AddressSnapshot | null {
+  if (!row) {
+    return null
+  }
+  const pick = (key: string) => (typeof row[key] === "string" ? (row[key] as string) : null)
+  return {
+    first_name: pick("first_name"),
+    last_name: pick("last_name"),
+    company: pick("company"),
+    address_1: pick("address_1"),
+    address_2: pick("address_2"),
+    postal_code: pick("postal_code"),
+    city: pick("city"),
+    province: pick("province"),
+    country_code: pick("country_code"),
+    phone: pick("phone"),
+  }
+}
+
+type CartRow = {
+  id: string
+  currency_code: string
+  total: unknown
+  email?: string | null
+  customer_id?: string | null
+  region_id?: string | null
+  locale?: string | null
+  completed_at?: unknown
+  items?: Array<{
+    product_id?: string | null
+    variant_id?: string | null
+    title?: string | null
+    quantity: unknown
+    unit_price: unknown
+  } | null> | null
+  billing_address?: AddressRow
+  shipping_address?: AddressRow
+  region?: { payment_providers?: Array<{ id: string; is_enabled?: boolean } | null> | null } | null
+  payment_collection?: {
+    id: string
+    payment_sessions?: Array<{ provider_id: string; status: string } | null> | null
+  } | null
+}
+
+/** Reads the cart with everything the engine needs, in one Query call. */
+export async function loadCartSnapshot(container: MedusaContainer, cartId: string): Promise<LoadedCart> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: CART_FIELDS,
+    filters: { id: cartId },
+  })
+  const row = data[0] as CartRow | undefined
+  if (!row) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cartId} was not found`)
+  }
+  const sessions = (row.payment_collection?.payment_sessions ?? []).filter(
+    (session): session is { provider_id: string; status: string } => !!session
+  )
+  return {
+    cart: {
+      id: row.id,
+      currency_code: row.currency_code,
+      total: toAmount(row.total),
+      email: row.email ?? null,
+      customer_id: row.customer_id ?? null,
+      region_id: row.region_id ?? null,
+      items: (row.items ?? []).flatMap((item) =>
+        item
+          ? [
+              {
+                product_id: item.product_id ?? null,
+                variant_id: item.variant_id ?? null,
+                title: item.title ?? null,
+                quantity: toAmount(item.quantity),
+                unit_price: toAmount(item.unit_price),
+              },
+            ]
+          : []
+      ),
+      billing_address: toAddress(row.billing_address),
+      shipping_address: toAddress(row.shipping_address),
+    },
+    region_provider_ids: (row.region?.payment_providers ?? [])
+      .filter((provider): provider is { id: string; is_enabled?: boolean } => !!provider && provider.is_enabled !== false)
+      .map((provider) => provider.id),
+    selected_provider_ids: sessions
+      .filter((session) => ACTIVE_SESSION_STATUSES.includes(session.status))
+      .map((session) => session.provider_id),
+    payment_collection_id: row.payment_collection?.id ?? null,
+    locale: row.locale ?? null,
+    completed: !!row.completed_at,
+  }
+}

@@ -1,0 +1,85 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
+import PaymentRiskModuleService from "../modules/payment-risk/service"
+import { assessCart } from "./assess-cart"
+import { identityKeyFor, normalizeEmail } from "./identity"
+import { loadCartSnapshot } from "./load-cart-snapshot"
+
+/** What the shopper reads when completion is refused: nothing about lists, rules or scores. */
+export const REFUSED_PAYMENT_MESSAGE =
+  "The selected payment method is not available for this order. Please choose another payment method."
+
+export type CompletionCheck = {
+  assessment_id: string | null
+  cart_id: string
+}
+
+/**
+ * Re-evaluates a cart at completion time, records the assessment and throws NOT_ALLOWED
+ * when a selected payment provider is no longer allowed. Runs under a lock on the shopper's
+ * identity, counting completions that have no order yet, so two carts of one new customer
+ * completed at the same moment cannot both pass the first-order rule.
+ *
+ * A store whose own code already handles `completeCartWorkflow.hooks.validate` calls this
+ * from its handler: `await validateCartPaymentRisk(container, cart.id)`.
+ */
+export async function validateCartPaymentRisk(
+  container: MedusaContainer,
+  cartId: string
+): Promise<CompletionCheck> {
+  const loaded = await loadCartSnapshot(container, cartId)
+  if (loaded.completed) {
+    // complete-cart is idempotent: a retry for a cart that already has an order passes.
+    return { assessment_id: null, cart_id: cartId }
+  }
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const locking = container.resolve(Modules.LOCKING)
+  const lockKey = `payment-risk:${identityKeyFor(loaded.cart)}`
+
+  const { refused, assessmentId } = await locking.execute(
+    lockKey,
+    async () => {
+      const assessment = await assessCart(container, cartId, { includeInFlight: true, loaded })
+      const allowed = new Set(assessment.decision.allowed_provider_ids)
+      const refusedProviders = loaded.selected_provider_ids.filter((id) => !allowed.has(id))
+      const record = await service.recordAssessment({
+        cart_id: cartId,
+        customer_id: loaded.cart.customer_id ?? null,
+        email: normalizeEmail(loaded.cart.email),
+        identity_key: assessment.identity_key,
+        selected_provider_id: loaded.selected_provider_ids[0] ?? null,
+        outcome: refusedProviders.length ? "refused" : "accepted",
+        fallback: assessment.decision.fallback,
+        decision: {
+          allowed_provider_ids: assessment.decision.allowed_provider_ids,
+          hidden: assessment.decision.hidden,
+          facts: assessment.decision.facts,
+        },
+        engine_version: assessment.decision.engine_version,
+      })
+      return { refused: refusedProviders, assessmentId: record.id }
+    },
+    { timeout: 15 }
+  )
+
+  if (refused.length) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, REFUSED_PAYMENT_MESSAGE)
+  }
+  return { assessment_id: assessmentId, cart_id: cartId }
+}
+
+/** Compensation: a completion that failed after validation no longer holds a first-order slot. */
+export async function abandonCartPaymentRisk(
+  container: MedusaContainer,
+  check: CompletionCheck | undefined
+): Promise<void> {
+  if (!check?.assessment_id) {
+    return
+  }
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const [row] = await service.listRiskAssessments({ id: check.assessment_id }, { take: 1 })
+  if (row && !row.order_id && row.outcome === "accepted") {
+    await service.updateRiskAssessments({ id: row.id, outcome: "abandoned" })
+  }
+}

@@ -1,0 +1,23 @@
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  abandonCartPaymentRisk,
+  CompletionCheck,
+  validateCartPaymentRisk,
+} from "../../utils/validate-completion"
+
+/*
+ * Second line of defence (the first is the payment-sessions middleware): completion
+ * re-evaluates the cart as it is now. A Medusa app takes one handler per hook: if your store
+ * already handles this hook, call the same functions from your handler (README, "Stores that
+ * own the complete-cart validate hook").
+ */
+completeCartWorkflow.hooks.validate(
+  async ({ cart }, { container }) => {
+    const check = await validateCartPaymentRisk(container, cart.id)
+    return new StepResponse(check, check)
+  },
+  async (check: CompletionCheck | undefined, { container }) => {
+    await abandonCartPaymentRisk(container, check)
+  }
+)

@@ -1,0 +1,5 @@
+export * from "./link-risk-assessment-to-order"
+export * from "./steps/validate-cart-payment-risk"
+export * from "./steps/set-assessment-order"
+export { validateCartPaymentRisk, abandonCartPaymentRisk, REFUSED_PAYMENT_MESSAGE } from "../utils/validate-completion"
+export { assessCart } from "../utils/assess-cart"
