@@ -3,4 +3,4 @@ import OrderModule from "@medusajs/medusa/order"
 import PaymentRiskModule from "../modules/payment-risk"
 
 /** An order and the payment-risk assessment taken when its cart was completed. */
-export default defineLink(OrderModule.linkable.order, PaymentRiskModule.linkable.paymentRiskAssessment)
+export default defineLink(OrderModule.linkable.order, PaymentRiskModule.linkable.riskAssessment)

@@ -28,7 +28,7 @@ export const linkRiskAssessmentToOrderWorkflow = createWorkflow(
       const links = transform({ assessmentId, input }, ({ assessmentId, input }) => [
         {
           [Modules.ORDER]: { order_id: input.order_id },
-          [PAYMENT_RISK_MODULE]: { payment_risk_assessment_id: assessmentId },
+          [PAYMENT_RISK_MODULE]: { risk_assessment_id: assessmentId },
         },
       ])
       createRemoteLinkStep(links)

@@ -5,7 +5,7 @@ import { model } from "@medusajs/framework/utils"
  * linked to the order once it exists. Listing payment methods does not write here.
  */
 const RiskAssessment = model
-  .define("payment_risk_assessment", {
+  .define({ name: "RiskAssessment", tableName: "payment_risk_assessment" }, {
     id: model.id({ prefix: "pra" }).primaryKey(),
     cart_id: model.text().unique(),
     order_id: model.text().nullable(),

@@ -5,7 +5,7 @@ import { model } from "@medusajs/framework/utils"
  * JSON validated by the admin route's zod schema and merged with the engine's defaults on
  * read, so a new setting needs no migration.
  */
-const RiskSettings = model.define("payment_risk_settings", {
+const RiskSettings = model.define({ name: "RiskSettings", tableName: "payment_risk_settings" }, {
   id: model.id({ prefix: "prset" }).primaryKey(),
   scope: model.text().unique(),
   values: model.json(),

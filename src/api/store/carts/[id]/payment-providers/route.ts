@@ -1,20 +1,16 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { assessCart } from "../../../../../utils/assess-cart"
 import { noticeFor, resolveLocale } from "../../../../../utils/notice"
-import { StoreGetCartPaymentProvidersType } from "./validators"
 
 /**
  * The cart's allowed payment providers, in the item shape of Medusa's
  * `GET /store/payment-providers`, plus a neutral notice when something was hidden.
  * Nothing in the response says why.
  */
-export const GET = async (
-  req: MedusaRequest<unknown, StoreGetCartPaymentProvidersType>,
-  res: MedusaResponse
-) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const { loaded, decision, settings } = await assessCart(req.scope, req.params.id)
   const locale = resolveLocale(
-    req.validatedQuery?.locale as string | undefined,
+    req.locale,
     loaded.locale,
     req.get("accept-language")
   )

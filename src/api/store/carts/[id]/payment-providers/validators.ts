@@ -1,10 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 
-export const StoreGetCartPaymentProviders = z
-  .object({
-    /** language of the notice: de or en (default: the cart's locale, then Accept-Language) */
-    locale: z.string().max(35).optional(),
-  })
-  .strict()
-
-export type StoreGetCartPaymentProvidersType = z.infer<typeof StoreGetCartPaymentProviders>
+/**
+ * No query fields of its own. The notice's language comes from Medusa's locale handling
+ * (`?locale=de-DE` or the `x-medusa-locale` header, read into `req.locale`), then the
+ * cart's locale, then Accept-Language.
+ */
+export const StoreGetCartPaymentProviders = z.object({}).strict()

@@ -1,0 +1,194 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../helpers/admin"
+import { shopper } from "../helpers/checkout"
+import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
+
+jest.setTimeout(120 * 1000)
+
+// Every row has three cells: a shorter row would make jest pass `done` as the third argument.
+const ADMIN_ROUTES: Array<[string, string, unknown]> = [
+  ["get", "/admin/payment-risk/settings", null],
+  ["post", "/admin/payment-risk/settings", { first_order: { enabled: false } }],
+  ["get", "/admin/payment-risk/providers", null],
+  ["post", `/admin/payment-risk/providers/${PROVIDERS.system}`, { risk_class: "prepayment" }],
+  ["get", "/admin/payment-risk/assessments", null],
+]
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => {
+      const container = getContainer()
+      store = await seedStore(container)
+      admin = await adminHeaders(container, api)
+    })
+
+    describe("when a request has no admin authentication", () => {
+      it.each(ADMIN_ROUTES)("should answer 401 to %s %s", async (method, url, body) => {
+        const config = { validateStatus: () => true }
+        const res = method === "get" ? await api.get(url, config) : await api.post(url, body, config)
+        expect(res.status).toBe(401)
+      })
+
+      it("should not accept a publishable key as admin authentication", async () => {
+        const res = await api.get("/admin/payment-risk/settings", {
+          headers: { "x-publishable-api-key": store.publishableKey },
+          validateStatus: () => true,
+        })
+        expect(res.status).toBe(401)
+      })
+    })
+
+    describe("when the merchant reads and changes the settings", () => {
+      it("should return the defaults first", async () => {
+        const { data } = await api.get("/admin/payment-risk/settings", admin)
+        expect(data.settings).toEqual({
+          first_order: {
+            enabled: true,
+            paid_orders_required: 1,
+            allowed_classes: ["prepayment", "cash_on_delivery", "guaranteed"],
+            cod_max_amount: 300,
+            pending_order_allowed_classes: ["prepayment"],
+          },
+          fallback_classes: ["prepayment"],
+          notice: { de: expect.stringMatching(/Erstbestellungen/), en: expect.stringMatching(/First orders/) },
+          evaluation_timeout_ms: 2000,
+        })
+      })
+
+      it("should save a partial update and keep the other values", async () => {
+        const { data } = await api.post(
+          "/admin/payment-risk/settings",
+          { first_order: { cod_max_amount: 150.5 }, notice: { en: "Pay safely." } },
+          admin
+        )
+        expect(data.settings.first_order.cod_max_amount).toBe(150.5)
+        expect(data.settings.first_order.paid_orders_required).toBe(1)
+        expect(data.settings.notice.en).toBe("Pay safely.")
+        expect(data.settings.notice.de).toMatch(/Erstbestellungen/)
+
+        const again = await api.get("/admin/payment-risk/settings", admin)
+        expect(again.data.settings).toEqual(data.settings)
+      })
+
+      it.each([
+        [{ first_order: { cod_max_amount: "300" } }, "first_order.cod_max_amount"],
+        [{ first_order: { cod_max_amount: -1 } }, "first_order.cod_max_amount"],
+        [{ first_order: { paid_orders_required: 1.5 } }, "first_order.paid_orders_required"],
+        [{ first_order: { allowed_classes: ["bitcoin"] } }, "first_order.allowed_classes"],
+        [{ first_order: { allowed_classes: [] } }, "first_order.allowed_classes"],
+        [{ fallback_classes: [] }, "fallback_classes"],
+        [{ notice: { de: "" } }, "notice.de"],
+        [{ evaluation_timeout_ms: 5 }, "evaluation_timeout_ms"],
+        [{ unknown_setting: true }, "unknown_setting"],
+      ])("should answer 400 naming the field for %j", async (body, field) => {
+        const res = await api.post("/admin/payment-risk/settings", body, {
+          ...admin,
+          validateStatus: () => true,
+        })
+        expect(res.status).toBe(400)
+        // Medusa names a nested field as "first_order, cod_max_amount"
+        expect(res.data.message).toContain(field.split(".").join(", "))
+
+        const { data } = await api.get("/admin/payment-risk/settings", admin)
+        expect(data.settings.first_order.cod_max_amount).toBe(300)
+      })
+
+      it("should apply the changed settings to the next cart", async () => {
+        await api.post(
+          "/admin/payment-risk/settings",
+          { first_order: { allowed_classes: ["prepayment"] }, notice: { en: "Prepayment only for first orders." } },
+          admin
+        )
+        const shop = shopper(api, store)
+        const cart = await shop.createCart({ email: "neu@example.com" })
+        const res = await shop.allowedProviders(cart.id, "?locale=en-US")
+        expect(res.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
+        expect(res.data.notice).toBe("Prepayment only for first orders.")
+      })
+
+      it("should offer every method when the first-order rule is off", async () => {
+        await api.post("/admin/payment-risk/settings", { first_order: { enabled: false } }, admin)
+        const shop = shopper(api, store)
+        const cart = await shop.createCart({ email: "neu@example.com" })
+        expect(await shop.allowedIds(cart.id)).toEqual(Object.values(PROVIDERS).sort())
+      })
+    })
+
+    describe("when the merchant classifies the providers", () => {
+      it("should list each region's providers with classes and unknown ones unconfirmed", async () => {
+        const { data } = await api.get("/admin/payment-risk/providers", admin)
+        const region = data.regions.find((r: { id: string }) => r.id === store.regionId)
+        expect(region.provider_ids.sort()).toEqual(Object.values(PROVIDERS).sort())
+        const byId = Object.fromEntries(data.providers.map((p: { id: string }) => [p.id, p]))
+        expect(byId[PROVIDERS.cod]).toEqual({
+          id: PROVIDERS.cod,
+          risk_class: "cash_on_delivery",
+          confirmed: true,
+          default_class: "cash_on_delivery",
+          known: true,
+        })
+        expect(byId[PROVIDERS.system]).toMatchObject({ risk_class: "other", confirmed: false, known: false })
+      })
+
+      it("should confirm a class and use it for the next decision", async () => {
+        const { data } = await api.post(
+          `/admin/payment-risk/providers/${PROVIDERS.system}`,
+          { risk_class: "prepayment" },
+          admin
+        )
+        expect(data.provider).toMatchObject({ id: PROVIDERS.system, risk_class: "prepayment", confirmed: true })
+
+        const shop = shopper(api, store)
+        const cart = await shop.createCart({ email: "neu@example.com" })
+        expect(await shop.allowedIds(cart.id)).toEqual([PROVIDERS.cod, PROVIDERS.prepayment, PROVIDERS.system].sort())
+      })
+
+      it("should answer 400 for an unknown class and 404 for an unknown provider", async () => {
+        const bad = await api.post(
+          `/admin/payment-risk/providers/${PROVIDERS.system}`,
+          { risk_class: "crypto" },
+          { ...admin, validateStatus: () => true }
+        )
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("risk_class")
+
+        const missing = await api.post(
+          "/admin/payment-risk/providers/pp_nope_nope",
+          { risk_class: "card" },
+          { ...admin, validateStatus: () => true }
+        )
+        expect(missing.status).toBe(404)
+      })
+    })
+
+    describe("when the merchant lists assessments with bad parameters", () => {
+      it("should answer 400 naming the field", async () => {
+        const res = await api.get("/admin/payment-risk/assessments?limit=abc", {
+          ...admin,
+          validateStatus: () => true,
+        })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toContain("limit")
+      })
+    })
+
+    describe("when any response is inspected", () => {
+      it("should never contain the plugin options or the database URL", async () => {
+        const bodies = await Promise.all([
+          api.get("/admin/payment-risk/settings", admin),
+          api.get("/admin/payment-risk/providers", admin),
+          api.get("/admin/payment-risk/assessments", admin),
+        ])
+        for (const { data } of bodies) {
+          const text = JSON.stringify(data)
+          expect(text).not.toMatch(/hash_secret|postgres:\/\/|dev-only-payment-risk-secret/)
+        }
+      })
+    })
+  },
+})

@@ -1,0 +1,185 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../helpers/admin"
+import { shopper } from "../helpers/checkout"
+import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
+
+jest.setTimeout(120 * 1000)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let admin: { headers: Record<string, string> }
+    let shop: ReturnType<typeof shopper>
+
+    const ordersOf = async (email: string) => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { email } })
+      return data
+    }
+    const sessionsOf = async (collectionId: string) => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({
+        entity: "payment_collection",
+        fields: ["id", "payment_sessions.id", "payment_sessions.provider_id"],
+        filters: { id: collectionId },
+      })
+      return (data[0] as { payment_sessions: Array<{ provider_id: string }> }).payment_sessions
+    }
+
+    beforeEach(async () => {
+      const container = getContainer()
+      store = await seedStore(container)
+      admin = await adminHeaders(container, api)
+      shop = shopper(api, store)
+    })
+
+    describe("when a shopper calls the API for a hidden provider", () => {
+      it("should answer 400 with a neutral message and create no session", async () => {
+        const cart = await shop.createCart({ email: "neu@example.com" })
+        const collection = await shop.paymentCollection(cart.id)
+
+        const res = await shop.createSession(collection.id, PROVIDERS.invoice)
+
+        expect(res.status).toBe(400)
+        expect(res.data.message).toBe(
+          "The selected payment method is not available for this order. Please choose another payment method."
+        )
+        expect(await sessionsOf(collection.id)).toEqual([])
+      })
+
+      it("should still create a session for an allowed provider", async () => {
+        const cart = await shop.createCart({ email: "neu@example.com" })
+        const collection = await shop.paymentCollection(cart.id)
+
+        const res = await shop.createSession(collection.id, PROVIDERS.cod)
+
+        expect(res.status).toBe(200)
+        expect((await sessionsOf(collection.id)).map((s) => s.provider_id)).toEqual([PROVIDERS.cod])
+      })
+    })
+
+    describe("when the allowed methods changed after the session was made", () => {
+      it("should refuse completion and create no order when the merchant lowered the COD maximum", async () => {
+        const cart = await shop.createCart({ email: "neu@example.com", quantity: 2 }) // 98 EUR
+        const collection = await shop.paymentCollection(cart.id)
+        expect((await shop.createSession(collection.id, PROVIDERS.cod)).status).toBe(200)
+
+        await api.post(
+          "/admin/payment-risk/settings",
+          { first_order: { cod_max_amount: 50 } },
+          admin
+        )
+        const res = await shop.complete(cart.id)
+
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/not available for this order/)
+        expect(await ordersOf("neu@example.com")).toEqual([])
+      })
+
+      it("should refuse a second COD order of a new customer whose first order awaits payment", async () => {
+        const first = await shop.createCart({ email: "doppelt@example.com" })
+        const second = await shop.createCart({ email: "doppelt@example.com" })
+        for (const cart of [first, second]) {
+          const collection = await shop.paymentCollection(cart.id)
+          expect((await shop.createSession(collection.id, PROVIDERS.cod)).status).toBe(200)
+        }
+
+        expect((await shop.complete(first.id)).data.type).toBe("order")
+        const res = await shop.complete(second.id)
+
+        expect(res.status).toBe(400)
+        expect(await ordersOf("doppelt@example.com")).toHaveLength(1)
+      })
+    })
+
+    describe("when two carts of one new customer complete at the same moment", () => {
+      it("should place at most one of them with cash on delivery", async () => {
+        const carts = []
+        for (let i = 0; i < 3; i++) {
+          carts.push(await shop.createCart({ email: "gleichzeitig@example.com" }))
+        }
+        for (const cart of carts) {
+          const collection = await shop.paymentCollection(cart.id)
+          expect((await shop.createSession(collection.id, PROVIDERS.cod)).status).toBe(200)
+        }
+
+        const results = await Promise.all(carts.map((cart) => shop.complete(cart.id)))
+
+        const placed = results.filter((r) => r.status === 200 && r.data.type === "order")
+        expect(placed).toHaveLength(1)
+        expect(results.filter((r) => r.status === 400)).toHaveLength(2)
+        expect(await ordersOf("gleichzeitig@example.com")).toHaveLength(1)
+      })
+    })
+
+    describe("when an order is placed", () => {
+      it("should store the assessment and link it to the order", async () => {
+        const { cart, completion } = await shop.checkout({ email: "neu@example.com", providerId: PROVIDERS.cod })
+        const orderId = completion.data.order.id
+
+        let assessments: any[] = []
+        for (let i = 0; i < 40 && !assessments.length; i++) {
+          const { data } = await api.get(`/admin/payment-risk/assessments?order_id=${orderId}`, admin)
+          assessments = data.assessments
+          if (!assessments.length) await new Promise((r) => setTimeout(r, 100))
+        }
+
+        expect(assessments).toHaveLength(1)
+        expect(assessments[0]).toMatchObject({
+          cart_id: cart.id,
+          order_id: orderId,
+          email: "neu@example.com",
+          outcome: "accepted",
+          selected_provider_id: PROVIDERS.cod,
+          fallback: false,
+          allowed_provider_ids: expect.arrayContaining([PROVIDERS.cod, PROVIDERS.prepayment]),
+          facts: { paid_order_count: 0, awaiting_payment_order_count: 0, is_new_customer: true },
+        })
+        const invoice = assessments[0].hidden.find((h: { provider_id: string }) => h.provider_id === PROVIDERS.invoice)
+        expect(invoice.reasons[0]).toMatchObject({ check: "first_order", code: "new_customer" })
+
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data: orders } = await query.graph({
+          entity: "order",
+          fields: ["id", "risk_assessment.id"],
+          filters: { id: orderId },
+        })
+        expect((orders[0] as any).risk_assessment.id).toBe(assessments[0].id)
+      })
+
+      it("should not store an assessment when payment methods are only listed", async () => {
+        const cart = await shop.createCart({ email: "neu@example.com" })
+        await shop.allowedIds(cart.id)
+        await shop.allowedIds(cart.id)
+        const { data } = await api.get(`/admin/payment-risk/assessments?cart_id=${cart.id}`, admin)
+        expect(data.count).toBe(0)
+      })
+    })
+
+    describe("when the evaluation fails", () => {
+      it("should answer with the fallback list instead of a 500", async () => {
+        const cart = await shop.createCart({ email: "stamm@example.com" })
+        const { dbConnection } = { dbConnection: getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) }
+        await dbConnection.raw('ALTER TABLE "payment_risk_settings" RENAME TO "payment_risk_settings_broken"')
+        try {
+          const res = await shop.allowedProviders(cart.id)
+          expect(res.status).toBe(200)
+          expect(res.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
+
+          const collection = await shop.paymentCollection(cart.id)
+          expect((await shop.createSession(collection.id, PROVIDERS.cod)).status).toBe(400)
+        } finally {
+          await dbConnection.raw('ALTER TABLE "payment_risk_settings_broken" RENAME TO "payment_risk_settings"')
+        }
+      })
+
+      it("should answer 404 for an unknown cart", async () => {
+        const res = await shop.allowedProviders("cart_does_not_exist")
+        expect(res.status).toBe(404)
+      })
+    })
+  },
+})

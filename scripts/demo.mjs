@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: one command from `npm install` to a running demo store with this plugin.
+ *
+ *   1. database: DATABASE_URL if set; else a local PostgreSQL on localhost:5432 (user postgres,
+ *      no password) with the database `medusa_payment_risk_demo`; else an embedded PostgreSQL
+ *      from npm whose data stays in .demo-data/ between runs
+ *      (PAYMENT_RISK_DEMO_EMBEDDED_PG=1 forces the embedded one),
+ *   2. creates the database if missing and runs `medusa db:migrate`,
+ *   3. seeds demo data idempotently (`medusa exec ./demo/seed.ts`),
+ *   4. creates the admin user admin@example.com / supersecret if missing,
+ *   5. starts `medusa develop` (API on :9000, admin on /app) and prints the URLs.
+ * Options (env): PORT (default 9000), DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD,
+ * DEMO_SKIP_SETUP=1 (skip migrate/seed/user: just start the server).
+ * Plain Node ESM on purpose: runs before anything is built.
+ */
+import { spawn } from "node:child_process"
+import { createRequire } from "node:module"
+import fs from "node:fs"
+import net from "node:net"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+
+const t0 = Date.now()
+const require = createRequire(import.meta.url)
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const pgHelper = require("./pg-helper.cjs")
+
+const DEMO_DB = "medusa_payment_risk_demo"
+const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@example.com"
+const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
+const PORT = Number(process.env.PORT || 9000)
+const medusaBin = path.join(root, "node_modules", ".bin", process.platform === "win32" ? "medusa.cmd" : "medusa")
+
+const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`
+const step = (msg) => console.log(`\n\x1b[1m[demo ${secs()}] ${msg}\x1b[0m`)
+const fail = (msg) => {
+  console.error(`\n[demo] ERROR: ${msg}`)
+  process.exit(1)
+}
+
+if (!fs.existsSync(medusaBin)) fail("node_modules/.bin/medusa not found: run `npm install` first.")
+
+let embedded = null
+let child = null
+let stopping = false
+
+async function shutdown(code = 0) {
+  if (stopping) return
+  stopping = true
+  if (child && child.exitCode === null) {
+    // `medusa develop` forks the server and exits on SIGINT without stopping it: signal the
+    // whole process group (the child is spawned detached, i.e. as a group leader).
+    const signalGroup = (sig) => {
+      try {
+        process.kill(-child.pid, sig)
+      } catch {
+        try {
+          child.kill(sig)
+        } catch {}
+      }
+    }
+    signalGroup("SIGINT")
+    await new Promise((r) => {
+      const t = setTimeout(() => {
+        signalGroup("SIGKILL")
+        r()
+      }, 10000)
+      child.once("exit", () => {
+        clearTimeout(t)
+        r()
+      })
+    })
+  }
+  if (embedded) await embedded.stop().catch(() => {})
+  process.exit(code)
+}
+process.on("SIGINT", () => shutdown(130))
+process.on("SIGTERM", () => shutdown(143))
+
+/** Runs a medusa CLI command; resolves with { code, output }. */
+function medusa(args, { env, capture = false } = {}) {
+  return new Promise((resolve) => {
+    console.log(`$ medusa ${args.join(" ")}`)
+    const p = spawn(medusaBin, args, {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: capture ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+    })
+    child = p
+    let output = ""
+    if (capture) {
+      p.stdout.on("data", (d) => {
+        output += d
+        process.stdout.write(d)
+      })
+      p.stderr.on("data", (d) => {
+        output += d
+        process.stderr.write(d)
+      })
+    }
+    p.on("exit", (code) => {
+      child = null
+      resolve({ code: code ?? 1, output })
+    })
+  })
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const s = net.createConnection({ port, host: "localhost" })
+    s.once("connect", () => {
+      s.destroy()
+      resolve(false)
+    })
+    s.once("error", () => resolve(true))
+  })
+}
+
+async function findDatabase() {
+  if (process.env.DATABASE_URL) {
+    const c = pgHelper.parseDatabaseUrl(process.env.DATABASE_URL)
+    if (!c.database) fail("DATABASE_URL has no database name")
+    const err = await pgHelper.tryConnect({ ...c, database: "postgres", timeoutMs: 5000,
+      ssl: /localhost/.test(c.host) ? undefined : { rejectUnauthorized: false } })
+    if (err) console.warn(`[demo] cannot reach the server of DATABASE_URL as ${c.user} (${err}); trying anyway`)
+    else await pgHelper.ensureDatabase(c, c.database).then((made) => made && console.log(`created database ${c.database}`))
+    return { url: process.env.DATABASE_URL, conn: c, how: "DATABASE_URL" }
+  }
+
+  const forced = process.env.PAYMENT_RISK_DEMO_EMBEDDED_PG && process.env.PAYMENT_RISK_DEMO_EMBEDDED_PG !== "0"
+  let conn = null
+  if (!forced) {
+    const local = { host: pgHelper.LOCAL_HOST, port: 5432, user: "postgres", password: "" }
+    const err = await pgHelper.tryConnect(local)
+    if (!err) conn = { ...local, how: "local PostgreSQL on localhost:5432" }
+    else console.log(`no local PostgreSQL on localhost:5432 as postgres (${err})`)
+  }
+  if (!conn) {
+    const dataRoot = pgHelper.chooseDataRoot(path.join(root, ".demo-data"), "medusa-payment-risk-demo-data")
+    embedded = await pgHelper.startEmbeddedPostgres({ dataDir: path.join(dataRoot, "pg"), port: 54329, persistent: true })
+    conn = { ...embedded, how: `embedded PostgreSQL (${embedded.dataDir}), port ${embedded.port}` }
+  }
+  if (await pgHelper.ensureDatabase(conn, DEMO_DB)) console.log(`created database ${DEMO_DB}`)
+  return { url: pgHelper.buildDatabaseUrl({ ...conn, database: DEMO_DB }), conn: { ...conn, database: DEMO_DB }, how: conn.how }
+}
+
+async function adminExists(conn) {
+  const { Client } = require("pg")
+  const c = new Client({ ...conn, password: conn.password || undefined,
+    ssl: /localhost/.test(conn.host) ? undefined : { rejectUnauthorized: false } })
+  try {
+    await c.connect()
+    const r = await c.query(`select 1 from "user" where email = $1 and deleted_at is null`, [ADMIN_EMAIL])
+    return r.rowCount > 0
+  } catch {
+    return false
+  } finally {
+    await c.end().catch(() => {})
+  }
+}
+
+async function waitForHealth(port, proc) {
+  for (;;) {
+    if (proc.exitCode !== null) return false
+    try {
+      const r = await fetch(`http://localhost:${port}/health`)
+      if (r.ok) return true
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+async function main() {
+  if (!(await portFree(PORT))) {
+    fail(`port ${PORT} is in use (another Medusa server?). Stop it or run: PORT=${PORT + 1} npm run demo`)
+  }
+
+  step("Database")
+  const db = await findDatabase()
+  console.log(`using ${db.how}: database ${db.conn.database}`)
+
+  const origins = [`http://localhost:${PORT}`, "http://localhost:8000", "http://localhost:5173"].join(",")
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: String(PORT),
+    ADMIN_CORS: process.env.ADMIN_CORS || origins,
+    AUTH_CORS: process.env.AUTH_CORS || origins,
+    STORE_CORS: process.env.STORE_CORS || origins,
+  }
+
+  let publishableKey = "(see `medusa exec ./demo/seed.ts` output)"
+  if (!process.env.DEMO_SKIP_SETUP) {
+    step("Migrations")
+    const mig = await medusa(["db:migrate"], { env })
+    if (mig.code !== 0) fail("medusa db:migrate failed (see above)")
+
+    step("Demo data")
+    const seed = await medusa(["exec", "./demo/seed.ts"], { env, capture: true })
+    if (seed.code !== 0) fail("seeding failed (see above)")
+    const m = seed.output.match(/DEMO_PUBLISHABLE_KEY=(\S+)/)
+    if (m) publishableKey = m[1]
+
+    step("Admin user")
+    if (await adminExists(db.conn)) {
+      console.log(`${ADMIN_EMAIL} already exists`)
+    } else {
+      const u = await medusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], { env, capture: true })
+      if (u.code !== 0 && !/already exists/i.test(u.output)) fail("creating the admin user failed (see above)")
+    }
+  }
+
+  step("Starting medusa develop")
+  console.log(`$ medusa develop`)
+  const dev = spawn(medusaBin, ["develop"], { cwd: root, env, detached: true, stdio: ["ignore", "inherit", "inherit"] })
+  child = dev
+  dev.on("exit", (code) => {
+    child = null
+    if (!stopping) {
+      console.error(`[demo] medusa develop exited with code ${code}`)
+      try {
+        process.kill(-dev.pid, "SIGTERM") // its forked server, if still there
+      } catch {}
+      shutdown(code ?? 1)
+    }
+  })
+
+  if (await waitForHealth(PORT, dev)) {
+    const base = `http://localhost:${PORT}`
+    console.log(
+      [
+        "",
+        "\x1b[1m================ medusa-payment-risk demo is ready ================\x1b[0m",
+        `  ready after      ${secs()}`,
+        `  Admin            ${base}/app`,
+        `  Login            ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}`,
+        `  Store API        ${base}/store`,
+        `  Publishable key  ${publishableKey}`,
+        `                   (send it as the x-publishable-api-key header)`,
+        `  Try              curl -H "x-publishable-api-key: ${publishableKey}" ${base}/store/products`,
+        `  Database         ${db.how}, ${db.conn.database}`,
+        "  Stop             Ctrl-C",
+        "\x1b[1m===================================================================\x1b[0m",
+        "",
+      ].join("\n")
+    )
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  shutdown(1)
+})
