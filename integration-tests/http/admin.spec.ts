@@ -12,6 +12,7 @@ const ADMIN_ROUTES: Array<[string, string, unknown]> = [
   ["get", "/admin/payment-risk/providers", null],
   ["post", `/admin/payment-risk/providers/${PROVIDERS.system}`, { risk_class: "prepayment" }],
   ["get", "/admin/payment-risk/assessments", null],
+  ["post", "/admin/payment-risk/erasure", { email: "someone@example.com" }],
 ]
 
 medusaIntegrationTestRunner({

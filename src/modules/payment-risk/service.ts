@@ -13,6 +13,8 @@ import RiskSettings from "./models/risk-settings"
 import { PaymentRiskOptions, PaymentRiskOptionsSchema } from "./options"
 
 const STORE_SCOPE = "store"
+/** identity key of an assessment whose personal data was erased */
+export const ERASED = "erased"
 
 export type ProviderClassView = {
   id: string
@@ -125,6 +127,35 @@ class PaymentRiskModuleService extends MedusaService({
       { select: ["id", "cart_id", "created_at"] }
     )
     return rows.filter((row) => row.cart_id !== excludeCartId)
+  }
+
+  /**
+   * Removes the personal data (email, customer id, identity key) from assessments: those
+   * older than the retention period, or those of one shopper on request (GDPR erasure).
+   * The decision itself stays, so the merchant's figures remain.
+   */
+  async erasePersonalData(filter: { olderThan?: Date; email?: string; customer_id?: string }): Promise<number> {
+    const selector: Record<string, unknown> = { identity_key: { $ne: ERASED } }
+    if (filter.olderThan) {
+      selector.created_at = { $lt: filter.olderThan }
+    }
+    const or: Record<string, unknown>[] = []
+    if (filter.email) {
+      or.push({ email: filter.email.trim().toLowerCase() })
+    }
+    if (filter.customer_id) {
+      or.push({ customer_id: filter.customer_id })
+    }
+    if (or.length) {
+      selector.$or = or
+    } else if (!filter.olderThan) {
+      return 0
+    }
+    const updated = await this.updateRiskAssessments({
+      selector,
+      data: { email: null, customer_id: null, identity_key: ERASED },
+    })
+    return updated.length
   }
 
   getRetentionDays(): number {

@@ -5,6 +5,7 @@ import {
 } from "@medusajs/framework/http"
 import {
   AdminEmptyQuery,
+  AdminErasePersonalData,
   AdminListAssessments,
   AdminSetProviderClass,
   AdminUpdatePaymentRiskSettings,
@@ -31,6 +32,11 @@ export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/payment-risk/providers/:id",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(AdminSetProviderClass)],
+  },
+  {
+    matcher: "/admin/payment-risk/erasure",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminErasePersonalData)],
   },
   {
     matcher: "/admin/payment-risk/assessments",

@@ -45,3 +45,15 @@ export const AdminListAssessments = z
 export type AdminListAssessmentsType = z.infer<typeof AdminListAssessments>
 
 export const AdminEmptyQuery = z.object({}).strict()
+
+export const AdminErasePersonalData = z
+  .object({
+    email: z.string().trim().email().max(320).optional(),
+    customer_id: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((value) => !!value.email || !!value.customer_id, {
+    message: "email or customer_id is required",
+    path: ["email"],
+  })
+export type AdminErasePersonalDataType = z.infer<typeof AdminErasePersonalData>
