@@ -8,16 +8,18 @@ import {
 
 /*
  * Second line of defence (the first is the payment-sessions middleware): completion
- * re-evaluates the cart as it is now. A Medusa app takes one handler per hook: if your store
- * already handles this hook, call the same functions from your handler (README, "Stores that
- * own the complete-cart validate hook").
+ * re-evaluates the cart as it is now. A Medusa app takes one handler per hook: a store that
+ * already handles this hook sets PAYMENT_RISK_COMPLETE_CART_HOOK=off and calls the same
+ * functions from its own handler (README, "Stores that own the complete-cart validate hook").
  */
-completeCartWorkflow.hooks.validate(
-  async ({ cart }, { container }) => {
-    const check = await validateCartPaymentRisk(container, cart.id)
-    return new StepResponse(check, check)
-  },
-  async (check: CompletionCheck | undefined, { container }) => {
-    await abandonCartPaymentRisk(container, check)
-  }
-)
+if (process.env.PAYMENT_RISK_COMPLETE_CART_HOOK !== "off") {
+  completeCartWorkflow.hooks.validate(
+    async ({ cart }, { container }) => {
+      const check = await validateCartPaymentRisk(container, cart.id)
+      return new StepResponse(check, check)
+    },
+    async (check: CompletionCheck | undefined, { container }) => {
+      await abandonCartPaymentRisk(container, check)
+    }
+  )
+}
