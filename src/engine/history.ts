@@ -1,3 +1,4 @@
+import { knownAmount } from "./amount"
 import { OrderHistoryEntry } from "./types"
 
 /** Amount comparisons in major units tolerate float noise below a thousandth. */
@@ -15,7 +16,11 @@ export function isPaidOrder(order: OrderHistoryEntry): boolean {
   if (isCanceled(order)) {
     return false
   }
-  const total = Number(order.total) || 0
+  const total = knownAmount(order.total)
+  // An unknown total cannot be shown to be captured in full: fail safe.
+  if (!Number.isFinite(total)) {
+    return false
+  }
   const captured = Number(order.captured_amount) || 0
   const refunded = Number(order.refunded_amount) || 0
   if (captured <= 0) {

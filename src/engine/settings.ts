@@ -18,13 +18,29 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   evaluation_timeout_ms: 2000,
 }
 
-/** Settings as stored may be partial (older rows, new fields): fill the gaps from the defaults. */
+/** Keeps the given values, dropping undefined and nulls (except for keys where null means something). */
+function given<T extends object>(values: T | null | undefined, nullable: string[] = []): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values ?? {}).filter(
+      ([key, value]) => value !== undefined && (value !== null || nullable.includes(key))
+    )
+  ) as Partial<T>
+}
+
+/**
+ * Settings as stored may be partial (older rows, new fields): fill the gaps from the defaults.
+ * A null inside a section never switches a rule off or makes everyone "known"; only
+ * `cod_max_amount: null` (no limit) is a meaningful null.
+ */
 export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSettings {
   const p = partial ?? {}
   return {
-    first_order: { ...DEFAULT_SETTINGS.first_order, ...(p.first_order ?? {}) } as RiskSettings["first_order"],
+    first_order: {
+      ...DEFAULT_SETTINGS.first_order,
+      ...given(p.first_order, ["cod_max_amount"]),
+    } as RiskSettings["first_order"],
     fallback_classes: (p.fallback_classes as RiskSettings["fallback_classes"]) ?? DEFAULT_SETTINGS.fallback_classes,
-    notice: { ...DEFAULT_SETTINGS.notice, ...(p.notice ?? {}) },
+    notice: { ...DEFAULT_SETTINGS.notice, ...given(p.notice) },
     evaluation_timeout_ms: p.evaluation_timeout_ms ?? DEFAULT_SETTINGS.evaluation_timeout_ms,
   }
 }

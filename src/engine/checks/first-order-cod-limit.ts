@@ -1,3 +1,4 @@
+import { knownAmount } from "../amount"
 import { CheckOutcome, EngineContext, RiskCheck } from "../types"
 
 /** Cash on delivery on a first order only up to the configured amount (major units of the cart's currency). */
@@ -8,7 +9,7 @@ export const firstOrderCodLimitCheck: RiskCheck = {
     if (!rule.enabled || !facts.is_new_customer || rule.cod_max_amount === null) {
       return []
     }
-    const total = Number(cart.total)
+    const total = knownAmount(cart.total)
     // An unknown total cannot be shown to be within the limit: fail safe.
     if (Number.isFinite(total) && total <= rule.cod_max_amount) {
       return []
@@ -19,7 +20,7 @@ export const firstOrderCodLimitCheck: RiskCheck = {
         reason: {
           check: "first_order_cod_limit",
           code: "cod_amount_above_first_order_maximum",
-          message: `Cart total ${Number.isFinite(total) ? total : "unknown"} ${cart.currency_code.toUpperCase()} is above the first-order cash-on-delivery maximum of ${rule.cod_max_amount}`,
+          message: `Cart total ${Number.isFinite(total) ? total : "unknown"} ${(cart.currency_code ?? "").toUpperCase()} is above the first-order cash-on-delivery maximum of ${rule.cod_max_amount}`,
           values: {
             total: Number.isFinite(total) ? total : null,
             currency_code: cart.currency_code,

@@ -1,0 +1,132 @@
+import { DEFAULT_NOTICE, DEFAULT_SETTINGS, withDefaults } from "../settings"
+
+describe("settings", () => {
+  describe("when nothing is stored", () => {
+    it.each([[undefined], [null], [{}]])("should return the defaults for %j", (partial) => {
+      expect(withDefaults(partial as any)).toEqual(DEFAULT_SETTINGS)
+    })
+
+    it("should have the documented defaults", () => {
+      expect(DEFAULT_SETTINGS).toEqual({
+        first_order: {
+          enabled: true,
+          paid_orders_required: 1,
+          allowed_classes: ["prepayment", "cash_on_delivery", "guaranteed"],
+          cod_max_amount: 300,
+          pending_order_allowed_classes: ["prepayment"],
+        },
+        fallback_classes: ["prepayment"],
+        notice: DEFAULT_NOTICE,
+        evaluation_timeout_ms: 2000,
+      })
+    })
+
+    it("should not share arrays or objects that a caller could mutate into the defaults", () => {
+      const result = withDefaults(null)
+      result.first_order.paid_orders_required = 9
+      result.notice.en = "changed"
+      expect(DEFAULT_SETTINGS.first_order.paid_orders_required).toBe(1)
+      expect(DEFAULT_SETTINGS.notice.en).toBe(DEFAULT_NOTICE.en)
+    })
+  })
+
+  describe("when top-level sections are null", () => {
+    it.each([
+      ["first_order", { first_order: null }],
+      ["fallback_classes", { fallback_classes: null }],
+      ["notice", { notice: null }],
+      ["evaluation_timeout_ms", { evaluation_timeout_ms: null }],
+      ["all of them", { first_order: null, fallback_classes: null, notice: null, evaluation_timeout_ms: null }],
+    ])("should fill %s from the defaults", (_name, partial) => {
+      expect(withDefaults(partial as any)).toEqual(DEFAULT_SETTINGS)
+    })
+  })
+
+  describe("when settings are partial", () => {
+    it.each([
+      [
+        "only enabled",
+        { first_order: { enabled: false } },
+        { ...DEFAULT_SETTINGS.first_order, enabled: false },
+      ],
+      [
+        "only paid_orders_required",
+        { first_order: { paid_orders_required: 3 } },
+        { ...DEFAULT_SETTINGS.first_order, paid_orders_required: 3 },
+      ],
+      [
+        "paid_orders_required 0 (falsy but given)",
+        { first_order: { paid_orders_required: 0 } },
+        { ...DEFAULT_SETTINGS.first_order, paid_orders_required: 0 },
+      ],
+      [
+        "cod_max_amount null (no limit)",
+        { first_order: { cod_max_amount: null } },
+        { ...DEFAULT_SETTINGS.first_order, cod_max_amount: null },
+      ],
+      [
+        "cod_max_amount 0 (falsy but given)",
+        { first_order: { cod_max_amount: 0 } },
+        { ...DEFAULT_SETTINGS.first_order, cod_max_amount: 0 },
+      ],
+      [
+        "allowed_classes",
+        { first_order: { allowed_classes: ["prepayment"] } },
+        { ...DEFAULT_SETTINGS.first_order, allowed_classes: ["prepayment"] },
+      ],
+      [
+        "pending_order_allowed_classes",
+        { first_order: { pending_order_allowed_classes: ["prepayment", "guaranteed"] } },
+        { ...DEFAULT_SETTINGS.first_order, pending_order_allowed_classes: ["prepayment", "guaranteed"] },
+      ],
+    ])("should keep the given first_order value (%s) and fill the rest", (_name, partial, expected) => {
+      const result = withDefaults(partial as any)
+      expect(result.first_order).toEqual(expected)
+      expect(result.fallback_classes).toEqual(DEFAULT_SETTINGS.fallback_classes)
+      expect(result.notice).toEqual(DEFAULT_SETTINGS.notice)
+      expect(result.evaluation_timeout_ms).toBe(DEFAULT_SETTINGS.evaluation_timeout_ms)
+    })
+
+    it("should keep one notice language and fill the other", () => {
+      expect(withDefaults({ notice: { de: "Hallo" } }).notice).toEqual({ de: "Hallo", en: DEFAULT_NOTICE.en })
+      expect(withDefaults({ notice: { en: "Hello" } }).notice).toEqual({ de: DEFAULT_NOTICE.de, en: "Hello" })
+    })
+
+    it.each([
+      [{ fallback_classes: ["prepayment", "guaranteed"] }, "fallback_classes", ["prepayment", "guaranteed"]],
+      [{ evaluation_timeout_ms: 500 }, "evaluation_timeout_ms", 500],
+    ])("should keep %j", (partial, key, expected) => {
+      expect(withDefaults(partial as any)[key as "fallback_classes"]).toEqual(expected)
+    })
+
+    it("should keep a complete settings object unchanged", () => {
+      const full = {
+        first_order: {
+          enabled: false,
+          paid_orders_required: 2,
+          allowed_classes: ["prepayment" as const],
+          cod_max_amount: 50,
+          pending_order_allowed_classes: ["guaranteed" as const],
+        },
+        fallback_classes: ["guaranteed" as const],
+        notice: { de: "de", en: "en" },
+        evaluation_timeout_ms: 100,
+      }
+      expect(withDefaults(full)).toEqual(full)
+    })
+  })
+})
+
+describe("when a stored section contains nulls", () => {
+  it("should not let a null switch the first-order rule off or make everyone known", () => {
+    // as a JSON row from an older or hand-edited database would arrive
+    const stored = JSON.parse(
+      '{"first_order":{"enabled":null,"paid_orders_required":null,"cod_max_amount":null},"notice":{"de":null}}'
+    )
+    const settings = withDefaults(stored)
+    expect(settings.first_order.enabled).toBe(true)
+    expect(settings.first_order.paid_orders_required).toBe(1)
+    expect(settings.first_order.cod_max_amount).toBeNull()
+    expect(settings.notice.de).toBe(DEFAULT_SETTINGS.notice.de)
+  })
+})
