@@ -1,0 +1,70 @@
+import { PaymentClass, RiskSettings } from "../lib/types"
+
+/** The form's editable copy: numbers as the strings the inputs hold. */
+export type SettingsDraft = {
+  enabled: boolean
+  paid_orders_required: string
+  allowed_classes: PaymentClass[]
+  cod_max_amount: string
+  pending_order_allowed_classes: PaymentClass[]
+  fallback_classes: PaymentClass[]
+  notice_de: string
+  notice_en: string
+  evaluation_timeout_ms: string
+}
+
+export type DraftErrors = Partial<Record<string, string>>
+
+export function toDraft(settings: RiskSettings): SettingsDraft {
+  return {
+    enabled: settings.first_order.enabled,
+    paid_orders_required: String(settings.first_order.paid_orders_required),
+    allowed_classes: settings.first_order.allowed_classes,
+    cod_max_amount: settings.first_order.cod_max_amount === null ? "" : String(settings.first_order.cod_max_amount),
+    pending_order_allowed_classes: settings.first_order.pending_order_allowed_classes,
+    fallback_classes: settings.fallback_classes,
+    notice_de: settings.notice.de,
+    notice_en: settings.notice.en,
+    evaluation_timeout_ms: String(settings.evaluation_timeout_ms),
+  }
+}
+
+/** Client-side checks mirroring the server's validator; keys are the API's field paths. */
+export function validateDraft(draft: SettingsDraft): DraftErrors {
+  const errors: DraftErrors = {}
+  const paid = Number(draft.paid_orders_required)
+  if (draft.paid_orders_required.trim() === "" || !Number.isInteger(paid) || paid < 0 || paid > 1000) {
+    errors["first_order.paid_orders_required"] = "integer"
+  }
+  if (draft.cod_max_amount.trim() !== "") {
+    const amount = Number(draft.cod_max_amount.replace(",", "."))
+    if (!Number.isFinite(amount) || amount < 0) {
+      errors["first_order.cod_max_amount"] = "amount"
+    }
+  }
+  if (!draft.allowed_classes.length) errors["first_order.allowed_classes"] = "classes"
+  if (!draft.pending_order_allowed_classes.length) errors["first_order.pending_order_allowed_classes"] = "classes"
+  if (!draft.fallback_classes.length) errors["fallback_classes"] = "classes"
+  if (!draft.notice_de.trim()) errors["notice.de"] = "text"
+  if (!draft.notice_en.trim()) errors["notice.en"] = "text"
+  const timeout = Number(draft.evaluation_timeout_ms)
+  if (!Number.isInteger(timeout) || timeout < 50 || timeout > 30000) {
+    errors["evaluation_timeout_ms"] = "timeout"
+  }
+  return errors
+}
+
+export function fromDraft(draft: SettingsDraft): RiskSettings {
+  return {
+    first_order: {
+      enabled: draft.enabled,
+      paid_orders_required: Number(draft.paid_orders_required),
+      allowed_classes: draft.allowed_classes,
+      cod_max_amount: draft.cod_max_amount.trim() === "" ? null : Number(draft.cod_max_amount.replace(",", ".")),
+      pending_order_allowed_classes: draft.pending_order_allowed_classes,
+    },
+    fallback_classes: draft.fallback_classes,
+    notice: { de: draft.notice_de.trim(), en: draft.notice_en.trim() },
+    evaluation_timeout_ms: Number(draft.evaluation_timeout_ms),
+  }
+}

@@ -1,0 +1,105 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
+import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { useOrderAssessments } from "../lib/hooks"
+import { providerName } from "../lib/provider-name"
+import { Assessment } from "../lib/types"
+
+const OUTCOME_COLOR = { accepted: "green", refused: "red", abandoned: "grey" } as const
+
+const Values = ({ values }: { values: Record<string, unknown> }) => (
+  <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+    {Object.entries(values).map(([key, value]) => (
+      <div key={key} className="contents">
+        <dt className="txt-compact-xsmall text-ui-fg-subtle font-mono">{key}</dt>
+        <dd className="txt-compact-xsmall font-mono break-all">
+          {Array.isArray(value) ? value.join(", ") : String(value)}
+        </dd>
+      </div>
+    ))}
+  </dl>
+)
+
+const AssessmentView = ({ assessment }: { assessment: Assessment }) => {
+  const { t } = useTranslation()
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge color={OUTCOME_COLOR[assessment.outcome]} size="2xsmall">
+          {t(`paymentRisk.widget.outcome.${assessment.outcome}`)}
+        </Badge>
+        {assessment.fallback && (
+          <Badge color="orange" size="2xsmall">
+            {t("paymentRisk.widget.fallback")}
+          </Badge>
+        )}
+        <Badge size="2xsmall">
+          {assessment.facts.is_new_customer ? t("paymentRisk.widget.newCustomer") : t("paymentRisk.widget.knownCustomer")}
+        </Badge>
+      </div>
+      <div className="grid grid-cols-2 gap-y-1">
+        <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.widget.paidOrders")}</Text>
+        <Text size="small">{assessment.facts.paid_order_count}</Text>
+        <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.widget.awaitingOrders")}</Text>
+        <Text size="small">{assessment.facts.awaiting_payment_order_count}</Text>
+        <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.widget.selected")}</Text>
+        <Text size="small">{assessment.selected_provider_id ? providerName(assessment.selected_provider_id) : "–"}</Text>
+      </div>
+      <div>
+        <Text size="small" weight="plus">{t("paymentRisk.widget.allowed")}</Text>
+        <Text size="small">{assessment.allowed_provider_ids.map(providerName).join(", ") || "–"}</Text>
+      </div>
+      <div>
+        <Text size="small" weight="plus">{t("paymentRisk.widget.hidden")}</Text>
+        {!assessment.hidden.length && (
+          <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.widget.noneHidden")}</Text>
+        )}
+        <ul className="flex flex-col gap-y-2">
+          {assessment.hidden.map((hidden) => (
+            <li key={hidden.provider_id} className="rounded-md border px-3 py-2">
+              <Text size="small" weight="plus">
+                {providerName(hidden.provider_id)} · {t(`paymentRisk.classes.${hidden.risk_class}`)}
+              </Text>
+              {hidden.reasons.map((reason) => (
+                <div key={`${reason.check}-${reason.code}`} className="mt-1">
+                  <Text size="xsmall">{reason.message}</Text>
+                  <Values values={reason.values} />
+                </div>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <Text size="xsmall" className="text-ui-fg-muted">
+        {t("paymentRisk.widget.engine", { version: assessment.engine_version })} ·{" "}
+        {new Date(assessment.created_at).toLocaleString()}
+      </Text>
+    </div>
+  )
+}
+
+const OrderRiskAssessmentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { t } = useTranslation()
+  const { data, isLoading } = useOrderAssessments(order.id)
+  const assessment = data?.assessments[0]
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">{t("paymentRisk.widget.title")}</Heading>
+      </div>
+      {!isLoading && !assessment && (
+        <Text size="small" className="px-6 py-4 text-ui-fg-subtle">
+          {t("paymentRisk.widget.none")}
+        </Text>
+      )}
+      {assessment && <AssessmentView assessment={assessment} />}
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "order.details.side.after",
+})
+
+export default OrderRiskAssessmentWidget
