@@ -63,7 +63,9 @@ const AssessmentView = ({ assessment }: { assessment: Assessment }) => {
               </Text>
               {hidden.reasons.map((reason) => (
                 <div key={`${reason.check}-${reason.code}`} className="mt-1">
-                  <Text size="xsmall">{reason.message}</Text>
+                  <Text size="xsmall">
+                    {t(`paymentRisk.reasons.${reason.code}`, { ...reason.values, defaultValue: reason.message })}
+                  </Text>
                   <Values values={reason.values} />
                 </div>
               ))}
