@@ -1,27 +1,7 @@
-export const PAYMENT_CLASSES = [
-  "prepayment",
-  "guaranteed",
-  "cash_on_delivery",
-  "invoice",
-  "direct_debit",
-  "card",
-  "other",
-] as const
-
-export type PaymentClass = (typeof PAYMENT_CLASSES)[number]
-
-export type RiskSettings = {
-  first_order: {
-    enabled: boolean
-    paid_orders_required: number
-    allowed_classes: PaymentClass[]
-    cod_max_amount: number | null
-    pending_order_allowed_classes: PaymentClass[]
-  }
-  fallback_classes: PaymentClass[]
-  notice: { de: string; en: string }
-  evaluation_timeout_ms: number
-}
+/** The engine's own types: one definition for server and admin (src/engine has no Medusa imports). */
+export { PAYMENT_CLASSES } from "../../engine/types"
+export type { PaymentClass, Reason, RiskSettings } from "../../engine/types"
+import type { PaymentClass, Reason } from "../../engine/types"
 
 export type ProviderClass = {
   id: string
@@ -36,13 +16,6 @@ export type RegionProviders = {
   name: string
   currency_code: string
   provider_ids: string[]
-}
-
-export type Reason = {
-  check: string
-  code: string
-  message: string
-  values: Record<string, unknown>
 }
 
 export type Assessment = {
