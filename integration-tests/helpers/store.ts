@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
   createProductsWorkflow,
@@ -25,11 +26,24 @@ export type TestStore = {
 }
 
 /**
+ * The test runner recreates the database before each test, which terminates the app's pooled
+ * connections. Touch every pooled connection once so the dead ones are dropped before the
+ * test's own requests run into them.
+ */
+async function flushDeadConnections(container: MedusaContainer) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  for (let round = 0; round < 2; round++) {
+    await Promise.all(Array.from({ length: 12 }, () => pg.raw("select 1").catch(() => undefined)))
+  }
+}
+
+/**
  * A German store in EUR with the plugin's three manual providers and Medusa's system
  * provider. Products have no shipping profile and no managed inventory, so a cart needs
  * only items, an email and a payment session to complete.
  */
 export async function seedStore(container: MedusaContainer): Promise<TestStore> {
+  await flushDeadConnections(container)
   const { result: channels } = await createSalesChannelsWorkflow(container).run({
     input: { salesChannelsData: [{ name: "Webshop" }] },
   })

@@ -120,12 +120,20 @@ medusaIntegrationTestRunner({
         const { cart, completion } = await shop.checkout({ email: "neu@example.com", providerId: PROVIDERS.cod })
         const orderId = completion.data.order.id
 
-        let assessments: any[] = []
-        for (let i = 0; i < 40 && !assessments.length; i++) {
-          const { data } = await api.get(`/admin/payment-risk/assessments?order_id=${orderId}`, admin)
-          assessments = data.assessments
-          if (!assessments.length) await new Promise((r) => setTimeout(r, 100))
+        // The order.placed subscriber links the assessment asynchronously: wait for the link.
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        let linked: { risk_assessment?: { id: string } } | undefined
+        for (let i = 0; i < 50 && !linked?.risk_assessment; i++) {
+          const { data: orders } = await query.graph({
+            entity: "order",
+            fields: ["id", "risk_assessment.id"],
+            filters: { id: orderId },
+          })
+          linked = orders[0] as typeof linked
+          if (!linked?.risk_assessment) await new Promise((r) => setTimeout(r, 100))
         }
+        const { data } = await api.get(`/admin/payment-risk/assessments?order_id=${orderId}`, admin)
+        const assessments = data.assessments
 
         expect(assessments).toHaveLength(1)
         expect(assessments[0]).toMatchObject({
@@ -140,14 +148,7 @@ medusaIntegrationTestRunner({
         })
         const invoice = assessments[0].hidden.find((h: { provider_id: string }) => h.provider_id === PROVIDERS.invoice)
         expect(invoice.reasons[0]).toMatchObject({ check: "first_order", code: "new_customer" })
-
-        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-        const { data: orders } = await query.graph({
-          entity: "order",
-          fields: ["id", "risk_assessment.id"],
-          filters: { id: orderId },
-        })
-        expect((orders[0] as any).risk_assessment.id).toBe(assessments[0].id)
+        expect(linked?.risk_assessment?.id).toBe(assessments[0].id)
       })
 
       it("should not store an assessment when payment methods are only listed", async () => {
@@ -173,6 +174,24 @@ medusaIntegrationTestRunner({
           expect((await shop.createSession(collection.id, PROVIDERS.cod)).status).toBe(400)
         } finally {
           await dbConnection.raw('ALTER TABLE "payment_risk_settings_broken" RENAME TO "payment_risk_settings"')
+        }
+      })
+
+      it("should answer with the fallback within the time budget when a check hangs", async () => {
+        await api.post("/admin/payment-risk/settings", { evaluation_timeout_ms: 200 }, admin)
+        const cart = await shop.createCart({ email: "stamm@example.com" })
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const trx = await pg.transaction()
+        // holds every reader of the provider classes until rollback: the check hangs
+        await trx.raw('LOCK TABLE "payment_risk_provider_class" IN ACCESS EXCLUSIVE MODE')
+        try {
+          // Without the time budget this request would wait for the lock, which is released
+          // only after it answers: the test would hang instead of passing.
+          const res = await shop.allowedProviders(cart.id)
+          expect(res.status).toBe(200)
+          expect(res.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
+        } finally {
+          await trx.rollback()
         }
       })
 
