@@ -55,6 +55,14 @@ medusaIntegrationTestRunner({
             cod_max_amount: 300,
             pending_order_allowed_classes: ["prepayment"],
           },
+          negative_list: {
+            enabled: true,
+            actions: expect.objectContaining({
+              person: { type: "allow_only_classes", classes: ["prepayment"] },
+              address: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+            }),
+            possible_match_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+          },
           fallback_classes: ["prepayment"],
           notice: { de: expect.stringMatching(/Erstbestellungen/), en: expect.stringMatching(/First orders/) },
           evaluation_timeout_ms: 2000,
@@ -86,6 +94,8 @@ medusaIntegrationTestRunner({
         [{ notice: { de: "" } }, "notice.de"],
         [{ evaluation_timeout_ms: 5 }, "evaluation_timeout_ms"],
         [{ unknown_setting: true }, "unknown_setting"],
+        [{ negative_list: { actions: { person: { type: "block", classes: ["prepayment"] } } } }, "negative_list.actions.person"],
+        [{ negative_list: { actions: { planet: { type: "hide_classes", classes: ["card"] } } } }, "planet"],
       ])("should answer 400 naming the field for %j", async (body, field) => {
         const res = await api.post("/admin/payment-risk/settings", body, {
           ...admin,

@@ -1,4 +1,15 @@
-import { RiskSettings } from "./types"
+import { NEGATIVE_LIST_KINDS, NegativeListKind } from "./negative-list/types"
+import { ListAction, RiskSettings } from "./types"
+
+const ONLY_PREPAYMENT: ListAction = { type: "allow_only_classes", classes: ["prepayment"] }
+
+/** Certain matches: only prepayment; a bare address (a drop address) only loses invoice and direct debit. */
+export const DEFAULT_LIST_ACTIONS = Object.fromEntries(
+  NEGATIVE_LIST_KINDS.map((kind) => [
+    kind,
+    kind === "address" ? { type: "hide_classes", classes: ["invoice", "direct_debit"] } : ONLY_PREPAYMENT,
+  ])
+) as Record<NegativeListKind, ListAction>
 
 export const DEFAULT_NOTICE = {
   de: "Für Erstbestellungen bieten wir Zahlung per Nachnahme oder Vorkasse an. Weitere Zahlungsarten stehen Ihnen bei Folgebestellungen zur Verfügung.",
@@ -12,6 +23,11 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     allowed_classes: ["prepayment", "cash_on_delivery", "guaranteed"],
     cod_max_amount: 300,
     pending_order_allowed_classes: ["prepayment"],
+  },
+  negative_list: {
+    enabled: true,
+    actions: DEFAULT_LIST_ACTIONS,
+    possible_match_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
   },
   fallback_classes: ["prepayment"],
   notice: DEFAULT_NOTICE,
@@ -39,6 +55,14 @@ export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSe
       ...DEFAULT_SETTINGS.first_order,
       ...given(p.first_order, ["cod_max_amount"]),
     } as RiskSettings["first_order"],
+    negative_list: {
+      ...DEFAULT_SETTINGS.negative_list,
+      ...given(p.negative_list),
+      actions: {
+        ...DEFAULT_SETTINGS.negative_list.actions,
+        ...given(p.negative_list?.actions),
+      } as Record<NegativeListKind, ListAction>,
+    } as RiskSettings["negative_list"],
     fallback_classes: (p.fallback_classes as RiskSettings["fallback_classes"]) ?? DEFAULT_SETTINGS.fallback_classes,
     notice: { ...DEFAULT_SETTINGS.notice, ...given(p.notice) },
     evaluation_timeout_ms: p.evaluation_timeout_ms ?? DEFAULT_SETTINGS.evaluation_timeout_ms,

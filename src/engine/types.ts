@@ -1,3 +1,5 @@
+import type { NegativeListKind, NegativeListMatch } from "./negative-list/types"
+
 /**
  * Plain data types of the decision engine. Nothing in src/engine imports Medusa:
  * adapters build these snapshots, call `decide`, and store or show the result.
@@ -91,8 +93,22 @@ export type FirstOrderSettings = {
   pending_order_allowed_classes: PaymentClass[]
 }
 
+/** What a negative-list match does to the payment methods. */
+export type ListAction =
+  | { type: "allow_only_classes"; classes: PaymentClass[] }
+  | { type: "hide_classes"; classes: PaymentClass[] }
+
+export type NegativeListSettings = {
+  enabled: boolean
+  /** action for a certain match, per entry kind (default: only prepayment) */
+  actions: Record<NegativeListKind, ListAction>
+  /** action for a possible match (e.g. an initial instead of the first name) */
+  possible_match_action: ListAction
+}
+
 export type RiskSettings = {
   first_order: FirstOrderSettings
+  negative_list: NegativeListSettings
   /** classes offered when the evaluation fails or times out */
   fallback_classes: PaymentClass[]
   /** neutral notice shown to a shopper when something was hidden */
@@ -105,6 +121,8 @@ export type EngineInput = {
   cart: CartSnapshot
   history: CustomerHistory
   settings: RiskSettings
+  /** matches of the cart's data on the negative list, found by the adapter */
+  negative_list_matches?: NegativeListMatch[]
 }
 
 /** What a check decides about the payment methods. */

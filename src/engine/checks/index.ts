@@ -1,6 +1,7 @@
 import { RiskCheck } from "../types"
 import { firstOrderCheck } from "./first-order"
 import { firstOrderCodLimitCheck } from "./first-order-cod-limit"
+import { negativeListCheck } from "./negative-list"
 import { openOrdersCheck } from "./open-orders"
 
 /**
@@ -8,6 +9,7 @@ import { openOrdersCheck } from "./open-orders"
  * A new check is a new file in this folder plus one line here.
  */
 export const DEFAULT_CHECKS: readonly RiskCheck[] = [
+  negativeListCheck,
   firstOrderCheck,
   openOrdersCheck,
   firstOrderCodLimitCheck,

@@ -7,6 +7,8 @@ import {
   RiskSettings as EngineSettings,
   withDefaults,
 } from "../../engine"
+import NegativeListAudit from "./models/negative-list-audit"
+import NegativeListEntry from "./models/negative-list-entry"
 import ProviderClassification from "./models/provider-classification"
 import RiskAssessment from "./models/risk-assessment"
 import RiskSettings from "./models/risk-settings"
@@ -50,6 +52,8 @@ class PaymentRiskModuleService extends MedusaService({
   RiskSettings,
   ProviderClassification,
   RiskAssessment,
+  NegativeListEntry,
+  NegativeListAudit,
 }) {
   protected readonly options_: PaymentRiskOptions
 

@@ -1,9 +1,19 @@
 import { z } from "@medusajs/framework/zod"
+import { NEGATIVE_LIST_KINDS } from "../../../engine/negative-list/types"
 import { PAYMENT_CLASSES } from "../../../engine/types"
 
 export const PaymentClassSchema = z.enum(PAYMENT_CLASSES)
 
 const ClassList = z.array(PaymentClassSchema).min(1).max(PAYMENT_CLASSES.length)
+
+// One object schema (not a union) so a 400 names the exact field, e.g. "negative_list, actions, person, type".
+const ListActionSchema = z
+  .object({ type: z.enum(["allow_only_classes", "hide_classes"]), classes: ClassList })
+  .strict()
+
+const ListActionsSchema = z
+  .object(Object.fromEntries(NEGATIVE_LIST_KINDS.map((kind) => [kind, ListActionSchema.optional()])))
+  .strict()
 
 export const AdminUpdatePaymentRiskSettings = z
   .object({
@@ -14,6 +24,14 @@ export const AdminUpdatePaymentRiskSettings = z
         allowed_classes: ClassList.optional(),
         cod_max_amount: z.number().min(0).max(1_000_000_000).nullable().optional(),
         pending_order_allowed_classes: ClassList.optional(),
+      })
+      .strict()
+      .optional(),
+    negative_list: z
+      .object({
+        enabled: z.boolean().optional(),
+        actions: ListActionsSchema.optional(),
+        possible_match_action: ListActionSchema.optional(),
       })
       .strict()
       .optional(),

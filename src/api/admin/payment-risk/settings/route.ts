@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { RiskSettings } from "../../../../engine"
+import { ListAction, NegativeListKind, RiskSettings } from "../../../../engine"
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
 import { AdminUpdatePaymentRiskSettingsType } from "../validators"
@@ -9,9 +9,28 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ settings: await service.getSettings() })
 }
 
+function mergeActions(
+  current: Record<NegativeListKind, ListAction>,
+  update?: Partial<Record<string, ListAction | undefined>>
+): Record<NegativeListKind, ListAction> {
+  const merged = { ...current }
+  for (const kind of Object.keys(merged) as NegativeListKind[]) {
+    const action = update?.[kind]
+    if (action) {
+      merged[kind] = action
+    }
+  }
+  return merged
+}
+
 function merge(current: RiskSettings, update: AdminUpdatePaymentRiskSettingsType): RiskSettings {
   return {
     first_order: { ...current.first_order, ...(update.first_order ?? {}) },
+    negative_list: {
+      ...current.negative_list,
+      ...(update.negative_list ?? {}),
+      actions: mergeActions(current.negative_list.actions, update.negative_list?.actions),
+    },
     fallback_classes: update.fallback_classes ?? current.fallback_classes,
     notice: { ...current.notice, ...(update.notice ?? {}) },
     evaluation_timeout_ms: update.evaluation_timeout_ms ?? current.evaluation_timeout_ms,

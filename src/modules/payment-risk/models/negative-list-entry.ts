@@ -1,0 +1,42 @@
+import { model } from "@medusajs/framework/utils"
+import { NEGATIVE_LIST_KINDS, NEGATIVE_LIST_SOURCES } from "../../../engine/negative-list/types"
+
+/**
+ * An entry of the merchant's negative list. IBANs and card numbers are stored only as a keyed
+ * hash in `value` plus a `display_hint` (country/brand and last 4 digits). `lookup_keys` holds
+ * the normalised and phonetic keys the check fetches candidates by (GIN index, overlap query),
+ * so a check never scans the list.
+ */
+const NegativeListEntry = model
+  .define({ name: "NegativeListEntry", tableName: "payment_risk_negative_list_entry" }, {
+    id: model.id({ prefix: "prnle" }).primaryKey(),
+    kind: model.enum([...NEGATIVE_LIST_KINDS]),
+    first_name: model.text().nullable(),
+    last_name: model.text().nullable(),
+    company: model.text().nullable(),
+    address_1: model.text().nullable(),
+    address_2: model.text().nullable(),
+    postal_code: model.text().nullable(),
+    city: model.text().nullable(),
+    country_code: model.text().nullable(),
+    /** normalised value of single-value kinds; keyed hash for iban/card */
+    value: model.text().nullable(),
+    /** what a human needs to recognise a hashed value, e.g. "DE …1234", "Visa …4242" */
+    display_hint: model.text().nullable(),
+    reason: model.text(),
+    source: model.enum([...NEGATIVE_LIST_SOURCES]).default("manual"),
+    note: model.text().nullable(),
+    expires_at: model.dateTime().nullable(),
+    lookup_keys: model.array(),
+    /** lowercased text of the entry for the admin search (never holds clear IBAN/card data) */
+    search_text: model.text(),
+    created_by: model.text().nullable(),
+    updated_by: model.text().nullable(),
+  })
+  .indexes([
+    { on: ["lookup_keys"], type: "GIN" },
+    { on: ["kind"] },
+    { on: ["value"] },
+  ])
+
+export default NegativeListEntry
