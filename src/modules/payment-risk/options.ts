@@ -3,8 +3,10 @@ import { z } from "@medusajs/framework/zod"
 /** Options a store passes in `plugins: [{ resolve: "medusa-payment-risk", options }]`. */
 export const PaymentRiskOptionsSchema = z
   .object({
-    /** secret for keyed hashes of personal data (negative list); at least 16 characters */
-    hash_secret: z.string().min(16, "hash_secret must have at least 16 characters").optional(),
+    /** secret for keyed hashes of IBANs and card numbers (negative list); required, ≥ 16 characters */
+    hash_secret: z
+      .string({ error: "hash_secret is required (a secret of at least 16 characters)" })
+      .min(16, "hash_secret must have at least 16 characters"),
     /** days after which stored assessments lose their personal data (email, customer id) */
     assessment_retention_days: z.number().int().positive().default(730),
   })

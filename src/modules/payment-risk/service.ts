@@ -1,4 +1,12 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   Decision,
   HiddenProvider,
@@ -12,6 +20,7 @@ import NegativeListEntry from "./models/negative-list-entry"
 import ProviderClassification from "./models/provider-classification"
 import RiskAssessment from "./models/risk-assessment"
 import RiskSettings from "./models/risk-settings"
+import { AUDITED_FIELDS, PreparedEntry } from "./negative-list-types"
 import { PaymentRiskOptions, PaymentRiskOptionsSchema } from "./options"
 
 const STORE_SCOPE = "store"
@@ -162,9 +171,106 @@ class PaymentRiskModuleService extends MedusaService({
     return updated.length
   }
 
+  /** Creates an entry and its audit record in one transaction. */
+  @InjectTransactionManager()
+  async createListEntry(
+    data: PreparedEntry,
+    actorId: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    const entry = await this.createNegativeListEntries(
+      { ...data, created_by: actorId, updated_by: actorId },
+      sharedContext
+    )
+    await this.createNegativeListAudits(
+      { entry_id: entry.id, action: "create", actor_id: actorId, changes: diff(null, data) },
+      sharedContext
+    )
+    return entry
+  }
+
+  /** Updates an entry and records what changed, in one transaction. */
+  @InjectTransactionManager()
+  async updateListEntry(
+    id: string,
+    data: PreparedEntry,
+    actorId: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    const before = await this.retrieveNegativeListEntry(id, {}, sharedContext)
+    const entry = await this.updateNegativeListEntries({ id, ...data, updated_by: actorId }, sharedContext)
+    await this.createNegativeListAudits(
+      { entry_id: id, action: "update", actor_id: actorId, changes: diff(before, data) },
+      sharedContext
+    )
+    return entry
+  }
+
+  /** Soft-deletes an entry and records it, in one transaction. */
+  @InjectTransactionManager()
+  async deleteListEntry(
+    id: string,
+    actorId: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    const before = await this.retrieveNegativeListEntry(id, {}, sharedContext)
+    await this.softDeleteNegativeListEntries([id], {}, sharedContext)
+    await this.createNegativeListAudits(
+      { entry_id: id, action: "delete", actor_id: actorId, changes: diff(before, null) },
+      sharedContext
+    )
+  }
+
+  /**
+   * Entries sharing at least one lookup key with the subject, not deleted and not expired:
+   * one GIN-indexed overlap query with bound parameters, never a scan of the list.
+   */
+  @InjectManager()
+  async findListCandidates(
+    keys: string[],
+    limit = 200,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Array<Record<string, unknown>>> {
+    if (!keys.length) {
+      return []
+    }
+    const knex = sharedContext.manager!.getKnex()
+    return await knex("payment_risk_negative_list_entry")
+      .select(
+        "id", "kind", "first_name", "last_name", "company", "address_1", "address_2",
+        "postal_code", "city", "country_code", "value", "display_hint", "expires_at"
+      )
+      .whereRaw("lookup_keys && ?::text[]", [keys])
+      .whereNull("deleted_at")
+      .andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", new Date()))
+      .limit(limit)
+  }
+
+  /** The secret for keyed hashes of IBANs and card numbers (validated at start-up). */
+  getHashSecret(): string {
+    if (!this.options_.hash_secret) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "medusa-payment-risk: hash_secret is not configured")
+    }
+    return this.options_.hash_secret
+  }
+
   getRetentionDays(): number {
     return this.options_.assessment_retention_days
   }
+}
+
+/** { field: [before, after] } for the audited fields that differ. */
+function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  const changes: Record<string, [unknown, unknown]> = {}
+  for (const field of AUDITED_FIELDS) {
+    const a = before?.[field] ?? null
+    const b = after?.[field] ?? null
+    const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b
+    if (!same) {
+      changes[field] = [a instanceof Date ? a.toISOString() : a, b instanceof Date ? b.toISOString() : b]
+    }
+  }
+  return changes
 }
 
 export default PaymentRiskModuleService

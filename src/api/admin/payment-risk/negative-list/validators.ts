@@ -1,0 +1,73 @@
+import { z } from "@medusajs/framework/zod"
+import { NEGATIVE_LIST_KINDS, NEGATIVE_LIST_SOURCES } from "../../../../engine/negative-list/types"
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+const optionalText = (max: number) => text(max).nullish()
+
+/** Person and address fields, shared by entries and the check route. */
+const PersonAddressFields = {
+  first_name: optionalText(100),
+  last_name: optionalText(100),
+  company: optionalText(200),
+  address_1: optionalText(200),
+  address_2: optionalText(200),
+  postal_code: optionalText(20),
+  city: optionalText(100),
+  country_code: z.string().trim().length(2).toLowerCase().nullish(),
+}
+
+const futureDate = z.coerce
+  .date()
+  .refine((date) => date.getTime() > Date.now(), { message: "expires_at must be in the future" })
+
+export const AdminCreateNegativeListEntry = z
+  .object({
+    kind: z.enum(NEGATIVE_LIST_KINDS),
+    ...PersonAddressFields,
+    /** email, domain, phone, IBAN, card number or fingerprint, IP/CIDR, customer id */
+    value: optionalText(200),
+    reason: text(500),
+    source: z.enum(NEGATIVE_LIST_SOURCES).default("manual"),
+    expires_at: futureDate.nullish(),
+    note: optionalText(2000),
+  })
+  .strict()
+export type AdminCreateNegativeListEntryType = z.infer<typeof AdminCreateNegativeListEntry>
+
+export const AdminUpdateNegativeListEntry = z
+  .object({
+    ...PersonAddressFields,
+    value: optionalText(200),
+    reason: text(500).optional(),
+    source: z.enum(NEGATIVE_LIST_SOURCES).optional(),
+    expires_at: futureDate.nullish(),
+    note: optionalText(2000),
+  })
+  .strict()
+export type AdminUpdateNegativeListEntryType = z.infer<typeof AdminUpdateNegativeListEntry>
+
+export const AdminListNegativeList = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    kind: z.enum(NEGATIVE_LIST_KINDS).optional(),
+    source: z.enum(NEGATIVE_LIST_SOURCES).optional(),
+    expired: z.enum(["true", "false"]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListNegativeListType = z.infer<typeof AdminListNegativeList>
+
+export const AdminCheckNegativeList = z
+  .object({
+    ...PersonAddressFields,
+    email: optionalText(320),
+    phone: optionalText(40),
+    iban: optionalText(50),
+    card_number: optionalText(30),
+    card_fingerprint: optionalText(100),
+    ip: optionalText(60),
+    customer_id: optionalText(100),
+  })
+  .strict()
+export type AdminCheckNegativeListType = z.infer<typeof AdminCheckNegativeList>
