@@ -54,7 +54,7 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   return errors
 }
 
-export function fromDraft(draft: SettingsDraft): RiskSettings {
+export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "negative_list"> {
   return {
     first_order: {
       enabled: draft.enabled,
