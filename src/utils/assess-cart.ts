@@ -10,10 +10,12 @@ import {
   fallbackDecision,
   ProviderSnapshot,
   RiskSettings,
+  subjectFromCart,
 } from "../engine"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { identityKeyFor } from "./identity"
+import { checkNegativeList } from "./negative-list/check-negative-list"
 import { redactForLog } from "./redact"
 import { LoadedCart, loadCartSnapshot } from "./load-cart-snapshot"
 import { loadCustomerHistory } from "./load-customer-history"
@@ -32,6 +34,8 @@ export type AssessCartOptions = {
   includeInFlight?: boolean
   /** an already loaded cart, to avoid reading it twice */
   loaded?: LoadedCart
+  /** the shopper's IP address, where the caller knows it (checked against `ip` entries) */
+  ip?: string | null
 }
 
 /** Accepted completions of the identity whose order does not exist yet (the race window). */
@@ -63,12 +67,15 @@ async function evaluate(
   identityKey: string,
   options: AssessCartOptions
 ): Promise<{ snapshot: CartSnapshot; decision: Decision }> {
-  const [classes, history, inFlight] = await Promise.all([
+  const [classes, history, inFlight, listMatches] = await Promise.all([
     service.getProviderClasses(loaded.region_provider_ids),
     loadCustomerHistory(container, loaded.cart),
     options.includeInFlight
       ? inFlightCompletions(container, service, identityKey, loaded.cart.id)
       : Promise.resolve([]),
+    settings.negative_list.enabled
+      ? checkNegativeList(container, subjectFromCart(loaded.cart, options.ip))
+      : Promise.resolve({ matches: [] }),
   ])
   const fullHistory: CustomerHistory = {
     orders: [
@@ -87,7 +94,13 @@ async function evaluate(
     ...loaded.cart,
     providers: classes.map(({ id, risk_class }) => ({ id, risk_class })),
   }
-  return { snapshot, decision: decide({ cart: snapshot, history: fullHistory, settings }) }
+  return { snapshot, decision: decide({
+      cart: snapshot,
+      history: fullHistory,
+      settings,
+      negative_list_matches: listMatches.matches.map(({ match }) => match),
+    }),
+  }
 }
 
 async function providersForFallback(

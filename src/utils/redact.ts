@@ -1,7 +1,9 @@
+import { redactPaymentData } from "../engine"
+
 const EMAIL = /[^\s'"<>@]+@[^\s'"<>@]+\.[a-z]{2,}/gi
 const LONG_DIGITS = /\b(?:\d[ -]?){12,}\b/g
 
-/** Error messages may quote SQL with values: never let emails or card/account numbers reach a log. */
+/** Error messages may quote SQL with values: never let emails, IBANs or card/account numbers reach a log. */
 export function redactForLog(message: string): string {
-  return message.replace(EMAIL, "[email]").replace(LONG_DIGITS, "[number]").slice(0, 500)
+  return redactPaymentData(message).replace(EMAIL, "[email]").replace(LONG_DIGITS, "[number]").slice(0, 500)
 }

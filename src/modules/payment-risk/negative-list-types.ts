@@ -1,25 +1,7 @@
-import { NegativeListKind, NegativeListSource } from "../../engine/negative-list/types"
+import type { PreparedEntryData } from "../../engine/negative-list/prepare"
 
 /** An entry ready to store: validated, normalised, hashed, with its lookup keys. */
-export type PreparedEntry = {
-  kind: NegativeListKind
-  first_name: string | null
-  last_name: string | null
-  company: string | null
-  address_1: string | null
-  address_2: string | null
-  postal_code: string | null
-  city: string | null
-  country_code: string | null
-  value: string | null
-  display_hint: string | null
-  reason: string
-  source: NegativeListSource
-  note: string | null
-  expires_at: Date | null
-  lookup_keys: string[]
-  search_text: string
-}
+export type PreparedEntry = PreparedEntryData
 
 /** Fields recorded in the audit trail (hashed values only; a clear IBAN/card never reaches PreparedEntry). */
 export const AUDITED_FIELDS: Array<keyof PreparedEntry> = [

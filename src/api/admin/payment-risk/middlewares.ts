@@ -10,9 +10,11 @@ import {
   AdminSetProviderClass,
   AdminUpdatePaymentRiskSettings,
 } from "./validators"
+import { adminNegativeListMiddlewares } from "./negative-list/middlewares"
 
 /** Admin routes are behind Medusa's admin authentication (every /admin/* route). */
 export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
+  ...adminNegativeListMiddlewares,
   {
     matcher: "/admin/payment-risk/settings",
     methods: ["GET"],

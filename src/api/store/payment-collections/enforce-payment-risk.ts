@@ -28,7 +28,7 @@ export async function enforcePaymentRiskOnSession(
     if (!cartId) {
       return next()
     }
-    const { decision } = await assessCart(req.scope, cartId)
+    const { decision } = await assessCart(req.scope, cartId, { ip: req.ip })
     if (!decision.allowed_provider_ids.includes(body.provider_id)) {
       return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, REFUSED_PAYMENT_MESSAGE))
     }

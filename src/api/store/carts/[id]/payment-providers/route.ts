@@ -8,7 +8,7 @@ import { noticeFor, resolveLocale } from "../../../../../utils/notice"
  * Nothing in the response says why.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { loaded, decision, settings } = await assessCart(req.scope, req.params.id)
+  const { loaded, decision, settings } = await assessCart(req.scope, req.params.id, { ip: req.ip })
   const locale = resolveLocale(
     req.locale,
     loaded.locale,

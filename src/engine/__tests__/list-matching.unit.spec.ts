@@ -1,0 +1,253 @@
+import { entryKeys, subjectKeys } from "../list-matching/keys"
+import { matchAddress, matchEntries, matchPerson } from "../list-matching/match"
+import { fold, foldLoose, nameTokens, parseStreet } from "../list-matching/normalize"
+import { tokenSimilarity } from "../list-matching/similarity"
+import { NegativeListEntrySnapshot, PersonAddress } from "../negative-list/types"
+
+const listed: PersonAddress = {
+  first_name: "Hans",
+  last_name: "Müller",
+  address_1: "Hauptstraße 5",
+  postal_code: "10115",
+  city: "Berlin",
+  country_code: "de",
+}
+const at = (overrides: PersonAddress): PersonAddress => ({ ...listed, ...overrides })
+
+describe("normalisation", () => {
+  it.each([
+    ["Müller", "mueller"],
+    ["MÜLLER", "mueller"],
+    ["Weiß", "weiss"],
+    ["José García", "jose garcia"],
+    ["Łukasz", "ukasz"],
+    ["  Hans-Peter   Meier ", "hans peter meier"],
+    ["Dr. Schulz", "dr schulz"],
+  ])("should fold %s to %s", (input, expected) => {
+    expect(fold(input)).toBe(expected)
+  })
+
+  it.each([["Müller"], ["Mueller"], ["Muller"], ["MUELLER"], ["müller"]])(
+    "should bring %s to the same loose form as Müller",
+    (name) => {
+      expect(foldLoose(name)).toBe(foldLoose("Müller"))
+    }
+  )
+
+  it.each([
+    ["Hauptstraße 5", "hauptstrasse", "5"],
+    ["Hauptstrasse 5", "hauptstrasse", "5"],
+    ["Hauptstr. 5", "hauptstrasse", "5"],
+    ["hauptstr 5", "hauptstrasse", "5"],
+    ["Haupt-Straße 5", "hauptstrasse", "5"],
+    ["Hauptstraße 5a", "hauptstrasse", "5a"],
+    ["Hauptstraße 5 a", "hauptstrasse", "5a"],
+    ["Straße des 17. Juni 12-14", "strassedes17juni", "1214"],
+    ["Marktpl. 3", "marktplatz", "3"],
+    ["Am Markt", "ammarkt", ""],
+  ])("should parse %s into street %s and number %s", (input, name, number) => {
+    expect(parseStreet(input)).toEqual({ name, number })
+  })
+
+  it("should split hyphenated and double names and drop titles", () => {
+    expect(nameTokens("Dr. Hans-Peter", "von Müller-Lüdenscheidt")).toEqual(["hans", "peter", "muller", "ludenscheidt"])
+  })
+})
+
+describe("token similarity", () => {
+  it.each([
+    ["meier", "meyer"],
+    ["meier", "maier"],
+    ["meier", "mayr"],
+    ["schmidt", "schmitt"],
+    ["schmidt", "schmid"],
+    ["fuchs", "fux"],
+  ])("should treat %s and %s as the same pronunciation", (a, b) => {
+    expect(tokenSimilarity(a, b)).toBeGreaterThanOrEqual(0.8)
+  })
+
+  it.each([
+    ["mustermann", "musterman", 1],
+    ["mustermann", "mustremann", 1],
+    ["mustermann", "mustremnan", 2],
+    ["hansen", "hanson", 1],
+  ])("should tolerate typing errors: %s / %s (%d edits)", (a, b) => {
+    expect(tokenSimilarity(a, b)).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ["hans", "peter"],
+    ["10115", "80331"],
+    ["max", "mia"],
+    ["schulz", "schmitz"],
+    ["mustermann", "musterfrau"],
+  ])("should not take %s for %s", (a, b) => {
+    expect(tokenSimilarity(a, b)).toBe(0)
+  })
+
+  it.each([["jan", "jana"], ["jonas", "janis"], ["lena", "lina"]])(
+    "should keep first names %s and %s apart (strict, no phonetic step)",
+    (a, b) => {
+      expect(tokenSimilarity(a, b, { phonetic: false, strict: true })).toBe(0)
+    }
+  )
+})
+
+describe("person matching", () => {
+  it.each<[string, PersonAddress]>([
+    ["the same spelling", at({})],
+    ["Mueller (transliterated umlaut)", at({ last_name: "Mueller" })],
+    ["Muller (dropped dots)", at({ last_name: "Muller" })],
+    ["upper case and spaces", at({ first_name: " HANS ", last_name: "MÜLLER  " })],
+    ["Hauptstrasse", at({ address_1: "Hauptstrasse 5" })],
+    ["Hauptstr.", at({ address_1: "Hauptstr. 5" })],
+    ["hauptstr without dot", at({ address_1: "hauptstr 5" })],
+    ["one typing error in the last name", at({ last_name: "Mülller" })],
+    ["one typing error in the street", at({ address_1: "Hauptsraße 5" })],
+    ["a typing error in the postcode (same city)", at({ postal_code: "10116" })],
+    ["first and last name swapped", at({ first_name: "Müller", last_name: "Hans" })],
+    ["a double first name", at({ first_name: "Hans-Peter" })],
+    ["a title before the name", at({ first_name: "Dr. Hans" })],
+  ])("should certainly match %s", (_, subject) => {
+    const result = matchPerson(listed, subject)
+    expect(result).not.toBeNull()
+    expect(result!.certain).toBe(true)
+    expect(result!.score).toBeGreaterThanOrEqual(0.8)
+    expect(result!.matched_on).toEqual(expect.arrayContaining(["last_name", "first_name", "street", "house_number"]))
+  })
+
+  it.each<[string, PersonAddress, PersonAddress]>([
+    ["Meyer for Meier", { ...listed, last_name: "Meier" }, at({ last_name: "Meyer" })],
+    ["Maier for Meier", { ...listed, last_name: "Meier" }, at({ last_name: "Maier" })],
+    ["Schmitt for Schmidt", { ...listed, last_name: "Schmidt" }, at({ last_name: "Schmitt" })],
+    ["ss for ß", { ...listed, last_name: "Weiß" }, at({ last_name: "Weiss" })],
+    ["a part of a double last name", { ...listed, last_name: "Müller-Lüdenscheidt" }, at({ last_name: "Müller" })],
+    ["a French name without accents", { ...listed, first_name: "François", last_name: "Lefèvre" }, at({ first_name: "Francois", last_name: "Lefevre" })],
+    ["a Spanish name without accents", { ...listed, first_name: "José", last_name: "Muñoz" }, at({ first_name: "Jose", last_name: "Munoz" })],
+  ])("should certainly match %s", (_, entry, subject) => {
+    const result = matchPerson(entry, subject)
+    expect(result?.certain).toBe(true)
+  })
+
+  it("should find an initial instead of the first name only as a possible match", () => {
+    const result = matchPerson(listed, at({ first_name: "H." }))
+    expect(result).toMatchObject({ certain: false, matched_on: expect.arrayContaining(["first_name_initial"]) })
+  })
+
+  it("should tolerate a typing error in a longer first name (Christian/Christain)", () => {
+    expect(matchPerson({ ...listed, first_name: "Christian" }, at({ first_name: "Christain" }))?.certain).toBe(true)
+  })
+
+  it("should not take a sibling with a similar first name (Jan/Jana) for the listed person", () => {
+    expect(matchPerson({ ...listed, first_name: "Jan" }, at({ first_name: "Jana" }))).toBeNull()
+  })
+
+  it("should match a company entry by the company name", () => {
+    const entry = { ...listed, first_name: null, last_name: null, company: "Muster GmbH" }
+    expect(matchPerson(entry, at({ company: "Muster GmbH", first_name: "Eva", last_name: "Roth" }))?.certain).toBe(true)
+    expect(matchPerson(entry, at({ company: "Andere AG" }))).toBeNull()
+  })
+
+  it.each<[string, PersonAddress]>([
+    ["another first name at the same address", at({ first_name: "Petra" })],
+    ["another initial at the same address", at({ first_name: "P." })],
+    ["another family at the same address", at({ first_name: "Anna", last_name: "Schulz" })],
+    ["the same name at another address", at({ address_1: "Bahnhofstraße 12" })],
+    ["the same name and street in another city", at({ postal_code: "80331", city: "München" })],
+    ["the neighbour with another house number", at({ address_1: "Hauptstraße 7" })],
+    ["house number 5a instead of 5", at({ address_1: "Hauptstraße 5a" })],
+    ["the same address in another country", at({ country_code: "at" })],
+  ])("should not match %s", (_, subject) => {
+    expect(matchPerson(listed, subject)).toBeNull()
+  })
+})
+
+describe("address matching", () => {
+  const drop: PersonAddress = { address_1: "Industriestr. 12", postal_code: "04109", city: "Leipzig", country_code: "de" }
+
+  it.each<[string, PersonAddress]>([
+    ["any name at the address", { ...drop, first_name: "Max", last_name: "Muster", address_1: "Industriestraße 12" }],
+    ["without postcode but with the city", { ...drop, postal_code: null }],
+    ["a missing country read as Germany", { ...drop, country_code: null }],
+  ])("should match %s", (_, subject) => {
+    expect(matchAddress(drop, subject)).not.toBeNull()
+  })
+
+  it.each<[string, PersonAddress]>([
+    ["another house number", { ...drop, address_1: "Industriestr. 14" }],
+    ["another street", { ...drop, address_1: "Gartenweg 12" }],
+    ["another postcode and city", { ...drop, postal_code: "01067", city: "Dresden" }],
+    ["the same postcode but another city", { ...drop, city: "Halle" }],
+  ])("should not match %s", (_, subject) => {
+    expect(matchAddress(drop, subject)).toBeNull()
+  })
+})
+
+describe("lookup keys", () => {
+  it.each<[string, PersonAddress]>([
+    ["a spelling variant", at({ last_name: "Mueller", address_1: "Hauptstr. 5" })],
+    ["a typing error in the postcode", at({ postal_code: "10116" })],
+    ["a typing error in the street", at({ address_1: "Hauptsraße 5" })],
+  ])("should share a key with the entry for %s", (_, subject) => {
+    const keys = entryKeys({ kind: "person", ...listed })
+    expect(subjectKeys({ addresses: [subject] }).some((key) => keys.includes(key))).toBe(true)
+  })
+
+  it("should not share a key with the neighbour", () => {
+    const keys = entryKeys({ kind: "person", ...listed })
+    expect(subjectKeys({ addresses: [at({ address_1: "Hauptstraße 7" })] }).some((key) => keys.includes(key))).toBe(false)
+  })
+
+  it("should key single values by kind and CIDR ranges by their first octet", () => {
+    expect(entryKeys({ kind: "email", value: "a@b.de" })).toEqual(["em:a@b.de"])
+    expect(entryKeys({ kind: "ip", value: "10.1.0.0/16" })).toEqual(["ip4:10"])
+    expect(subjectKeys({ addresses: [], ip: "10.1.2.3" })).toEqual(["ip:10.1.2.3", "ip4:10"])
+  })
+})
+
+describe("matchEntries", () => {
+  const entry = (overrides: Partial<NegativeListEntrySnapshot>): NegativeListEntrySnapshot => ({
+    id: "prnle_1",
+    kind: "person",
+    ...listed,
+    ...overrides,
+  })
+  const now = new Date("2026-11-24T12:00:00Z")
+
+  it("should skip expired entries", () => {
+    const expired = entry({ expires_at: "2026-11-24T11:59:59Z" })
+    const valid = entry({ id: "prnle_2", expires_at: "2026-11-25T00:00:00Z" })
+    expect(matchEntries({ addresses: [listed] }, [expired, valid], now).map((m) => m.entry_id)).toEqual(["prnle_2"])
+  })
+
+  it("should check billing and shipping address each on its own", () => {
+    const shipping = at({ first_name: "Hans", address_1: "Hauptstraße 5" })
+    const billing = at({ address_1: "Bahnhofstraße 1" })
+    expect(matchEntries({ addresses: [billing, shipping] }, [entry({})], now)).toHaveLength(1)
+  })
+
+  it.each<[string, Partial<NegativeListEntrySnapshot>, Parameters<typeof matchEntries>[0], boolean]>([
+    ["email", { kind: "email", value: "a@b.de" }, { addresses: [], email: "a@b.de" }, true],
+    ["another email", { kind: "email", value: "a@b.de" }, { addresses: [], email: "c@b.de" }, false],
+    ["email domain", { kind: "email_domain", value: "b.de" }, { addresses: [], email_domain: "b.de" }, true],
+    ["phone", { kind: "phone", value: "+4930123456" }, { addresses: [], phone: "+4930123456" }, true],
+    ["customer", { kind: "customer", value: "cus_1" }, { addresses: [], customer_id: "cus_1" }, true],
+    ["another customer", { kind: "customer", value: "cus_1" }, { addresses: [], customer_id: "cus_2" }, false],
+    ["iban hash", { kind: "iban", value: "h1" }, { addresses: [], iban_hash: "h1" }, true],
+    ["card hash", { kind: "card", value: "h2" }, { addresses: [], card_hashes: ["h1", "h2"] }, true],
+    ["ip", { kind: "ip", value: "203.0.113.7" }, { addresses: [], ip: "203.0.113.7" }, true],
+    ["ip in range", { kind: "ip", value: "203.0.113.0/24" }, { addresses: [], ip: "203.0.113.99" }, true],
+    ["ip outside range", { kind: "ip", value: "203.0.113.0/24" }, { addresses: [], ip: "203.0.114.1" }, false],
+    ["ipv6 in range", { kind: "ip", value: "2001:db8::/32" }, { addresses: [], ip: "2001:db8::1" }, true],
+  ])("should match by %s: %s", (_, overrides, subject, expected) => {
+    const matches = matchEntries(subject, [entry({ ...overrides, first_name: null, last_name: null })], now)
+    expect(matches.length > 0).toBe(expected)
+  })
+
+  it("should rank certain matches before possible ones", () => {
+    const possible = entry({ id: "prnle_possible", first_name: "Heinz" })
+    const certain = entry({ id: "prnle_certain" })
+    const matches = matchEntries({ addresses: [at({ first_name: "H." }), listed] }, [possible, certain], now)
+    expect(matches[0]).toMatchObject({ entry_id: "prnle_certain", certain: true })
+  })
+})

@@ -1,0 +1,93 @@
+import { NegativeListEntrySnapshot, PersonAddress } from "../negative-list/types"
+import { fold, foldLoose, normalizeCountry, normalizePostcode, parseStreet } from "./normalize"
+import { phonetic } from "./similarity"
+
+/**
+ * Lookup keys: plain strings stored on every entry (a GIN-indexed text[] column) and computed for
+ * the checked data, so a check fetches only entries that share a key — never the whole list.
+ * An address has two keys, so one typing error in either the postcode or the street/city still
+ * finds the candidate: `pc:<country>:<postcode>:<no>` and `st:<country>:<city code>:<street code>:<no>`.
+ * Both carry the house number (a neighbour is another address), so a key is shared by a handful
+ * of entries even in a list of millions.
+ */
+export function addressKeys(address: PersonAddress): string[] {
+  const country = normalizeCountry(address.country_code) || "de"
+  const keys: string[] = []
+  const street = parseStreet(address.address_1)
+  const postcode = normalizePostcode(address.postal_code)
+  if (postcode) keys.push(`pc:${country}:${postcode}:${street.number}`)
+  const city = foldLoose(address.city).replace(/ /g, "")
+  if (street.name && city) {
+    keys.push(`st:${country}:${phonetic(city)}:${phonetic(street.name)}:${street.number}`)
+  }
+  return keys
+}
+
+/** The first octet of an IPv4 address (or first group of IPv6) buckets CIDR entries. */
+export function ipBucket(ip: string): string {
+  return ip.includes(":") ? `ip6:${ip.split(":")[0].toLowerCase()}` : `ip4:${ip.split(".")[0]}`
+}
+
+/** Keys of a stored entry. Single values are already normalised (email, E.164, hash…). */
+export function entryKeys(entry: Omit<NegativeListEntrySnapshot, "id">): string[] {
+  const value = entry.value ?? ""
+  switch (entry.kind) {
+    case "person":
+    case "address":
+      return addressKeys(entry)
+    case "email":
+      return [`em:${value}`]
+    case "email_domain":
+      return [`dom:${value}`]
+    case "phone":
+      return [`ph:${value}`]
+    case "customer":
+      return [`cu:${value}`]
+    case "iban":
+      return [`ib:${value}`]
+    case "card":
+      return [`cd:${value}`]
+    case "ip":
+      return value.includes("/") ? [ipBucket(value.split("/")[0])] : [`ip:${value}`]
+  }
+}
+
+/** What the adapter passes after normalising and hashing the checked data. */
+export type NormalisedSubject = {
+  addresses: PersonAddress[]
+  email?: string | null
+  email_domain?: string | null
+  phone?: string | null
+  customer_id?: string | null
+  iban_hash?: string | null
+  card_hashes?: string[]
+  ip?: string | null
+}
+
+export function subjectKeys(subject: NormalisedSubject): string[] {
+  const keys = new Set<string>()
+  for (const address of subject.addresses) addressKeys(address).forEach((key) => keys.add(key))
+  if (subject.email) keys.add(`em:${subject.email}`)
+  if (subject.email_domain) keys.add(`dom:${subject.email_domain}`)
+  if (subject.phone) keys.add(`ph:${subject.phone}`)
+  if (subject.customer_id) keys.add(`cu:${subject.customer_id}`)
+  if (subject.iban_hash) keys.add(`ib:${subject.iban_hash}`)
+  for (const hash of subject.card_hashes ?? []) keys.add(`cd:${hash}`)
+  if (subject.ip) {
+    keys.add(`ip:${subject.ip}`)
+    keys.add(ipBucket(subject.ip))
+  }
+  return [...keys]
+}
+
+/** Lowercased text of an entry for the admin's search (hashes excluded). */
+export function searchText(entry: Omit<NegativeListEntrySnapshot, "id"> & { display_hint?: string | null }): string {
+  const hashed = entry.kind === "iban" || entry.kind === "card"
+  return [
+    entry.first_name, entry.last_name, entry.company, entry.address_1, entry.postal_code, entry.city,
+    hashed ? entry.display_hint : entry.value,
+  ]
+    .filter(Boolean)
+    .map((part) => `${String(part).toLowerCase()} ${fold(String(part))}`)
+    .join(" ")
+}

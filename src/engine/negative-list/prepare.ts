@@ -1,0 +1,160 @@
+import { entryKeys, searchText } from "../list-matching/keys"
+import { checkCardNumber, checkEmail, checkEmailDomain, checkIban, checkIpOrCidr, checkPhone, isCardFingerprint, keyedHash } from "../payment-data"
+import { NegativeListKind, NegativeListSource, PersonAddress } from "./types"
+
+/** An entry as typed by the merchant (admin form, API body or CSV row). */
+export type EntryInput = PersonAddress & {
+  kind: NegativeListKind
+  /** email, domain, phone, IBAN, card number or fingerprint, IP/CIDR, customer id */
+  value?: string | null
+  reason: string
+  source: NegativeListSource
+  expires_at?: Date | string | null
+  note?: string | null
+}
+
+/** Validated, normalised and hashed: what is stored. No clear IBAN or card number survives. */
+export type PreparedEntryData = {
+  kind: NegativeListKind
+  first_name: string | null
+  last_name: string | null
+  company: string | null
+  address_1: string | null
+  address_2: string | null
+  postal_code: string | null
+  city: string | null
+  country_code: string | null
+  value: string | null
+  display_hint: string | null
+  reason: string
+  source: NegativeListSource
+  note: string | null
+  expires_at: Date | null
+  lookup_keys: string[]
+  search_text: string
+}
+
+export type Prepared =
+  | { ok: true; entry: PreparedEntryData }
+  | { ok: false; field: string; message: string }
+
+/** A hashed value kept as it is on update (the clear value is not known any more). */
+export type KeptHash = { value: string; display_hint: string | null }
+
+const clean = (value?: string | null): string | null => {
+  const trimmed = (value ?? "").trim()
+  return trimmed ? trimmed : null
+}
+
+type Value = { value: string; display_hint: string | null } | { field: string; message: string }
+
+/** Checks and normalises the single value of a kind; hashes IBANs and cards. */
+function prepareValue(kind: NegativeListKind, raw: string, secret: string, country: string | null): Value {
+  const invalid = (message: string) => ({ field: "value", message: `value ${message}` })
+  switch (kind) {
+    case "email": {
+      const r = checkEmail(raw)
+      return r.ok ? { value: r.email, display_hint: null } : invalid(r.message)
+    }
+    case "email_domain": {
+      const r = checkEmailDomain(raw)
+      return r.ok ? { value: r.domain, display_hint: null } : invalid(r.message)
+    }
+    case "phone": {
+      const r = checkPhone(raw, country ?? "DE")
+      return r.ok ? { value: r.e164, display_hint: null } : invalid(r.message)
+    }
+    case "iban": {
+      const r = checkIban(raw)
+      return r.ok
+        ? { value: keyedHash(secret, "iban", r.iban), display_hint: `${r.country} …${r.last4}` }
+        : invalid(r.message)
+    }
+    case "card": {
+      const trimmed = raw.trim()
+      if (isCardFingerprint(trimmed)) {
+        return { value: keyedHash(secret, "card_fingerprint", trimmed), display_hint: `fingerprint …${trimmed.slice(-4)}` }
+      }
+      const r = checkCardNumber(trimmed)
+      return r.ok
+        ? { value: keyedHash(secret, "card", r.number), display_hint: `${r.brand} …${r.last4}` }
+        : invalid(r.message)
+    }
+    case "ip": {
+      const r = checkIpOrCidr(raw)
+      return r.ok ? { value: r.value, display_hint: null } : invalid(r.message)
+    }
+    case "customer":
+      return /^[A-Za-z0-9_]{3,100}$/.test(raw.trim())
+        ? { value: raw.trim(), display_hint: null }
+        : invalid("is not a customer id")
+    default:
+      return invalid(`is not used by kind ${kind}`)
+  }
+}
+
+/**
+ * Validates an entry for its kind and computes what is stored: person entries need a last name
+ * or a company plus street and postcode or city; address entries street and postcode or city;
+ * all other kinds a `value`. Errors name the field.
+ */
+export function prepareEntryData(input: EntryInput, secret: string, kept?: KeptHash): Prepared {
+  const fields = {
+    first_name: clean(input.first_name),
+    last_name: clean(input.last_name),
+    company: clean(input.company),
+    address_1: clean(input.address_1),
+    address_2: clean(input.address_2),
+    postal_code: clean(input.postal_code),
+    city: clean(input.city),
+    country_code: clean(input.country_code)?.toLowerCase() ?? null,
+  }
+  const reason = clean(input.reason)
+  if (!reason) return { ok: false, field: "reason", message: "reason is required" }
+  const expires = input.expires_at ? new Date(input.expires_at) : null
+  if (expires && Number.isNaN(expires.getTime())) {
+    return { ok: false, field: "expires_at", message: "expires_at is not a date" }
+  }
+  if (fields.country_code && !/^[a-z]{2}$/.test(fields.country_code)) {
+    return { ok: false, field: "country_code", message: "country_code must be a two-letter ISO code" }
+  }
+
+  let value: string | null = null
+  let display_hint: string | null = null
+  if (input.kind === "person" || input.kind === "address") {
+    if (input.kind === "person" && !fields.last_name && !fields.company) {
+      return { ok: false, field: "last_name", message: "last_name (or company) is required for a person" }
+    }
+    if (!fields.address_1) {
+      return { ok: false, field: "address_1", message: `address_1 (street and house number) is required for ${input.kind === "person" ? "a person" : "an address"}` }
+    }
+    if (!fields.postal_code && !fields.city) {
+      return { ok: false, field: "postal_code", message: "postal_code or city is required" }
+    }
+  } else if (kept && (input.kind === "iban" || input.kind === "card") && !clean(input.value)) {
+    value = kept.value
+    display_hint = kept.display_hint
+  } else {
+    const raw = clean(input.value)
+    if (!raw) return { ok: false, field: "value", message: `value is required for kind ${input.kind}` }
+    const result = prepareValue(input.kind, raw, secret, fields.country_code)
+    if ("field" in result) return { ok: false, ...result }
+    value = result.value
+    display_hint = result.display_hint
+  }
+
+  const stored = { kind: input.kind, ...fields, value }
+  return {
+    ok: true,
+    entry: {
+      ...stored,
+      display_hint,
+      reason,
+      source: input.source,
+      note: clean(input.note),
+      expires_at: expires,
+      lookup_keys: entryKeys(stored),
+      search_text: searchText({ ...stored, display_hint }),
+    },
+  }
+}

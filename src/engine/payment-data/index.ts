@@ -1,0 +1,6 @@
+export * from "./result"
+export * from "./iban"
+export * from "./card"
+export * from "./contact"
+export * from "./ip"
+export * from "./keyed-hash"
