@@ -5,6 +5,7 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
+  generateEntityId,
 } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
@@ -24,6 +25,15 @@ import { AUDITED_FIELDS, PreparedEntry } from "./negative-list-types"
 import { PaymentRiskOptions, PaymentRiskOptionsSchema } from "./options"
 
 const STORE_SCOPE = "store"
+
+export type ListEntryFilters = { kind?: string; source?: string; q?: string; expired?: boolean }
+
+/** What an export holds: hashed values only (IBAN/card as keyed hash + display hint). */
+export const EXPORT_COLUMNS = [
+  "id", "kind", "first_name", "last_name", "company", "address_1", "address_2", "postal_code",
+  "city", "country_code", "value", "display_hint", "reason", "source", "expires_at", "note",
+  "created_at", "created_by",
+]
 /** identity key of an assessment whose personal data was erased */
 export const ERASED = "erased"
 
@@ -244,6 +254,82 @@ class PaymentRiskModuleService extends MedusaService({
       .whereNull("deleted_at")
       .andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", new Date()))
       .limit(limit)
+  }
+
+  /**
+   * Inserts a batch of prepared entries and their audit records in one transaction (an import
+   * commits batch by batch, so a bad row elsewhere loses nothing). Plain multi-row inserts:
+   * an import of a million rows must not build a million ORM entities.
+   */
+  @InjectTransactionManager()
+  async insertListEntries(
+    rows: PreparedEntry[],
+    actorId: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    if (!rows.length) {
+      return 0
+    }
+    const knex = sharedContext.transactionManager!.getKnex()
+    const now = new Date()
+    const entries = rows.map((row) => ({
+      ...row,
+      id: generateEntityId(undefined, "prnle"),
+      created_by: actorId,
+      updated_by: actorId,
+      created_at: now,
+      updated_at: now,
+    }))
+    await knex("payment_risk_negative_list_entry").insert(entries)
+    await knex("payment_risk_negative_list_audit").insert(
+      entries.map((entry) => ({
+        id: generateEntityId(undefined, "prnla"),
+        entry_id: entry.id,
+        action: "create",
+        actor_id: actorId,
+        changes: JSON.stringify(diff(null, entry)),
+        created_at: now,
+        updated_at: now,
+      }))
+    )
+    return entries.length
+  }
+
+  /**
+   * Entries for an export, read in pages by id (keyset), so a million rows never sit in memory.
+   */
+  async *streamListEntries(filters: ListEntryFilters, pageSize = 1000): AsyncGenerator<Array<Record<string, unknown>>> {
+    let after = ""
+    for (;;) {
+      const page = await this.listEntryPage(filters, after, pageSize)
+      if (!page.length) {
+        return
+      }
+      yield page
+      after = page[page.length - 1].id as string
+    }
+  }
+
+  @InjectManager()
+  protected async listEntryPage(
+    filters: ListEntryFilters,
+    after: string,
+    pageSize: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Array<Record<string, unknown>>> {
+    const knex = sharedContext.manager!.getKnex()
+    const query = knex("payment_risk_negative_list_entry")
+      .select(EXPORT_COLUMNS)
+      .whereNull("deleted_at")
+      .andWhere("id", ">", after)
+      .orderBy("id")
+      .limit(pageSize)
+    if (filters.kind) query.andWhere("kind", filters.kind)
+    if (filters.source) query.andWhere("source", filters.source)
+    if (filters.q) query.andWhereRaw("search_text ilike ?", [`%${filters.q}%`])
+    if (filters.expired === true) query.andWhere("expires_at", "<=", new Date())
+    if (filters.expired === false) query.andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", new Date()))
+    return await query
   }
 
   /** The secret for keyed hashes of IBANs and card numbers (validated at start-up). */

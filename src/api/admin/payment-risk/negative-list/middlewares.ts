@@ -9,15 +9,18 @@ import {
 import {
   AdminCheckNegativeList,
   AdminCreateNegativeListEntry,
+  AdminExportNegativeList,
+  AdminNegativeListMatches,
   AdminListNegativeList,
   AdminUpdateNegativeListEntry,
 } from "./validators"
 
 type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
 
-/** `/negative-list/:id` also matches `/negative-list/check`: its body validator must not run there. */
-const exceptCheck = (middleware: Middleware): Middleware => (req, res, next) =>
-  req.params.id === "check" ? next() : middleware(req, res, next)
+/** `/negative-list/:id` also matches the static sub-routes: the entry validators must not run there. */
+const STATIC_ROUTES = ["check", "import", "export", "matches"]
+const exceptStatic = (middleware: Middleware): Middleware => (req, res, next) =>
+  STATIC_ROUTES.includes(req.params.id) ? next() : middleware(req, res, next)
 
 export const adminNegativeListMiddlewares: MiddlewareRoute[] = [
   {
@@ -36,8 +39,23 @@ export const adminNegativeListMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformBody(AdminCheckNegativeList)],
   },
   {
+    matcher: "/admin/payment-risk/negative-list/import",
+    methods: ["POST"],
+    bodyParser: false,
+  },
+  {
+    matcher: "/admin/payment-risk/negative-list/export",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminExportNegativeList, {})],
+  },
+  {
+    matcher: "/admin/payment-risk/negative-list/matches",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminNegativeListMatches, {})],
+  },
+  {
     matcher: "/admin/payment-risk/negative-list/:id",
     methods: ["POST"],
-    middlewares: [exceptCheck(validateAndTransformBody(AdminUpdateNegativeListEntry))],
+    middlewares: [exceptStatic(validateAndTransformBody(AdminUpdateNegativeListEntry))],
   },
 ]

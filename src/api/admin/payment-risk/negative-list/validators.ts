@@ -34,6 +34,11 @@ export const AdminCreateNegativeListEntry = z
   .strict()
 export type AdminCreateNegativeListEntryType = z.infer<typeof AdminCreateNegativeListEntry>
 
+/** A CSV row: the create body with `import` as the default source. */
+export const AdminImportNegativeListRow = AdminCreateNegativeListEntry.extend({
+  source: z.enum(NEGATIVE_LIST_SOURCES).default("import"),
+})
+
 export const AdminUpdateNegativeListEntry = z
   .object({
     ...PersonAddressFields,
@@ -57,6 +62,17 @@ export const AdminListNegativeList = z
   })
   .strict()
 export type AdminListNegativeListType = z.infer<typeof AdminListNegativeList>
+
+export const AdminExportNegativeList = AdminListNegativeList.omit({ limit: true, offset: true })
+export type AdminExportNegativeListType = z.infer<typeof AdminExportNegativeList>
+
+export const AdminNegativeListMatches = z
+  .object({
+    customer_id: z.string().trim().min(1).max(100).optional(),
+    order_id: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+export type AdminNegativeListMatchesType = z.infer<typeof AdminNegativeListMatches>
 
 export const AdminCheckNegativeList = z
   .object({

@@ -1,0 +1,38 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { stringify } from "csv-stringify"
+import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
+import PaymentRiskModuleService, { EXPORT_COLUMNS } from "../../../../../modules/payment-risk/service"
+import { escapeLike } from "../../../../../utils/identity"
+import { AdminExportNegativeListType } from "../validators"
+
+const cell = (value: unknown) => (value instanceof Date ? value.toISOString() : value)
+
+/**
+ * CSV export of the list (same filters as the list route), streamed page by page. IBANs and
+ * cards appear as keyed hash + display hint: the clear numbers are not stored anywhere.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminExportNegativeListType>,
+  res: MedusaResponse
+) => {
+  const { q, kind, source, expired } = req.validatedQuery as AdminExportNegativeListType
+  const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const pages = service.streamListEntries({
+    kind,
+    source,
+    q: q ? escapeLike(q.toLowerCase()) : undefined,
+    expired: expired === undefined ? undefined : expired === "true",
+  })
+  res.setHeader("Content-Type", "text/csv; charset=utf-8")
+  res.setHeader("Content-Disposition", 'attachment; filename="negative-list.csv"')
+  const csv = stringify({ header: true, columns: EXPORT_COLUMNS })
+  csv.pipe(res)
+  for await (const page of pages) {
+    for (const row of page) {
+      if (!csv.write(EXPORT_COLUMNS.map((column) => cell(row[column])))) {
+        await new Promise((resolve) => csv.once("drain", resolve))
+      }
+    }
+  }
+  csv.end()
+}

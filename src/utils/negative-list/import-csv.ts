@@ -1,0 +1,120 @@
+import { Readable } from "node:stream"
+import { parse } from "csv-parse"
+import { MedusaError } from "@medusajs/framework/utils"
+import { prepareEntryData, redactPaymentData } from "../../engine"
+import PaymentRiskModuleService from "../../modules/payment-risk/service"
+import { PreparedEntry } from "../../modules/payment-risk/negative-list-types"
+import { AdminImportNegativeListRow } from "../../api/admin/payment-risk/negative-list/validators"
+
+/** Columns an import understands; `kind` and `reason` are required. */
+export const IMPORT_COLUMNS = [
+  "kind", "first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city",
+  "country_code", "value", "reason", "source", "expires_at", "note",
+]
+/** Columns of an export that an import accepts and ignores (display_hint restores hashed values). */
+const EXPORT_ONLY_COLUMNS = ["id", "display_hint", "created_at", "created_by"]
+const HASH = /^[0-9a-f]{64}$/
+
+export type RejectedRow = { line: number; field: string; message: string }
+export type ImportReport = { imported: number; rejected_count: number; rejected: RejectedRow[] }
+
+type Options = { batchSize?: number; maxReported?: number }
+
+function checkHeader(columns: string[]): string[] {
+  const known = new Set([...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS])
+  const unknown = columns.find((column) => !known.has(column))
+  if (unknown !== undefined) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: unknown column '${unknown}' in the CSV header (expected ${IMPORT_COLUMNS.join(",")})`)
+  }
+  for (const required of ["kind", "reason"]) {
+    if (!columns.includes(required)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: column '${required}' is missing in the CSV header`)
+    }
+  }
+  return columns
+}
+
+/** One CSV row → a prepared entry, or the field and message why not. */
+function prepareRow(record: Record<string, string>, secret: string): { entry: PreparedEntry } | { field: string; message: string } {
+  const cells: Record<string, string> = {}
+  for (const column of IMPORT_COLUMNS) {
+    if (record[column]) cells[column] = record[column]
+  }
+  const parsed = AdminImportNegativeListRow.safeParse(cells)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { field: issue.path.join(".") || "row", message: issue.message }
+  }
+  const row = parsed.data
+  // An exported hashed value (same secret) comes back as hash + display hint.
+  const kept =
+    (row.kind === "iban" || row.kind === "card") && row.value && HASH.test(row.value)
+      ? { value: row.value, display_hint: record.display_hint || null }
+      : undefined
+  const result = prepareEntryData(kept ? { ...row, value: null } : row, secret, kept)
+  return result.ok ? { entry: result.entry } : { field: result.field, message: result.message }
+}
+
+/**
+ * Streams a CSV into the negative list: rows are parsed one by one (flat memory), each is
+ * validated, valid rows are committed in batches; a bad row is reported with its line number
+ * and loses nothing else.
+ */
+export async function importNegativeListCsv(
+  input: Readable,
+  service: PaymentRiskModuleService,
+  actorId: string | null,
+  { batchSize = 1000, maxReported = 1000 }: Options = {}
+): Promise<ImportReport> {
+  const secret = service.getHashSecret()
+  const report: ImportReport = { imported: 0, rejected_count: 0, rejected: [] }
+  const reject = (row: RejectedRow) => {
+    report.rejected_count++
+    if (report.rejected.length < maxReported) report.rejected.push({ ...row, message: redactPaymentData(row.message) })
+  }
+  let batch: Array<{ line: number; entry: PreparedEntry }> = []
+  const flush = async () => {
+    if (!batch.length) return
+    const rows = batch
+    batch = []
+    try {
+      report.imported += await service.insertListEntries(rows.map((row) => row.entry), actorId)
+    } catch {
+      rows.forEach(({ line }) => reject({ line, field: "row", message: "could not be saved (database error)" }))
+    }
+  }
+
+  const parser = parse({
+    columns: (header: string[]) => checkHeader(header.map((column) => column.trim().toLowerCase())),
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    info: true,
+  })
+  parser.on("skip", (error: { lines?: number; message: string }) =>
+    reject({ line: error.lines ?? 0, field: "row", message: error.message })
+  )
+  input.on("error", (error) => parser.destroy(error))
+  input.pipe(parser)
+
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      const result = prepareRow(record, secret)
+      if ("entry" in result) {
+        batch.push({ line: info.lines, entry: result.entry })
+        if (batch.length >= batchSize) await flush()
+      } else {
+        reject({ line: info.lines, ...result })
+      }
+    }
+  } catch (error) {
+    if (error instanceof MedusaError) throw error
+    const cause = (error as { cause?: unknown }).cause
+    if (cause instanceof MedusaError) throw cause
+    await flush()
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV could not be read: ${redactPaymentData((error as Error).message)}`)
+  }
+  await flush()
+  return report
+}
