@@ -24,6 +24,12 @@ const byType = {
     globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
     testTimeout: 120000,
   },
+  e2e: {
+    testMatch: ["<rootDir>/integration-tests/e2e/**/*.e2e.spec.[jt]s"],
+    globalSetup: "<rootDir>/integration-tests/global-setup.js",
+    globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
+    testTimeout: 600000,
+  },
   "integration:smoke": {
     testMatch: ["<rootDir>/integration-tests/smoke/**/*.spec.[jt]s"],
     globalSetup: "<rootDir>/integration-tests/global-setup.js",

@@ -1,28 +1,59 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { paymentRiskKeys } from "./hooks"
 import { sdk } from "./sdk"
-import { NegativeListEntry, NegativeListEntryInput } from "./negative-list-types"
+import { AuditRecord, ImportReport, ListMatch, NegativeListEntry, NegativeListEntryInput } from "./negative-list-types"
 
 export const negativeListKeys = {
   all: [...paymentRiskKeys.all, "negative-list"] as const,
   list: (query: Record<string, unknown>) => [...negativeListKeys.all, "list", query] as const,
+  detail: (id: string) => [...negativeListKeys.all, "detail", id] as const,
+  matches: (query: Record<string, unknown>) => [...negativeListKeys.all, "matches", query] as const,
 }
 
-export function useNegativeList(query: { q?: string; kind?: string; limit: number; offset: number }) {
+export type ListQuery = { q?: string; kind?: string; source?: string; expired?: string; limit: number; offset: number }
+
+const defined = (query: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ""))
+
+export function useNegativeList(query: ListQuery) {
   return useQuery({
     queryKey: negativeListKeys.list(query),
     queryFn: () =>
       sdk.client.fetch<{ entries: NegativeListEntry[]; count: number }>("/admin/payment-risk/negative-list", {
-        query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "")),
+        query: defined(query),
       }),
   })
 }
 
-export function useCreateNegativeListEntry() {
+export function useNegativeListEntry(id: string | undefined) {
+  return useQuery({
+    queryKey: negativeListKeys.detail(id ?? ""),
+    enabled: !!id,
+    queryFn: () =>
+      sdk.client.fetch<{ entry: NegativeListEntry; audit: AuditRecord[] }>(
+        `/admin/payment-risk/negative-list/${encodeURIComponent(id!)}`
+      ),
+  })
+}
+
+/** Matches of a customer's or an order's data (customer/order widgets). */
+export function useListMatches(query: { customer_id?: string; order_id?: string }) {
+  return useQuery({
+    queryKey: negativeListKeys.matches(query),
+    queryFn: () =>
+      sdk.client.fetch<{ matches: ListMatch[] }>("/admin/payment-risk/negative-list/matches", { query: defined(query) }),
+  })
+}
+
+/** Create, or update when an id is given (the kind of an entry cannot change). */
+export function useSaveNegativeListEntry(id?: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: NegativeListEntryInput) =>
-      sdk.client.fetch<{ entry: NegativeListEntry }>("/admin/payment-risk/negative-list", { method: "POST", body }),
+    mutationFn: (body: Partial<NegativeListEntryInput>) =>
+      sdk.client.fetch<{ entry: NegativeListEntry }>(
+        id ? `/admin/payment-risk/negative-list/${encodeURIComponent(id)}` : "/admin/payment-risk/negative-list",
+        { method: "POST", body }
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: negativeListKeys.all }),
   })
 }
@@ -34,4 +65,38 @@ export function useDeleteNegativeListEntry() {
       sdk.client.fetch(`/admin/payment-risk/negative-list/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: negativeListKeys.all }),
   })
+}
+
+const backendUrl = (path: string) => `${(import.meta.env.VITE_BACKEND_URL || "").replace(/\/$/, "")}${path}`
+
+/** CSV import: the file is the request body (streamed by the server), session cookie auth. */
+export function useImportNegativeList() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (file: File): Promise<ImportReport> => {
+      const res = await fetch(backendUrl("/admin/payment-risk/negative-list/import"), {
+        method: "POST",
+        credentials: "include",
+        headers: { "content-type": "text/csv" },
+        body: file,
+      })
+      const body = await res.json().catch(() => ({}))
+      if (!res.ok) throw new Error(body.message ?? res.statusText)
+      return body as ImportReport
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: negativeListKeys.all }),
+  })
+}
+
+/** Downloads the CSV export with the table's filters. */
+export async function downloadExport(query: Record<string, string | undefined>) {
+  const params = new URLSearchParams(defined(query) as Record<string, string>)
+  const res = await fetch(backendUrl(`/admin/payment-risk/negative-list/export?${params}`), { credentials: "include" })
+  if (!res.ok) throw new Error((await res.json().catch(() => ({}))).message ?? res.statusText)
+  const url = URL.createObjectURL(await res.blob())
+  const link = document.createElement("a")
+  link.href = url
+  link.download = "negative-list.csv"
+  link.click()
+  URL.revokeObjectURL(url)
 }

@@ -35,8 +35,37 @@ export type NegativeListEntryInput = {
   value?: string
   reason: string
   source: NegativeListSource
+  expires_at?: string | null
   note?: string
 }
 
 /** Kinds whose data is a person/address; the others carry one value. */
 export const ADDRESS_KINDS: NegativeListKind[] = ["person", "address"]
+
+export type AuditRecord = {
+  id: string
+  entry_id: string
+  action: "create" | "update" | "delete"
+  actor_id: string | null
+  changes: Record<string, [unknown, unknown]>
+  created_at: string
+}
+
+export type ListMatch = {
+  entry: NegativeListEntry
+  score: number
+  certain: boolean
+  matched_on: string[]
+}
+
+export type ImportReport = {
+  imported: number
+  rejected_count: number
+  rejected: Array<{ line: number; field: string; message: string }>
+}
+
+/** Columns of the CSV import, in order. */
+export const IMPORT_COLUMNS = [
+  "kind", "first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city",
+  "country_code", "value", "reason", "source", "expires_at", "note",
+]

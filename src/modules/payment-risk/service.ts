@@ -248,7 +248,8 @@ class PaymentRiskModuleService extends MedusaService({
     return await knex("payment_risk_negative_list_entry")
       .select(
         "id", "kind", "first_name", "last_name", "company", "address_1", "address_2",
-        "postal_code", "city", "country_code", "value", "display_hint", "expires_at"
+        "postal_code", "city", "country_code", "value", "display_hint", "expires_at", "reason",
+        "source", "note", "created_at", "created_by"
       )
       .whereRaw("lookup_keys && ?::text[]", [keys])
       .whereNull("deleted_at")

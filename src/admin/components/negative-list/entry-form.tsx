@@ -1,63 +1,108 @@
-import { Button, Drawer, Input, Label, Select, Textarea, toast } from "@medusajs/ui"
-import { useState } from "react"
+import { Button, Drawer, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage, fieldsFromMessage } from "../../lib/errors"
-import { useCreateNegativeListEntry } from "../../lib/negative-list-hooks"
+import { useSaveNegativeListEntry } from "../../lib/negative-list-hooks"
 import {
   ADDRESS_KINDS,
   NEGATIVE_LIST_KINDS,
   NEGATIVE_LIST_SOURCES,
+  NegativeListEntry,
   NegativeListEntryInput,
   NegativeListKind,
   NegativeListSource,
 } from "../../lib/negative-list-types"
 import { FieldError } from "../field-error"
+import { AuditTrail } from "./audit-trail"
 
-const ADDRESS_FIELDS = ["first_name", "last_name", "company", "address_1", "postal_code", "city", "country_code"] as const
-type Draft = Record<string, string>
+const ADDRESS_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city", "country_code"] as const
+const HASHED_KINDS: NegativeListKind[] = ["iban", "card"]
+export type Draft = Record<string, string>
 
-/** Create an entry in a drawer; the fields follow the kind. */
-export const EntryFormDrawer = () => {
+type Props = {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  /** edit this entry (its kind stays); without it the drawer creates one */
+  entry?: NegativeListEntry
+  /** create: data to start from, per kind (e.g. from a customer or an order) */
+  prefill?: Partial<Record<NegativeListKind, Draft>>
+  /** create: the kinds offered (default: all) */
+  kinds?: readonly NegativeListKind[]
+}
+
+const draftOf = (entry: NegativeListEntry): Draft =>
+  Object.fromEntries(
+    Object.entries(entry)
+      .filter(([key, value]) => typeof value === "string" && !(key === "value" && HASHED_KINDS.includes(entry.kind)))
+      .map(([key, value]) => [key, key === "expires_at" ? String(value).slice(0, 10) : String(value)])
+  )
+
+/** Create or edit an entry in a drawer; the fields follow the kind; edit shows the audit trail. */
+export const EntryDrawer = ({ open, onOpenChange, entry, prefill, kinds = NEGATIVE_LIST_KINDS }: Props) => {
   const { t } = useTranslation()
-  const [open, setOpen] = useState(false)
-  const [kind, setKind] = useState<NegativeListKind>("person")
-  const [source, setSource] = useState<NegativeListSource>("manual")
-  const [draft, setDraft] = useState<Draft>({ country_code: "de" })
+  const [kind, setKind] = useState<NegativeListKind>(entry?.kind ?? kinds[0])
+  const [source, setSource] = useState<NegativeListSource>(entry?.source ?? "manual")
+  const [draft, setDraft] = useState<Draft>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const create = useCreateNegativeListEntry()
+  const save = useSaveNegativeListEntry(entry?.id)
   const isAddress = ADDRESS_KINDS.includes(kind)
+  const hashed = !!entry && HASHED_KINDS.includes(kind)
 
-  const field = (name: string, multiline = false) => (
+  useEffect(() => {
+    if (!open) return
+    const startKind = entry?.kind ?? kinds[0]
+    setKind(startKind)
+    setSource(entry?.source ?? "manual")
+    setDraft(entry ? draftOf(entry) : { country_code: "de", ...(prefill?.[startKind] ?? {}) })
+    setErrors({})
+  }, [open, entry?.id])
+
+  const chooseKind = (next: NegativeListKind) => {
+    setKind(next)
+    setDraft((current) => ({ reason: current.reason ?? "", note: current.note ?? "", country_code: "de", ...(prefill?.[next] ?? {}) }))
+    setErrors({})
+  }
+
+  const field = (name: string, options: { multiline?: boolean; type?: string; hint?: string } = {}) => (
     <div key={name} className="flex flex-col gap-y-1">
       <Label htmlFor={`nl-${name}`} size="small" weight="plus">
         {t(`paymentRisk.negativeList.fields.${name}`)}
       </Label>
-      {multiline ? (
+      {options.multiline ? (
         <Textarea id={`nl-${name}`} value={draft[name] ?? ""} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })} />
       ) : (
-        <Input id={`nl-${name}`} value={draft[name] ?? ""} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })} />
+        <Input
+          id={`nl-${name}`}
+          type={options.type ?? "text"}
+          placeholder={options.hint}
+          value={draft[name] ?? ""}
+          aria-invalid={!!errors[name]}
+          onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
+        />
       )}
       <FieldError message={errors[name]} />
     </div>
   )
 
   const submit = () => {
-    const keys = isAddress ? [...ADDRESS_FIELDS] : ["value"]
-    const body: NegativeListEntryInput = { kind, source, reason: (draft.reason ?? "").trim() }
-    for (const key of [...keys, "note"]) {
+    const keys: string[] = isAddress ? [...ADDRESS_FIELDS] : ["value"]
+    const body: Partial<NegativeListEntryInput> = entry ? { source } : { kind, source }
+    for (const key of [...keys, "reason", "note"]) {
       const value = draft[key]?.trim()
       if (value) Object.assign(body, { [key]: value })
+      else if (entry && key !== "value" && key !== "reason") Object.assign(body, { [key]: null })
     }
+    const expires = draft.expires_at?.trim()
+    if (expires) body.expires_at = new Date(`${expires}T23:59:59`).toISOString()
+    else if (entry) body.expires_at = null
     if (!body.reason) {
-      setErrors({ reason: t("paymentRisk.errors.text") })
+      setErrors({ reason: t("paymentRisk.negativeList.reasonRequired") })
       return
     }
-    create.mutate(body, {
+    save.mutate(body, {
       onSuccess: () => {
-        toast.success(t("paymentRisk.negativeList.created"))
-        setOpen(false)
-        setDraft({ country_code: "de" })
-        setErrors({})
+        toast.success(t(entry ? "paymentRisk.negativeList.updated" : "paymentRisk.negativeList.created"))
+        onOpenChange(false)
       },
       onError: (error) => {
         const message = errorMessage(error)
@@ -69,53 +114,65 @@ export const EntryFormDrawer = () => {
     })
   }
 
+  const select = <T extends string>(label: string, value: T, options: readonly T[], onChange: (v: T) => void, prefix: string, disabled = false) => (
+    <div className="flex flex-col gap-y-1">
+      <Label size="small" weight="plus">{label}</Label>
+      <Select value={value} onValueChange={(v) => onChange(v as T)} disabled={disabled}>
+        <Select.Trigger aria-label={label}><Select.Value /></Select.Trigger>
+        <Select.Content>
+          {options.map((option) => (
+            <Select.Item key={option} value={option}>{t(`${prefix}.${option}`)}</Select.Item>
+          ))}
+        </Select.Content>
+      </Select>
+    </div>
+  )
+
   return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="secondary">
-          {t("paymentRisk.negativeList.add")}
-        </Button>
-      </Drawer.Trigger>
+    <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Content>
         <Drawer.Header>
-          <Drawer.Title>{t("paymentRisk.negativeList.add")}</Drawer.Title>
+          <Drawer.Title>{t(entry ? "paymentRisk.negativeList.editTitle" : "paymentRisk.negativeList.add")}</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          <div className="flex flex-col gap-y-1">
-            <Label size="small" weight="plus">{t("paymentRisk.negativeList.fields.kind")}</Label>
-            <Select value={kind} onValueChange={(v) => setKind(v as NegativeListKind)}>
-              <Select.Trigger aria-label={t("paymentRisk.negativeList.fields.kind")}><Select.Value /></Select.Trigger>
-              <Select.Content>
-                {NEGATIVE_LIST_KINDS.map((k) => (
-                  <Select.Item key={k} value={k}>{t(`paymentRisk.negativeList.kinds.${k}`)}</Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
-          {isAddress ? ADDRESS_FIELDS.map((name) => field(name)) : field("value")}
+          {select(t("paymentRisk.negativeList.fields.kind"), kind, entry ? [entry.kind] : kinds, chooseKind, "paymentRisk.negativeList.kinds", !!entry)}
+          {isAddress
+            ? ADDRESS_FIELDS.map((name) => field(name))
+            : field("value", {
+                hint: hashed ? entry?.display_hint ?? "" : t(`paymentRisk.negativeList.valueHints.${kind}`),
+              })}
+          {hashed && (
+            <Text size="xsmall" className="text-ui-fg-subtle">{t("paymentRisk.negativeList.hashedHint", { hint: entry?.display_hint ?? "" })}</Text>
+          )}
           {field("reason")}
-          <div className="flex flex-col gap-y-1">
-            <Label size="small" weight="plus">{t("paymentRisk.negativeList.fields.source")}</Label>
-            <Select value={source} onValueChange={(v) => setSource(v as NegativeListSource)}>
-              <Select.Trigger aria-label={t("paymentRisk.negativeList.fields.source")}><Select.Value /></Select.Trigger>
-              <Select.Content>
-                {NEGATIVE_LIST_SOURCES.map((s) => (
-                  <Select.Item key={s} value={s}>{t(`paymentRisk.negativeList.sources.${s}`)}</Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
-          {field("note", true)}
+          {select(t("paymentRisk.negativeList.fields.source"), source, NEGATIVE_LIST_SOURCES, setSource, "paymentRisk.negativeList.sources")}
+          {field("expires_at", { type: "date" })}
+          {field("note", { multiline: true })}
+          {entry && <AuditTrail entryId={entry.id} />}
         </Drawer.Body>
         <Drawer.Footer>
           <Drawer.Close asChild>
             <Button size="small" variant="secondary">{t("paymentRisk.negativeList.cancel")}</Button>
           </Drawer.Close>
-          <Button size="small" isLoading={create.isPending} onClick={submit}>
+          <Button size="small" isLoading={save.isPending} onClick={submit}>
             {t("paymentRisk.save")}
           </Button>
         </Drawer.Footer>
       </Drawer.Content>
     </Drawer>
+  )
+}
+
+/** The page's "Add entry" button with its drawer. */
+export const AddEntryButton = () => {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <Button size="small" variant="secondary" onClick={() => setOpen(true)}>
+        {t("paymentRisk.negativeList.add")}
+      </Button>
+      <EntryDrawer open={open} onOpenChange={setOpen} />
+    </>
   )
 }

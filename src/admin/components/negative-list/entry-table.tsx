@@ -1,28 +1,27 @@
-import { Badge, Button, Input, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/errors"
 import { useDeleteNegativeListEntry, useNegativeList } from "../../lib/negative-list-hooks"
-import { ADDRESS_KINDS, NegativeListEntry } from "../../lib/negative-list-types"
+import { NegativeListEntry } from "../../lib/negative-list-types"
+import { describeEntry } from "./describe-entry"
+import { EntryDrawer } from "./entry-form"
+import { Filters } from "./entry-filters"
 
 const PAGE_SIZE = 20
 
-function describeEntry(entry: NegativeListEntry): string {
-  if (ADDRESS_KINDS.includes(entry.kind)) {
-    const name = [entry.first_name, entry.last_name].filter(Boolean).join(" ") || entry.company || ""
-    const place = [entry.address_1, [entry.postal_code, entry.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")
-    return [name, place].filter(Boolean).join(" · ")
-  }
-  return entry.display_hint ?? entry.value ?? ""
-}
-
-/** Searchable, paginated table of the entries with delete. */
-export const EntryTable = () => {
-  const { t } = useTranslation()
+/** Paginated table of the entries; a row opens the edit drawer (with the audit trail). */
+export const EntryTable = ({ filters }: { filters: Filters }) => {
+  const { t, i18n } = useTranslation()
   const prompt = usePrompt()
-  const [q, setQ] = useState("")
   const [page, setPage] = useState(0)
-  const { data, isLoading } = useNegativeList({ q, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
+  const [editing, setEditing] = useState<NegativeListEntry | undefined>()
+  const [pageFilters, setPageFilters] = useState(filters)
+  if (pageFilters !== filters) {
+    setPageFilters(filters)
+    setPage(0)
+  }
+  const { data, isLoading } = useNegativeList({ ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
   const remove = useDeleteNegativeListEntry()
   const count = data?.count ?? 0
 
@@ -43,19 +42,6 @@ export const EntryTable = () => {
 
   return (
     <div className="flex flex-col">
-      <div className="px-6 py-3">
-        <Input
-          type="search"
-          size="small"
-          placeholder={t("paymentRisk.negativeList.search")}
-          aria-label={t("paymentRisk.negativeList.search")}
-          value={q}
-          onChange={(event) => {
-            setQ(event.target.value)
-            setPage(0)
-          }}
-        />
-      </div>
       <Table>
         <Table.Header>
           <Table.Row>
@@ -63,17 +49,22 @@ export const EntryTable = () => {
             <Table.HeaderCell>{t("paymentRisk.negativeList.entry")}</Table.HeaderCell>
             <Table.HeaderCell>{t("paymentRisk.negativeList.fields.reason")}</Table.HeaderCell>
             <Table.HeaderCell>{t("paymentRisk.negativeList.fields.source")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("paymentRisk.negativeList.fields.expires_at")}</Table.HeaderCell>
             <Table.HeaderCell />
           </Table.Row>
         </Table.Header>
         <Table.Body>
           {data?.entries.map((entry) => (
-            <Table.Row key={entry.id}>
+            <Table.Row key={entry.id} className="cursor-pointer" onClick={() => setEditing(entry)}>
               <Table.Cell><Badge size="2xsmall">{t(`paymentRisk.negativeList.kinds.${entry.kind}`)}</Badge></Table.Cell>
               <Table.Cell>{describeEntry(entry)}</Table.Cell>
               <Table.Cell className="max-w-[240px] truncate">{entry.reason}</Table.Cell>
               <Table.Cell>{t(`paymentRisk.negativeList.sources.${entry.source}`)}</Table.Cell>
-              <Table.Cell className="text-right">
+              <Table.Cell>{entry.expires_at ? new Date(entry.expires_at).toLocaleDateString(i18n.language) : "–"}</Table.Cell>
+              <Table.Cell className="text-right" onClick={(event) => event.stopPropagation()}>
+                <Button size="small" variant="transparent" onClick={() => setEditing(entry)}>
+                  {t("paymentRisk.negativeList.edit")}
+                </Button>
                 <Button size="small" variant="transparent" onClick={() => confirmDelete(entry)}>
                   {t("paymentRisk.negativeList.delete")}
                 </Button>
@@ -95,6 +86,7 @@ export const EntryTable = () => {
         previousPage={() => setPage((p) => Math.max(0, p - 1))}
         nextPage={() => setPage((p) => p + 1)}
       />
+      <EntryDrawer open={!!editing} onOpenChange={(open) => !open && setEditing(undefined)} entry={editing} />
     </div>
   )
 }

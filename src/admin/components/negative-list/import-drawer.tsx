@@ -1,0 +1,109 @@
+import { Button, Drawer, Table, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
+import { useTranslation } from "react-i18next"
+import { errorMessage } from "../../lib/errors"
+import { useImportNegativeList } from "../../lib/negative-list-hooks"
+import { IMPORT_COLUMNS, ImportReport } from "../../lib/negative-list-types"
+
+const EXAMPLE = [
+  IMPORT_COLUMNS.join(","),
+  'person,Hans,Müller,,"Hauptstraße 5",,10115,Berlin,de,,Rechnung nach 3. Mahnung offen,dunning,,',
+  "email,,,,,,,,,betrug@example.com,Bestellbetrug,fraud_review,,",
+  "iban,,,,,,,,,DE89 3704 0044 0532 0130 00,Rücklastschrift,return_debit,2027-12-31,",
+].join("\n")
+
+function downloadExample() {
+  const url = URL.createObjectURL(new Blob([EXAMPLE], { type: "text/csv" }))
+  const link = document.createElement("a")
+  link.href = url
+  link.download = "negative-list-example.csv"
+  link.click()
+  URL.revokeObjectURL(url)
+}
+
+/** CSV import: choose a file, upload it, show the counts and the rejected rows. */
+export const ImportDrawer = () => {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const [file, setFile] = useState<File | null>(null)
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const upload = useImportNegativeList()
+
+  const start = () => {
+    if (!file) return
+    upload.mutate(file, {
+      onSuccess: (result) => {
+        setReport(result)
+        toast.success(t("paymentRisk.negativeList.import.done", { count: result.imported }))
+      },
+      onError: (error) => toast.error(t("paymentRisk.negativeList.import.failed"), { description: errorMessage(error) }),
+    })
+  }
+
+  return (
+    <Drawer open={open} onOpenChange={(next) => { setOpen(next); if (!next) { setFile(null); setReport(null) } }}>
+      <Drawer.Trigger asChild>
+        <Button size="small" variant="secondary">{t("paymentRisk.negativeList.import.button")}</Button>
+      </Drawer.Trigger>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>{t("paymentRisk.negativeList.import.title")}</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
+          <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.negativeList.import.help")}</Text>
+          <code className="txt-compact-xsmall bg-ui-bg-subtle break-all rounded-md border px-2 py-1">{IMPORT_COLUMNS.join(",")}</code>
+          <div>
+            <Button size="small" variant="transparent" onClick={downloadExample}>{t("paymentRisk.negativeList.import.example")}</Button>
+          </div>
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            aria-label={t("paymentRisk.negativeList.import.file")}
+            className="txt-compact-small"
+            onChange={(event) => { setFile(event.target.files?.[0] ?? null); setReport(null) }}
+          />
+          {report && (
+            <div className="flex flex-col gap-y-2" role="status">
+              <Text size="small" weight="plus">
+                {t("paymentRisk.negativeList.import.summary", { imported: report.imported, rejected: report.rejected_count })}
+              </Text>
+              {report.rejected.length > 0 && (
+                <Table>
+                  <Table.Header>
+                    <Table.Row>
+                      <Table.HeaderCell>{t("paymentRisk.negativeList.import.line")}</Table.HeaderCell>
+                      <Table.HeaderCell>{t("paymentRisk.negativeList.import.field")}</Table.HeaderCell>
+                      <Table.HeaderCell>{t("paymentRisk.negativeList.import.message")}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Header>
+                  <Table.Body>
+                    {report.rejected.map((row) => (
+                      <Table.Row key={`${row.line}-${row.field}`}>
+                        <Table.Cell>{row.line}</Table.Cell>
+                        <Table.Cell>{row.field}</Table.Cell>
+                        <Table.Cell className="whitespace-normal">{row.message}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              )}
+              {report.rejected_count > report.rejected.length && (
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  {t("paymentRisk.negativeList.import.more", { count: report.rejected_count - report.rejected.length })}
+                </Text>
+              )}
+            </div>
+          )}
+        </Drawer.Body>
+        <Drawer.Footer>
+          <Drawer.Close asChild>
+            <Button size="small" variant="secondary">{t("paymentRisk.negativeList.close")}</Button>
+          </Drawer.Close>
+          <Button size="small" disabled={!file} isLoading={upload.isPending} onClick={start}>
+            {t("paymentRisk.negativeList.import.start")}
+          </Button>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
