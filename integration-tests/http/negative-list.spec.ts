@@ -178,6 +178,31 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("when a payment provider exposes a listed card", () => {
+      it("should refuse the completion of a cart whose session carries the listed card fingerprint", async () => {
+        const { completion } = await shop.checkout({ email: "known@example.com", providerId: PROVIDERS.prepayment })
+        await captureOrderPayment(api, admin, completion.data.order.id)
+        await api.post(
+          "/admin/payment-risk/negative-list",
+          { kind: "card", value: "fp_Xt5EWLLDS7FJjR1c", reason: "Rückbuchung", source: "chargeback" },
+          admin
+        )
+        const cart = await shop.createCart({ email: "known@example.com" })
+        expect(await shop.allowedIds(cart.id)).toContain(PROVIDERS.invoice)
+        const collection = await shop.paymentCollection(cart.id)
+        const session = await api.post(
+          `/store/payment-collections/${collection.id}/payment-sessions`,
+          { provider_id: PROVIDERS.invoice, data: { card_fingerprint: "fp_Xt5EWLLDS7FJjR1c" } },
+          { ...shop.headers, validateStatus: () => true }
+        )
+        expect(session.status).toBe(200)
+        const refused = await shop.complete(cart.id)
+        expect(refused.status).toBe(400)
+        expect(JSON.stringify(refused.data)).not.toMatch(/negative|Rückbuchung|chargeback|prnle_|fp_/i)
+        expect(await shop.allowedIds(cart.id)).toEqual([PROVIDERS.prepayment])
+      })
+    })
+
     describe("when a request has no admin authentication", () => {
       it.each([
         ["get", "/admin/payment-risk/negative-list", null],

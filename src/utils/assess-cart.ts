@@ -74,7 +74,7 @@ async function evaluate(
       ? inFlightCompletions(container, service, identityKey, loaded.cart.id)
       : Promise.resolve([]),
     settings.negative_list.enabled
-      ? checkNegativeList(container, subjectFromCart(loaded.cart, options.ip))
+      ? checkNegativeList(container, subjectFromCart(loaded.cart, options.ip, loaded.payment_data))
       : Promise.resolve({ matches: [] }),
   ])
   const fullHistory: CustomerHistory = {

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { AddressSnapshot, CartSnapshot } from "../engine"
+import { AddressSnapshot, CartSnapshot, paymentDataFromSessions, SessionPaymentData } from "../engine"
 import { toAmount } from "./amounts"
 
 const CART_FIELDS = [
@@ -24,6 +24,7 @@ const CART_FIELDS = [
   "payment_collection.id",
   "payment_collection.payment_sessions.provider_id",
   "payment_collection.payment_sessions.status",
+  "payment_collection.payment_sessions.data",
 ]
 
 /** Session statuses that complete-cart would authorize. */
@@ -35,6 +36,8 @@ export type LoadedCart = {
   region_provider_ids: string[]
   selected_provider_ids: string[]
   payment_collection_id: string | null
+  /** IBAN / card fingerprint from active payment sessions, where the provider exposes them */
+  payment_data: SessionPaymentData
   locale: string | null
   completed: boolean
 }
@@ -81,7 +84,7 @@ type CartRow = {
   region?: { payment_providers?: Array<{ id: string; is_enabled?: boolean } | null> | null } | null
   payment_collection?: {
     id: string
-    payment_sessions?: Array<{ provider_id: string; status: string } | null> | null
+    payment_sessions?: Array<{ provider_id: string; status: string; data?: unknown } | null> | null
   } | null
 }
 
@@ -98,8 +101,9 @@ export async function loadCartSnapshot(container: MedusaContainer, cartId: strin
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cartId} was not found`)
   }
   const sessions = (row.payment_collection?.payment_sessions ?? []).filter(
-    (session): session is { provider_id: string; status: string } => !!session
+    (session): session is { provider_id: string; status: string; data?: unknown } => !!session
   )
+  const active = sessions.filter((session) => ACTIVE_SESSION_STATUSES.includes(session.status))
   return {
     cart: {
       id: row.id,
@@ -127,10 +131,9 @@ export async function loadCartSnapshot(container: MedusaContainer, cartId: strin
     region_provider_ids: (row.region?.payment_providers ?? [])
       .filter((provider): provider is { id: string; is_enabled?: boolean } => !!provider && provider.is_enabled !== false)
       .map((provider) => provider.id),
-    selected_provider_ids: sessions
-      .filter((session) => ACTIVE_SESSION_STATUSES.includes(session.status))
-      .map((session) => session.provider_id),
+    selected_provider_ids: active.map((session) => session.provider_id),
     payment_collection_id: row.payment_collection?.id ?? null,
+    payment_data: paymentDataFromSessions(active),
     locale: row.locale ?? null,
     completed: !!row.completed_at,
   }

@@ -11,6 +11,8 @@ export type SettingsDraft = {
   notice_de: string
   notice_en: string
   evaluation_timeout_ms: string
+  /** negative-list switch and actions, edited as they are stored */
+  negative_list: RiskSettings["negative_list"]
 }
 
 export type DraftErrors = Partial<Record<string, string>>
@@ -26,6 +28,7 @@ export function toDraft(settings: RiskSettings): SettingsDraft {
     notice_de: settings.notice.de,
     notice_en: settings.notice.en,
     evaluation_timeout_ms: String(settings.evaluation_timeout_ms),
+    negative_list: settings.negative_list,
   }
 }
 
@@ -47,6 +50,12 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   if (!draft.fallback_classes.length) errors["fallback_classes"] = "classes"
   if (!draft.notice_de.trim()) errors["notice.de"] = "text"
   if (!draft.notice_en.trim()) errors["notice.en"] = "text"
+  for (const [kind, action] of Object.entries(draft.negative_list.actions)) {
+    if (!action.classes.length) errors[`negative_list.actions.${kind}.classes`] = "classes"
+  }
+  if (!draft.negative_list.possible_match_action.classes.length) {
+    errors["negative_list.possible_match_action.classes"] = "classes"
+  }
   const timeout = Number(draft.evaluation_timeout_ms)
   if (!Number.isInteger(timeout) || timeout < 50 || timeout > 30000) {
     errors["evaluation_timeout_ms"] = "timeout"
@@ -54,7 +63,7 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   return errors
 }
 
-export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "negative_list"> {
+export function fromDraft(draft: SettingsDraft): RiskSettings {
   return {
     first_order: {
       enabled: draft.enabled,
@@ -66,5 +75,6 @@ export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "negative_li
     fallback_classes: draft.fallback_classes,
     notice: { de: draft.notice_de.trim(), en: draft.notice_en.trim() },
     evaluation_timeout_ms: Number(draft.evaluation_timeout_ms),
+    negative_list: draft.negative_list,
   }
 }

@@ -5,10 +5,11 @@ import { errorMessage, fieldsFromMessage } from "../lib/errors"
 import { usePaymentRiskSettings, useUpdatePaymentRiskSettings } from "../lib/hooks"
 import { ClassCheckboxes } from "./class-checkboxes"
 import { FieldError } from "./field-error"
+import { ListActionSettings } from "./list-action-settings"
 import { DraftErrors, fromDraft, SettingsDraft, toDraft, validateDraft } from "./settings-draft"
 import { TextField } from "./text-field"
 
-/** First-order rules, fallback and the shopper notice, saved together. */
+/** First-order rules, fallback, negative-list actions and the shopper notice, saved together. */
 export const SettingsForm = () => {
   const { t } = useTranslation()
   const { data } = usePaymentRiskSettings()
@@ -115,6 +116,8 @@ export const SettingsForm = () => {
           />
         </div>
       </Container>
+
+      <ListActionSettings value={draft.negative_list} onChange={(v) => set("negative_list", v)} err={err} />
 
       <Container className="flex flex-col gap-y-4 px-6 py-4">
         <div>

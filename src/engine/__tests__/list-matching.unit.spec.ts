@@ -198,10 +198,22 @@ describe("lookup keys", () => {
     expect(subjectKeys({ addresses: [at({ address_1: "Hauptstraße 7" })] }).some((key) => keys.includes(key))).toBe(false)
   })
 
-  it("should key single values by kind and CIDR ranges by their first octet", () => {
+  it("should key single values by kind and CIDR ranges by /16 or, wider, the first octet", () => {
     expect(entryKeys({ kind: "email", value: "a@b.de" })).toEqual(["em:a@b.de"])
-    expect(entryKeys({ kind: "ip", value: "10.1.0.0/16" })).toEqual(["ip4:10"])
-    expect(subjectKeys({ addresses: [], ip: "10.1.2.3" })).toEqual(["ip:10.1.2.3", "ip4:10"])
+    expect(entryKeys({ kind: "ip", value: "10.1.2.0/24" })).toEqual(["ip4:10.1"])
+    expect(entryKeys({ kind: "ip", value: "10.0.0.0/8" })).toEqual(["ip4:10"])
+    expect(entryKeys({ kind: "ip", value: "2001:db8::/32" })).toEqual(["ip6:2001:db8"])
+    expect(subjectKeys({ addresses: [], ip: "10.1.2.3" })).toEqual(["ip:10.1.2.3", "ip4:10", "ip4:10.1"])
+  })
+
+  it.each([
+    ["10.1.2.0/24", "10.1.2.77"],
+    ["10.0.0.0/8", "10.200.1.1"],
+    ["10.1.0.0/16", "10.1.255.1"],
+    ["2001:db8::/32", "2001:db8:1::5"],
+  ])("should find the range %s by the keys of %s", (range, ip) => {
+    const keys = entryKeys({ kind: "ip", value: range })
+    expect(subjectKeys({ addresses: [], ip }).some((key) => keys.includes(key))).toBe(true)
   })
 })
 

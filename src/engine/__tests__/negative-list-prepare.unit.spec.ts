@@ -1,5 +1,5 @@
 import { EntryInput, prepareEntryData } from "../negative-list/prepare"
-import { normaliseSubject, subjectFromCart } from "../negative-list/subject"
+import { normaliseSubject, paymentDataFromSessions, subjectFromCart } from "../negative-list/subject"
 import { keyedHash } from "../payment-data"
 
 const SECRET = "test-secret-0123456789"
@@ -117,6 +117,26 @@ describe("normaliseSubject", () => {
       phone: "0301234567",
       customer_id: "cus_1",
       ip: "10.0.0.1",
+      iban: null,
+      card_fingerprint: null,
     })
+  })
+})
+
+describe("paymentDataFromSessions", () => {
+  it.each<[string, unknown, { iban: string | null; card_fingerprint: string | null }]>([
+    ["a SEPA provider's iban", { iban: "DE89370400440532013000" }, { iban: "DE89370400440532013000", card_fingerprint: null }],
+    ["a bank account", { bank_account: { iban: "AT611904300234573201" } }, { iban: "AT611904300234573201", card_fingerprint: null }],
+    ["a card fingerprint", { card_fingerprint: "fp_123456789" }, { iban: null, card_fingerprint: "fp_123456789" }],
+    ["Stripe's expanded payment method", { payment_method: { card: { fingerprint: "Xt5EWLLDS7FJjR1c" } } }, { iban: null, card_fingerprint: "Xt5EWLLDS7FJjR1c" }],
+    ["a manual provider's data", { reference: "PR-7KQ4M2XC", captures: [] }, { iban: null, card_fingerprint: null }],
+    ["no data", null, { iban: null, card_fingerprint: null }],
+  ])("should read %s", (_, data, expected) => {
+    expect(paymentDataFromSessions([{ data }])).toEqual(expected)
+  })
+
+  it("should pass them on to the checked subject", () => {
+    const subject = subjectFromCart({ email: "a@b.de" }, null, { iban: "DE89370400440532013000", card_fingerprint: "fp_123456789" })
+    expect(subject).toMatchObject({ iban: "DE89370400440532013000", card_fingerprint: "fp_123456789" })
   })
 })

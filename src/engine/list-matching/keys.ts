@@ -23,9 +23,24 @@ export function addressKeys(address: PersonAddress): string[] {
   return keys
 }
 
-/** The first octet of an IPv4 address (or first group of IPv6) buckets CIDR entries. */
-export function ipBucket(ip: string): string {
-  return ip.includes(":") ? `ip6:${ip.split(":")[0].toLowerCase()}` : `ip4:${ip.split(".")[0]}`
+/**
+ * Buckets for IP ranges: /16 (IPv4) or /32 (IPv6) for ranges at least that narrow, the first
+ * octet/group for wider ones. A checked address carries both levels, so a lookup fetches only
+ * the ranges that can contain it, not every range with the same first octet.
+ */
+export function ipBuckets(ip: string): string[] {
+  if (ip.includes(":")) {
+    const groups = ip.toLowerCase().split(":")
+    return [`ip6:${groups[0]}`, `ip6:${groups[0]}:${groups[1] ?? ""}`]
+  }
+  const octets = ip.split(".")
+  return [`ip4:${octets[0]}`, `ip4:${octets[0]}.${octets[1]}`]
+}
+
+function rangeKey(cidr: string): string {
+  const [address, bits] = cidr.split("/")
+  const [wide, narrow] = ipBuckets(address)
+  return Number(bits) >= (address.includes(":") ? 32 : 16) ? narrow : wide
 }
 
 /** Keys of a stored entry. Single values are already normalised (email, E.164, hash…). */
@@ -48,7 +63,7 @@ export function entryKeys(entry: Omit<NegativeListEntrySnapshot, "id">): string[
     case "card":
       return [`cd:${value}`]
     case "ip":
-      return value.includes("/") ? [ipBucket(value.split("/")[0])] : [`ip:${value}`]
+      return value.includes("/") ? [rangeKey(value)] : [`ip:${value}`]
   }
 }
 
@@ -75,7 +90,7 @@ export function subjectKeys(subject: NormalisedSubject): string[] {
   for (const hash of subject.card_hashes ?? []) keys.add(`cd:${hash}`)
   if (subject.ip) {
     keys.add(`ip:${subject.ip}`)
-    keys.add(ipBucket(subject.ip))
+    ipBuckets(subject.ip).forEach((key) => keys.add(key))
   }
   return [...keys]
 }

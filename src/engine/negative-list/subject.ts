@@ -36,8 +36,38 @@ type CartLike = {
   shipping_address?: (PersonAddress & { phone?: string | null }) | null
 }
 
-/** What of a cart is checked: billing and shipping name/address, email, phone, customer, IP. */
-export function subjectFromCart(cart: CartLike, ip?: string | null): MatchSubject {
+export type SessionPaymentData = { iban: string | null; card_fingerprint: string | null }
+
+const at = (data: unknown, path: string[]): string | null => {
+  let value: unknown = data
+  for (const key of path) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined
+  return typeof value === "string" && value.trim() ? value.trim() : null
+}
+
+const IBAN_PATHS = [["iban"], ["bank_account", "iban"], ["sepa_debit", "iban"]]
+const FINGERPRINT_PATHS = [
+  ["card_fingerprint"],
+  ["card", "fingerprint"],
+  ["payment_method", "card", "fingerprint"],
+  ["payment_method_details", "card", "fingerprint"],
+]
+
+/**
+ * IBAN or card fingerprint where a payment provider exposes them in its session data (e.g. a
+ * SEPA provider's `iban`, Stripe's expanded `payment_method.card.fingerprint`).
+ */
+export function paymentDataFromSessions(sessions: Array<{ data?: unknown } | null | undefined>): SessionPaymentData {
+  const found: SessionPaymentData = { iban: null, card_fingerprint: null }
+  for (const session of sessions) {
+    const data = session?.data
+    found.iban ??= IBAN_PATHS.map((path) => at(data, path)).find(Boolean) ?? null
+    found.card_fingerprint ??= FINGERPRINT_PATHS.map((path) => at(data, path)).find(Boolean) ?? null
+  }
+  return found
+}
+
+/** What of a cart is checked: billing and shipping name/address, email, phone, customer, IP, payment data. */
+export function subjectFromCart(cart: CartLike, ip?: string | null, payment?: SessionPaymentData): MatchSubject {
   const addresses = [cart.billing_address, cart.shipping_address].filter(
     (address): address is PersonAddress & { phone?: string | null } => !!address
   )
@@ -47,5 +77,7 @@ export function subjectFromCart(cart: CartLike, ip?: string | null): MatchSubjec
     phone: cart.billing_address?.phone || cart.shipping_address?.phone || null,
     customer_id: cart.customer_id ?? null,
     ip: ip ?? null,
+    iban: payment?.iban ?? null,
+    card_fingerprint: payment?.card_fingerprint ?? null,
   }
 }
