@@ -1,11 +1,13 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminPaymentRiskMiddlewares } from "./admin/payment-risk/middlewares"
+import { storeCartAddressCheckMiddlewares } from "./store/carts/[id]/address-check/middlewares"
 import { storeCartPaymentProvidersMiddlewares } from "./store/carts/[id]/payment-providers/middlewares"
 import { storePaymentCollectionsMiddlewares } from "./store/payment-collections/middlewares"
 
 export default defineMiddlewares({
   routes: [
     ...storeCartPaymentProvidersMiddlewares,
+    ...storeCartAddressCheckMiddlewares,
     ...storePaymentCollectionsMiddlewares,
     ...adminPaymentRiskMiddlewares,
   ],

@@ -29,6 +29,10 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     actions: DEFAULT_LIST_ACTIONS,
     possible_match_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
   },
+  plausibility: {
+    enabled: true,
+    action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+  },
   fallback_classes: ["prepayment"],
   notice: DEFAULT_NOTICE,
   evaluation_timeout_ms: 2000,
@@ -63,6 +67,10 @@ export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSe
         ...given(p.negative_list?.actions),
       } as Record<NegativeListKind, ListAction>,
     } as RiskSettings["negative_list"],
+    plausibility: {
+      ...DEFAULT_SETTINGS.plausibility,
+      ...given(p.plausibility),
+    } as RiskSettings["plausibility"],
     fallback_classes: (p.fallback_classes as RiskSettings["fallback_classes"]) ?? DEFAULT_SETTINGS.fallback_classes,
     notice: { ...DEFAULT_SETTINGS.notice, ...given(p.notice) },
     evaluation_timeout_ms: p.evaluation_timeout_ms ?? DEFAULT_SETTINGS.evaluation_timeout_ms,

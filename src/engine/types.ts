@@ -106,9 +106,16 @@ export type NegativeListSettings = {
   possible_match_action: ListAction
 }
 
+export type PlausibilitySettings = {
+  enabled: boolean
+  /** what an implausible address, email or phone does (default: hide invoice and direct debit) */
+  action: ListAction
+}
+
 export type RiskSettings = {
   first_order: FirstOrderSettings
   negative_list: NegativeListSettings
+  plausibility: PlausibilitySettings
   /** classes offered when the evaluation fails or times out */
   fallback_classes: PaymentClass[]
   /** neutral notice shown to a shopper when something was hidden */

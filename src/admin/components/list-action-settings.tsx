@@ -7,7 +7,7 @@ import { ClassCheckboxes } from "./class-checkboxes"
 type ListSettings = RiskSettings["negative_list"]
 type Action = ListSettings["possible_match_action"]
 
-const ActionRow = ({ id, label, action, onChange, error }: { id: string; label: string; action: Action; onChange: (a: Action) => void; error?: string }) => {
+export const ActionRow = ({ id, label, action, onChange, error }: { id: string; label: string; action: Action; onChange: (a: Action) => void; error?: string }) => {
   const { t } = useTranslation()
   return (
     <div className="grid grid-cols-1 gap-3 border-t pt-3 md:grid-cols-[200px_220px_1fr]">
@@ -53,6 +53,30 @@ export const ListActionSettings = ({ value, onChange, err }: { value: ListSettin
         action={value.possible_match_action}
         onChange={(possible_match_action) => onChange({ ...value, possible_match_action })}
         error={err("negative_list.possible_match_action.classes")}
+      />
+    </Container>
+  )
+}
+
+/** What implausible addresses, emails or phones do (default: hide invoice and direct debit). */
+export const PlausibilitySettings = ({ value, onChange, err }: { value: RiskSettings["plausibility"]; onChange: (v: RiskSettings["plausibility"]) => void; err: (path: string) => string | undefined }) => {
+  const { t } = useTranslation()
+  return (
+    <Container className="flex flex-col gap-y-4 px-6 py-4">
+      <div>
+        <Heading level="h2">{t("paymentRisk.plausibility.title")}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.plausibility.description")}</Text>
+      </div>
+      <div className="flex items-center gap-x-2">
+        <Switch id="plausibility-enabled" checked={value.enabled} onCheckedChange={(enabled) => onChange({ ...value, enabled })} />
+        <Label htmlFor="plausibility-enabled" size="small" weight="plus">{t("paymentRisk.plausibility.enabled")}</Label>
+      </div>
+      <ActionRow
+        id="plausibility-action"
+        label={t("paymentRisk.plausibility.action")}
+        action={value.action}
+        onChange={(action) => onChange({ ...value, action })}
+        error={err("plausibility.action.classes")}
       />
     </Container>
   )

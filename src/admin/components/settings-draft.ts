@@ -13,6 +13,7 @@ export type SettingsDraft = {
   evaluation_timeout_ms: string
   /** negative-list switch and actions, edited as they are stored */
   negative_list: RiskSettings["negative_list"]
+  plausibility: RiskSettings["plausibility"]
 }
 
 export type DraftErrors = Partial<Record<string, string>>
@@ -29,6 +30,7 @@ export function toDraft(settings: RiskSettings): SettingsDraft {
     notice_en: settings.notice.en,
     evaluation_timeout_ms: String(settings.evaluation_timeout_ms),
     negative_list: settings.negative_list,
+    plausibility: settings.plausibility,
   }
 }
 
@@ -56,6 +58,7 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   if (!draft.negative_list.possible_match_action.classes.length) {
     errors["negative_list.possible_match_action.classes"] = "classes"
   }
+  if (!draft.plausibility.action.classes.length) errors["plausibility.action.classes"] = "classes"
   const timeout = Number(draft.evaluation_timeout_ms)
   if (!Number.isInteger(timeout) || timeout < 50 || timeout > 30000) {
     errors["evaluation_timeout_ms"] = "timeout"
@@ -76,5 +79,6 @@ export function fromDraft(draft: SettingsDraft): RiskSettings {
     notice: { de: draft.notice_de.trim(), en: draft.notice_en.trim() },
     evaluation_timeout_ms: Number(draft.evaluation_timeout_ms),
     negative_list: draft.negative_list,
+    plausibility: draft.plausibility,
   }
 }

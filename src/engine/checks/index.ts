@@ -3,6 +3,7 @@ import { firstOrderCheck } from "./first-order"
 import { firstOrderCodLimitCheck } from "./first-order-cod-limit"
 import { negativeListCheck } from "./negative-list"
 import { openOrdersCheck } from "./open-orders"
+import { plausibilityCheck } from "./plausibility"
 
 /**
  * The checks the engine runs, cheapest and internal data first (golden rules, seed 003 §5.2.2).
@@ -13,4 +14,5 @@ export const DEFAULT_CHECKS: readonly RiskCheck[] = [
   firstOrderCheck,
   openOrdersCheck,
   firstOrderCodLimitCheck,
+  plausibilityCheck,
 ]

@@ -35,6 +35,13 @@ export const AdminUpdatePaymentRiskSettings = z
       })
       .strict()
       .optional(),
+    plausibility: z
+      .object({
+        enabled: z.boolean().optional(),
+        action: ListActionSchema.optional(),
+      })
+      .strict()
+      .optional(),
     fallback_classes: ClassList.optional(),
     notice: z
       .object({

@@ -31,6 +31,7 @@ function merge(current: RiskSettings, update: AdminUpdatePaymentRiskSettingsType
       ...(update.negative_list ?? {}),
       actions: mergeActions(current.negative_list.actions, update.negative_list?.actions),
     },
+    plausibility: { ...current.plausibility, ...(update.plausibility ?? {}) },
     fallback_classes: update.fallback_classes ?? current.fallback_classes,
     notice: { ...current.notice, ...(update.notice ?? {}) },
     evaluation_timeout_ms: update.evaluation_timeout_ms ?? current.evaluation_timeout_ms,

@@ -1,0 +1,26 @@
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { checkPlausibility, plausibilityMessage } from "../../../../../engine"
+import { loadCartSnapshot } from "../../../../../utils/load-cart-snapshot"
+import { resolveLocale } from "../../../../../utils/notice"
+import { StoreCheckCartAddressType } from "./validators"
+
+/**
+ * Plausibility of the cart's addresses, email and phone — or of the data in the body, before
+ * the storefront saves it — with a message per field in the shopper's language, so typos are
+ * fixed before payment (seed 003 §5.1.1). Says nothing about any other check.
+ */
+export const POST = async (req: MedusaRequest<StoreCheckCartAddressType>, res: MedusaResponse) => {
+  const { cart, locale } = await loadCartSnapshot(req.scope, req.params.id)
+  const body = req.validatedBody ?? {}
+  const checked = {
+    email: body.email !== undefined ? body.email : cart.email,
+    billing_address: body.billing_address !== undefined ? body.billing_address : cart.billing_address,
+    shipping_address: body.shipping_address !== undefined ? body.shipping_address : cart.shipping_address,
+  }
+  const lang = resolveLocale(req.locale, locale, req.get("accept-language"))
+  const problems = checkPlausibility(checked).map((finding) => ({
+    ...finding,
+    message: plausibilityMessage(finding.code, lang),
+  }))
+  res.json({ valid: problems.length === 0, problems })
+}

@@ -1,0 +1,43 @@
+import { postcodeValidator, postcodeValidatorExistsForCountry } from "postcode-validator"
+import { AddressSnapshot } from "../types"
+import { PlausibilityFinding } from "./types"
+
+const EMAIL_IN_TEXT = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i
+/** six or more digits, possibly grouped: a phone number, not a house number */
+const PHONE_IN_TEXT = /\+?\d(?:[\s/().-]?\d){5,}/
+const HAS_DIGIT = /\d/
+
+const blank = (value?: string | null) => !value || !value.trim()
+
+/**
+ * Cheap checks of one address (seed 003 §5.1.1, typos cause refused cash-on-delivery parcels):
+ * street with a house number, a postcode in the country's format (postcode-validator's
+ * per-country rules), a city, and no phone number or email typed into a name or street field.
+ */
+export function checkAddress(address: AddressSnapshot, prefix: string): PlausibilityFinding[] {
+  const findings: PlausibilityFinding[] = []
+  const at = (field: string, code: PlausibilityFinding["code"]) => findings.push({ field: `${prefix}.${field}`, code })
+  const country = (address.country_code ?? "").trim().toUpperCase()
+
+  if (blank(address.address_1)) {
+    at("address_1", "street_missing")
+  } else if (!HAS_DIGIT.test(`${address.address_1} ${address.address_2 ?? ""}`)) {
+    at("address_1", "house_number_missing")
+  }
+  if (blank(address.postal_code)) {
+    at("postal_code", "postcode_missing")
+  } else if (country && postcodeValidatorExistsForCountry(country) && !postcodeValidator(address.postal_code!.trim(), country)) {
+    at("postal_code", "postcode_format")
+  }
+  if (blank(address.city)) at("city", "city_missing")
+
+  for (const field of ["first_name", "last_name", "company"] as const) {
+    const value = address[field]
+    if (value && (EMAIL_IN_TEXT.test(value) || PHONE_IN_TEXT.test(value))) at(field, "contact_in_name")
+  }
+  for (const field of ["address_1", "address_2", "city"] as const) {
+    const value = address[field]
+    if (value && (EMAIL_IN_TEXT.test(value) || PHONE_IN_TEXT.test(value))) at(field, "contact_in_address")
+  }
+  return findings
+}
