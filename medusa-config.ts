@@ -8,9 +8,23 @@ import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+const creditProviders: Array<{ id: string; resolve: string; options?: Record<string, unknown> }> = [
+  // deterministic stand-in bureau for the demo and tests (see src/modules/payment-risk/credit/sandbox.ts)
+  { id: "sandbox", resolve: "sandbox", options: { latency_ms: Number(process.env.PAYMENT_RISK_SANDBOX_LATENCY_MS || 0) } },
+]
+if (process.env.PAYMENT_RISK_BUREAU_URL) {
+  // the merchant's own endpoint (generic HTTP provider), e.g. the tests' local stand-in
+  creditProviders.push({
+    id: "bureau",
+    resolve: "http",
+    options: { url: process.env.PAYMENT_RISK_BUREAU_URL, secret: process.env.PAYMENT_RISK_BUREAU_SECRET },
+  })
+}
+
 const paymentRiskOptions = {
   // Secret for keyed hashes of personal data (negative list). Required in production.
   hash_secret: process.env.PAYMENT_RISK_HASH_SECRET || "dev-only-payment-risk-secret-change-me",
+  credit_check_providers: creditProviders,
 }
 
 module.exports = defineConfig({

@@ -63,9 +63,11 @@ medusaIntegrationTestRunner({
             }),
             possible_match_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
           },
+          plausibility: { enabled: true, action: { type: "hide_classes", classes: ["invoice", "direct_debit"] } },
+          credit_check: expect.objectContaining({ enabled: false, min_amount: 200, cache_days: 30, timeout_ms: 2000, providers: [] }),
           fallback_classes: ["prepayment"],
           notice: { de: expect.stringMatching(/Erstbestellungen/), en: expect.stringMatching(/First orders/) },
-          evaluation_timeout_ms: 2000,
+          evaluation_timeout_ms: 3000,
         })
       })
 

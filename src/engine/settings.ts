@@ -33,9 +33,26 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     enabled: true,
     action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
   },
+  credit_check: {
+    enabled: false,
+    min_amount: 200,
+    providers: [],
+    unsafe_classes: ["invoice", "direct_debit"],
+    cache_days: 30,
+    timeout_ms: 2000,
+    soft_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+    score_bands: [],
+    traffic_light_actions: {
+      yellow: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+      red: { type: "allow_only_classes", classes: ["prepayment"] },
+    },
+    failure_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+    breaker_failures: 3,
+    breaker_cooldown_seconds: 300,
+  },
   fallback_classes: ["prepayment"],
   notice: DEFAULT_NOTICE,
-  evaluation_timeout_ms: 2000,
+  evaluation_timeout_ms: 3000,
 }
 
 /** Keeps the given values, dropping undefined and nulls (except for keys where null means something). */
@@ -71,6 +88,14 @@ export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSe
       ...DEFAULT_SETTINGS.plausibility,
       ...given(p.plausibility),
     } as RiskSettings["plausibility"],
+    credit_check: {
+      ...DEFAULT_SETTINGS.credit_check,
+      ...given(p.credit_check),
+      traffic_light_actions: {
+        ...DEFAULT_SETTINGS.credit_check.traffic_light_actions,
+        ...given(p.credit_check?.traffic_light_actions, ["yellow", "red"]),
+      },
+    } as RiskSettings["credit_check"],
     fallback_classes: (p.fallback_classes as RiskSettings["fallback_classes"]) ?? DEFAULT_SETTINGS.fallback_classes,
     notice: { ...DEFAULT_SETTINGS.notice, ...given(p.notice) },
     evaluation_timeout_ms: p.evaluation_timeout_ms ?? DEFAULT_SETTINGS.evaluation_timeout_ms,

@@ -1,3 +1,4 @@
+import type { CreditCheckSettings, CreditOutcome } from "./credit/types"
 import type { NegativeListKind, NegativeListMatch } from "./negative-list/types"
 
 /**
@@ -116,6 +117,7 @@ export type RiskSettings = {
   first_order: FirstOrderSettings
   negative_list: NegativeListSettings
   plausibility: PlausibilitySettings
+  credit_check: CreditCheckSettings
   /** classes offered when the evaluation fails or times out */
   fallback_classes: PaymentClass[]
   /** neutral notice shown to a shopper when something was hidden */
@@ -130,6 +132,8 @@ export type EngineInput = {
   settings: RiskSettings
   /** matches of the cart's data on the negative list, found by the adapter */
   negative_list_matches?: NegativeListMatch[]
+  /** a credit check's answer or failure, when the adapter asked one (see planCreditQuery) */
+  credit?: CreditOutcome
 }
 
 /** What a check decides about the payment methods. */

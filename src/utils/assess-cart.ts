@@ -10,10 +10,12 @@ import {
   fallbackDecision,
   ProviderSnapshot,
   RiskSettings,
+  planCreditQuery,
   subjectFromCart,
 } from "../engine"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
+import { runCreditCheck } from "./credit/run-credit-check"
 import { identityKeyFor } from "./identity"
 import { checkNegativeList } from "./negative-list/check-negative-list"
 import { redactForLog } from "./redact"
@@ -94,13 +96,19 @@ async function evaluate(
     ...loaded.cart,
     providers: classes.map(({ id, risk_class }) => ({ id, risk_class })),
   }
-  return { snapshot, decision: decide({
-      cart: snapshot,
-      history: fullHistory,
-      settings,
-      negative_list_matches: listMatches.matches.map(({ match }) => match),
-    }),
+  const input = {
+    cart: snapshot,
+    history: fullHistory,
+    settings,
+    negative_list_matches: listMatches.matches.map(({ match }) => match),
   }
+  const preliminary = decide(input)
+  // external data last, and only when it can change the answer (golden rules)
+  if (!planCreditQuery(input, preliminary).ask) {
+    return { snapshot, decision: preliminary }
+  }
+  const credit = await runCreditCheck(service, snapshot, settings)
+  return { snapshot, decision: credit ? decide({ ...input, credit }) : preliminary }
 }
 
 async function providersForFallback(

@@ -14,6 +14,8 @@ export type SettingsDraft = {
   /** negative-list switch and actions, edited as they are stored */
   negative_list: RiskSettings["negative_list"]
   plausibility: RiskSettings["plausibility"]
+  /** edited on its own page section; carried through unchanged */
+  credit_check: RiskSettings["credit_check"]
 }
 
 export type DraftErrors = Partial<Record<string, string>>
@@ -31,6 +33,7 @@ export function toDraft(settings: RiskSettings): SettingsDraft {
     evaluation_timeout_ms: String(settings.evaluation_timeout_ms),
     negative_list: settings.negative_list,
     plausibility: settings.plausibility,
+    credit_check: settings.credit_check,
   }
 }
 
@@ -80,5 +83,6 @@ export function fromDraft(draft: SettingsDraft): RiskSettings {
     evaluation_timeout_ms: Number(draft.evaluation_timeout_ms),
     negative_list: draft.negative_list,
     plausibility: draft.plausibility,
+    credit_check: draft.credit_check,
   }
 }

@@ -1,8 +1,23 @@
 import de from "./json/de.json"
 import en from "./json/en.json"
+import widgetsDe from "./json/widgets.de.json"
+import widgetsEn from "./json/widgets.en.json"
+
+type Messages = { [key: string]: string | Messages }
+
+/** `base` plus the keys of `extra` it lacks, nested objects merged; `base`'s own keys win. */
+function withKeys(base: Messages, extra: Messages): Messages {
+  const merged: Messages = { ...base }
+  for (const [key, value] of Object.entries(extra)) {
+    const current = merged[key]
+    if (current === undefined) merged[key] = value
+    else if (typeof current === "object" && typeof value === "object") merged[key] = withKeys(current, value)
+  }
+  return merged
+}
 
 /** Merged into the Medusa admin's i18next resources (default namespace "translation"). */
 export default {
-  de: { translation: de },
-  en: { translation: en },
+  de: { translation: withKeys(de, widgetsDe) },
+  en: { translation: withKeys(en, widgetsEn) },
 }

@@ -1,29 +1,20 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { useQuery } from "@tanstack/react-query"
-import { MatchesWidget } from "../components/negative-list/matches-widget"
-import { prefillFrom } from "../lib/prefill"
-import { sdk } from "../lib/sdk"
+import { useMemo } from "react"
+import { customerCandidates } from "../components/list-widget/candidates"
+import { ListWidget } from "../components/list-widget/list-widget"
+import { useCustomerWithAddresses } from "../lib/list-widget-hooks"
 
 /** Customer page: negative-list matches of the customer's addresses, email and phone. */
 const CustomerNegativeListWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
-  const { data: loaded } = useQuery({
-    queryKey: ["payment-risk", "customer-addresses", data.id],
-    queryFn: () => sdk.admin.customer.retrieve(data.id, { fields: "id,email,phone,first_name,last_name,company_name,*addresses" }),
-  })
-  const customer = loaded?.customer ?? data
-  const address = customer.addresses?.find((a) => a.is_default_billing) ?? customer.addresses?.[0]
-  const person = address && {
-    ...address,
-    first_name: address.first_name || customer.first_name,
-    last_name: address.last_name || customer.last_name,
-    company: address.company || customer.company_name,
-  }
+  const { data: customer } = useCustomerWithAddresses(data.id)
+  const candidates = useMemo(() => (customer ? customerCandidates(customer) : undefined), [customer])
   return (
-    <MatchesWidget
+    <ListWidget
+      subject="customer"
       testId="payment-risk-customer-matches"
       query={{ customer_id: data.id }}
-      prefill={prefillFrom({ person, email: customer.email, phone: customer.phone })}
+      candidates={candidates}
     />
   )
 }

@@ -1,27 +1,16 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { useQuery } from "@tanstack/react-query"
-import { MatchesWidget } from "../components/negative-list/matches-widget"
-import { prefillFrom } from "../lib/prefill"
-import { sdk } from "../lib/sdk"
+import { useMemo } from "react"
+import { orderCandidates } from "../components/list-widget/candidates"
+import { ListWidget } from "../components/list-widget/list-widget"
+import { useOrderAddresses } from "../lib/list-widget-hooks"
 
-/** Order page: negative-list matches of the billing/shipping address and email. */
+/** Order page: negative-list matches of the billing and shipping address and the email. */
 const OrderNegativeListWidget = ({ data }: DetailWidgetProps<AdminOrder>) => {
-  const { data: loaded } = useQuery({
-    queryKey: ["payment-risk", "order-addresses", data.id],
-    queryFn: () => sdk.admin.order.retrieve(data.id, { fields: "id,email,*billing_address,*shipping_address" }),
-  })
-  const order = loaded?.order ?? data
+  const { data: order } = useOrderAddresses(data.id)
+  const candidates = useMemo(() => (order ? orderCandidates(order) : undefined), [order])
   return (
-    <MatchesWidget
-      testId="payment-risk-order-matches"
-      query={{ order_id: data.id }}
-      prefill={prefillFrom({
-        person: order.billing_address ?? order.shipping_address,
-        address: order.shipping_address ?? order.billing_address,
-        email: order.email,
-      })}
-    />
+    <ListWidget subject="order" testId="payment-risk-order-matches" query={{ order_id: data.id }} candidates={candidates} />
   )
 }
 

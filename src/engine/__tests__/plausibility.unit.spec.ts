@@ -47,6 +47,7 @@ describe("address plausibility", () => {
 
   it("should check email and phone (for the address's country) of a cart, and nothing not yet entered", () => {
     expect(checkPlausibility({ email: "hans@example.com" })).toEqual([])
+    expect(checkPlausibility({ shipping_address: { country_code: "de", first_name: null, address_1: "" } })).toEqual([])
     expect(checkPlausibility({ email: "hans@example", billing_address: at({ phone: "12" }) })).toEqual([
       { field: "billing_address.phone", code: "phone_invalid" },
       { field: "email", code: "email_invalid" },

@@ -31,9 +31,26 @@ describe("settings", () => {
           possible_match_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
         },
         plausibility: { enabled: true, action: { type: "hide_classes", classes: ["invoice", "direct_debit"] } },
+        credit_check: {
+          enabled: false,
+          min_amount: 200,
+          providers: [],
+          unsafe_classes: ["invoice", "direct_debit"],
+          cache_days: 30,
+          timeout_ms: 2000,
+          soft_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+          score_bands: [],
+          traffic_light_actions: {
+            yellow: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+            red: { type: "allow_only_classes", classes: ["prepayment"] },
+          },
+          failure_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+          breaker_failures: 3,
+          breaker_cooldown_seconds: 300,
+        },
         fallback_classes: ["prepayment"],
         notice: DEFAULT_NOTICE,
-        evaluation_timeout_ms: 2000,
+        evaluation_timeout_ms: 3000,
       })
     })
 
@@ -133,6 +150,12 @@ describe("settings", () => {
           possible_match_action: { type: "allow_only_classes" as const, classes: ["prepayment" as const] },
         },
         plausibility: { enabled: false, action: { type: "allow_only_classes" as const, classes: ["prepayment" as const] } },
+        credit_check: {
+          ...DEFAULT_SETTINGS.credit_check,
+          enabled: true,
+          providers: [{ id: "sandbox", cost: 0.5 }],
+          traffic_light_actions: { yellow: null, red: { type: "allow_only_classes" as const, classes: ["prepayment" as const] } },
+        },
         fallback_classes: ["guaranteed" as const],
         notice: { de: "de", en: "en" },
         evaluation_timeout_ms: 100,

@@ -1,4 +1,5 @@
 import { RiskCheck } from "../types"
+import { creditCheck } from "./credit-check"
 import { firstOrderCheck } from "./first-order"
 import { firstOrderCodLimitCheck } from "./first-order-cod-limit"
 import { negativeListCheck } from "./negative-list"
@@ -15,4 +16,5 @@ export const DEFAULT_CHECKS: readonly RiskCheck[] = [
   openOrdersCheck,
   firstOrderCodLimitCheck,
   plausibilityCheck,
+  creditCheck,
 ]

@@ -5,7 +5,7 @@ import { createHmac } from "node:crypto"
  * same digits under another purpose never collide and nobody without the secret can test
  * guesses against stored values.
  */
-export function keyedHash(secret: string, purpose: "iban" | "card" | "card_fingerprint", value: string): string {
+export function keyedHash(secret: string, purpose: "iban" | "card" | "card_fingerprint" | "credit_identity", value: string): string {
   return createHmac("sha256", secret).update(`${purpose}:${value}`).digest("hex")
 }
 

@@ -13,15 +13,21 @@ type Checked = {
   shipping_address?: AddressSnapshot | null
 }
 
+/** Medusa gives a new cart an address holding only the region's country: that is not "entered". */
+function entered(address: AddressSnapshot): boolean {
+  return [address.first_name, address.last_name, address.company, address.address_1, address.address_2, address.postal_code, address.city]
+    .some((value) => !!value && !!value.trim())
+}
+
 /**
  * All plausibility problems of a cart: each entered address, the email, and the phone (parsed
  * for the address's country). Nothing entered yet is not a problem: a cart without a shipping
- * address gets no finding for it.
+ * address (or with only its country) gets no finding for it.
  */
 export function checkPlausibility(cart: Checked): PlausibilityFinding[] {
   const findings: PlausibilityFinding[] = []
   for (const [prefix, address] of [["billing_address", cart.billing_address], ["shipping_address", cart.shipping_address]] as const) {
-    if (!address) continue
+    if (!address || !entered(address)) continue
     findings.push(...checkAddress(address, prefix))
     if (address.phone && !checkPhone(address.phone, address.country_code || "DE").ok) {
       findings.push({ field: `${prefix}.phone`, code: "phone_invalid" })

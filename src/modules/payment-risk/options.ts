@@ -9,6 +9,22 @@ export const PaymentRiskOptionsSchema = z
       .min(16, "hash_secret must have at least 16 characters"),
     /** days after which stored assessments lose their personal data (email, customer id) */
     assessment_retention_days: z.number().int().positive().default(730),
+    /**
+     * credit-check providers: `{ id, resolve, options }` with resolve `sandbox`, `http` or a
+     * package/path whose default export implements CreditCheckProvider. Credentials live here
+     * (server side) and are never returned by any route.
+     */
+    credit_check_providers: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(100),
+            resolve: z.string().min(1),
+            options: z.record(z.string(), z.unknown()).optional(),
+          })
+          .strict()
+      )
+      .default([]),
   })
   .passthrough()
 

@@ -16,12 +16,15 @@ import {
   RiskSettings as EngineSettings,
   withDefaults,
 } from "../../engine"
+import CreditQuery from "./models/credit-query"
 import NegativeListAudit from "./models/negative-list-audit"
 import NegativeListEntry from "./models/negative-list-entry"
 import ProviderClassification from "./models/provider-classification"
 import RiskAssessment from "./models/risk-assessment"
 import RiskSettings from "./models/risk-settings"
 import { AUDITED_FIELDS, PreparedEntry } from "./negative-list-types"
+import { CreditCheckProvider } from "./credit/provider"
+import { loadCreditProviders } from "./credit/registry"
 import { PaymentRiskOptions, PaymentRiskOptionsSchema } from "./options"
 
 const STORE_SCOPE = "store"
@@ -73,6 +76,7 @@ class PaymentRiskModuleService extends MedusaService({
   RiskAssessment,
   NegativeListEntry,
   NegativeListAudit,
+  CreditQuery,
 }) {
   protected readonly options_: PaymentRiskOptions
 
@@ -331,6 +335,61 @@ class PaymentRiskModuleService extends MedusaService({
     if (filters.expired === true) query.andWhere("expires_at", "<=", new Date())
     if (filters.expired === false) query.andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", new Date()))
     return await query
+  }
+
+  private creditProviders_?: Map<string, CreditCheckProvider>
+
+  /** The configured credit-check providers (plugin option `credit_check_providers`), by id. */
+  getCreditProviders(): Map<string, CreditCheckProvider> {
+    this.creditProviders_ ??= loadCreditProviders(this.options_.credit_check_providers)
+    return this.creditProviders_
+  }
+
+  /** The newest answered query for this identity within `days`, if any. */
+  async findCachedCreditAnswer(identityHash: string, days: number) {
+    if (days <= 0) return null
+    const [row] = await this.listCreditQueries(
+      {
+        identity_hash: identityHash,
+        error: null,
+        result: { $ne: null },
+        created_at: { $gte: new Date(Date.now() - days * 86_400_000) },
+      },
+      { take: 1, order: { created_at: "DESC" } }
+    )
+    return row ?? null
+  }
+
+  /**
+   * Circuit breaker: open when the provider's last `failures` own queries all failed and the
+   * newest is younger than the cool-down. Read from the table, so it holds across instances.
+   */
+  async isCreditProviderTripped(providerId: string, failures: number, cooldownSeconds: number): Promise<boolean> {
+    const rows = await this.listCreditQueries(
+      { provider_id: providerId, cached: false },
+      { take: failures, order: { created_at: "DESC" }, select: ["id", "error", "created_at"] }
+    )
+    if (rows.length < failures || rows.some((row) => !row.error)) return false
+    return new Date(rows[0].created_at).getTime() > Date.now() - cooldownSeconds * 1000
+  }
+
+  /** This calendar month's queries: spend, provider queries, cache hits, failures. */
+  @InjectManager()
+  async creditMonthSummary(@MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const knex = sharedContext.manager!.getKnex()
+    const start = new Date()
+    start.setUTCDate(1)
+    start.setUTCHours(0, 0, 0, 0)
+    const [row] = await knex("payment_risk_credit_query")
+      .where("created_at", ">=", start)
+      .whereNull("deleted_at")
+      .select(
+        knex.raw("round(coalesce(sum(cost), 0)::numeric, 2)::float as spend"),
+        knex.raw("count(*) filter (where not cached)::int as queries"),
+        knex.raw("count(*) filter (where cached)::int as cache_hits"),
+        knex.raw("count(*) filter (where error is not null)::int as failures")
+      )
+    return { since: start.toISOString(), ...row }
   }
 
   /** The secret for keyed hashes of IBANs and card numbers (validated at start-up). */

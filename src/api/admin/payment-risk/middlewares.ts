@@ -7,6 +7,7 @@ import {
   AdminEmptyQuery,
   AdminErasePersonalData,
   AdminListAssessments,
+  AdminListCreditChecks,
   AdminSetProviderClass,
   AdminUpdatePaymentRiskSettings,
 } from "./validators"
@@ -15,6 +16,11 @@ import { adminNegativeListMiddlewares } from "./negative-list/middlewares"
 /** Admin routes are behind Medusa's admin authentication (every /admin/* route). */
 export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
   ...adminNegativeListMiddlewares,
+  {
+    matcher: "/admin/payment-risk/credit-checks",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListCreditChecks, {})],
+  },
   {
     matcher: "/admin/payment-risk/settings",
     methods: ["GET"],

@@ -15,6 +15,29 @@ const ListActionsSchema = z
   .object(Object.fromEntries(NEGATIVE_LIST_KINDS.map((kind) => [kind, ListActionSchema.optional()])))
   .strict()
 
+const CreditCheckSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    min_amount: z.number().min(0).max(1_000_000_000).optional(),
+    providers: z
+      .array(z.object({ id: z.string().trim().min(1).max(100), cost: z.number().min(0).max(1000) }).strict())
+      .max(10)
+      .optional(),
+    unsafe_classes: ClassList.optional(),
+    cache_days: z.number().int().min(0).max(365).optional(),
+    timeout_ms: z.number().int().min(100).max(30000).optional(),
+    soft_action: ListActionSchema.optional(),
+    score_bands: z.array(z.object({ below: z.number(), action: ListActionSchema }).strict()).max(10).optional(),
+    traffic_light_actions: z
+      .object({ yellow: ListActionSchema.nullable().optional(), red: ListActionSchema.nullable().optional() })
+      .strict()
+      .optional(),
+    failure_action: ListActionSchema.optional(),
+    breaker_failures: z.number().int().min(1).max(100).optional(),
+    breaker_cooldown_seconds: z.number().int().min(1).max(86400).optional(),
+  })
+  .strict()
+
 export const AdminUpdatePaymentRiskSettings = z
   .object({
     first_order: z
@@ -42,6 +65,7 @@ export const AdminUpdatePaymentRiskSettings = z
       })
       .strict()
       .optional(),
+    credit_check: CreditCheckSchema.optional(),
     fallback_classes: ClassList.optional(),
     notice: z
       .object({
@@ -82,3 +106,12 @@ export const AdminErasePersonalData = z
     path: ["email"],
   })
 export type AdminErasePersonalDataType = z.infer<typeof AdminErasePersonalData>
+
+export const AdminListCreditChecks = z
+  .object({
+    provider_id: z.string().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListCreditChecksType = z.infer<typeof AdminListCreditChecks>

@@ -32,6 +32,14 @@ function merge(current: RiskSettings, update: AdminUpdatePaymentRiskSettingsType
       actions: mergeActions(current.negative_list.actions, update.negative_list?.actions),
     },
     plausibility: { ...current.plausibility, ...(update.plausibility ?? {}) },
+    credit_check: {
+      ...current.credit_check,
+      ...(update.credit_check ?? {}),
+      traffic_light_actions: {
+        ...current.credit_check.traffic_light_actions,
+        ...(update.credit_check?.traffic_light_actions ?? {}),
+      },
+    },
     fallback_classes: update.fallback_classes ?? current.fallback_classes,
     notice: { ...current.notice, ...(update.notice ?? {}) },
     evaluation_timeout_ms: update.evaluation_timeout_ms ?? current.evaluation_timeout_ms,

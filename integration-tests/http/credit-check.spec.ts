@@ -1,0 +1,177 @@
+import http from "node:http"
+import { createHmac } from "node:crypto"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../helpers/admin"
+import { captureOrderPayment, GERMAN_ADDRESS, shopper } from "../helpers/checkout"
+import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
+
+jest.setTimeout(120 * 1000)
+
+// A real HTTP server on loopback standing in for the merchant's bureau endpoint.
+const SECRET = "bureau-test-secret-0123456789"
+const PORT = 20000 + (process.pid % 20000)
+process.env.PAYMENT_RISK_BUREAU_URL = `http://127.0.0.1:${PORT}/check`
+process.env.PAYMENT_RISK_BUREAU_SECRET = SECRET
+
+type Mode = "soft" | "slow" | "error" | "malformed" | "bad_signature"
+const bureau = { mode: "soft" as Mode, calls: 0, validSignatures: 0, bodies: [] as any[] }
+const sign = (payload: string) => `sha256=${createHmac("sha256", SECRET).update(payload).digest("hex")}`
+const server = http.createServer((req, res) => {
+  let body = ""
+  req.on("data", (chunk) => (body += chunk))
+  req.on("end", () => {
+    bureau.calls++
+    bureau.bodies.push(JSON.parse(body))
+    if (req.headers["x-payment-risk-signature"] === sign(`${req.headers["x-payment-risk-timestamp"]}.${body}`)) bureau.validSignatures++
+    const answer = (status: number, text: string, signature = sign(text)) => {
+      res.writeHead(status, { "content-type": "application/json", "x-payment-risk-signature": signature })
+      res.end(text)
+    }
+    switch (bureau.mode) {
+      case "soft":
+        return answer(200, JSON.stringify({ result: "soft", score: 610, reference: "B-123" }))
+      case "slow":
+        return void setTimeout(() => answer(200, JSON.stringify({ result: "none" })), 1500)
+      case "error":
+        return answer(500, JSON.stringify({ message: "down" }))
+      case "malformed":
+        return answer(200, "{ not json")
+      case "bad_signature":
+        return answer(200, JSON.stringify({ result: "none" }), sign("something else"))
+    }
+  })
+})
+
+beforeAll(() => new Promise<void>((resolve) => server.listen(PORT, "127.0.0.1", resolve)))
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let admin: { headers: Record<string, string> }
+    let shop: ReturnType<typeof shopper>
+
+    beforeEach(async () => {
+      store = await seedStore(getContainer())
+      admin = await adminHeaders(getContainer(), api)
+      shop = shopper(api, store)
+      Object.assign(bureau, { mode: "soft", calls: 0, validSignatures: 0, bodies: [] })
+    })
+
+    const enable = (credit_check: Record<string, unknown>) =>
+      api.post("/admin/payment-risk/settings", { credit_check: { enabled: true, min_amount: 1, ...credit_check } }, admin)
+
+    /** A known customer (one paid order) with a new cart for `lastName`. */
+    const knownCart = async (email: string, lastName = "Meier") => {
+      const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
+      await captureOrderPayment(api, admin, completion.data.order.id)
+      const cart = await shop.createCart({ email })
+      await api.post(`/store/carts/${cart.id}`, { billing_address: { ...GERMAN_ADDRESS, last_name: lastName } }, shop.headers)
+      return cart.id
+    }
+    const queries = async () => (await api.get("/admin/payment-risk/credit-checks?limit=50", admin)).data
+
+    describe("when the sandbox bureau is asked", () => {
+      it("should allow only prepayment after a hard negative feature, record the query and its cost, and reuse it from the cache", async () => {
+        await enable({ providers: [{ id: "sandbox", cost: 0.45 }] })
+        const cartId = await knownCart("hart@example.com", "Hart")
+        const res = await shop.allowedProviders(cartId, "?locale=de")
+        expect(res.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
+        expect(JSON.stringify(res.data)).not.toMatch(/hard|credit|sandbox|bureau/i)
+
+        let data = await queries()
+        expect(data.queries).toEqual([expect.objectContaining({ provider_id: "sandbox", result: "hard", cost: 0.45, cached: false, error: null })])
+        expect(JSON.stringify(data)).not.toMatch(/Hart|Hauptstra/)
+
+        // the next page load for the same person costs nothing
+        await shop.allowedProviders(cartId)
+        data = await queries()
+        expect(data.queries.map((q: { cached: boolean; cost: number }) => [q.cached, q.cost])).toEqual([[true, 0], [false, 0.45]])
+        expect(data.month).toMatchObject({ spend: 0.45, queries: 1, cache_hits: 1, failures: 0 })
+      })
+
+      it("should not ask for a cart below the threshold", async () => {
+        const cartId = await knownCart("small@example.com", "Hart")
+        await enable({ providers: [{ id: "sandbox", cost: 0.45 }], min_amount: 100000 })
+        expect(await shop.allowedIds(cartId)).toContain(PROVIDERS.invoice)
+        expect((await queries()).count).toBe(0)
+      })
+
+      it("should not ask for a listed person: internal data first", async () => {
+        const cartId = await knownCart("listed@example.com", "Hart")
+        await api.post("/admin/payment-risk/negative-list", { kind: "email", value: "listed@example.com", reason: "Betrug", source: "fraud_review" }, admin)
+        await enable({ providers: [{ id: "sandbox", cost: 0.45 }] })
+        expect(await shop.allowedIds(cartId)).toEqual([PROVIDERS.prepayment])
+        expect((await queries()).count).toBe(0)
+      })
+    })
+
+    describe("when the merchant's own endpoint is asked (generic HTTP provider)", () => {
+      it("should send a signed request and map a soft answer to no invoice", async () => {
+        await enable({ providers: [{ id: "bureau", cost: 1.2 }] })
+        const cartId = await knownCart("soft@example.com")
+        const ids = await shop.allowedIds(cartId)
+        expect(ids).not.toContain(PROVIDERS.invoice)
+        expect(ids).toContain(PROVIDERS.cod)
+        expect(bureau.calls).toBe(1)
+        expect(bureau.validSignatures).toBe(1)
+        expect(bureau.bodies[0]).toMatchObject({ person: { last_name: "Meier" }, address: { postal_code: "10115" }, currency_code: "eur" })
+        expect((await queries()).queries[0]).toMatchObject({ provider_id: "bureau", result: "soft", score: 610, reference: "B-123" })
+      })
+
+      it.each<[Mode, RegExp]>([
+        ["slow", /within 300 ms/],
+        ["error", /500/],
+        ["malformed", /not JSON/],
+        ["bad_signature", /signature/],
+      ])("should fall back to hiding the unsafe classes when the answer is %s, and record why", async (mode, why) => {
+        bureau.mode = mode
+        await enable({ providers: [{ id: "bureau", cost: 1.2 }], timeout_ms: 300 })
+        const cartId = await knownCart(`${mode}@example.com`)
+        const started = Date.now()
+        const res = await shop.allowedProviders(cartId)
+        expect(res.status).toBe(200)
+        expect(Date.now() - started).toBeLessThan(1500)
+        const ids = res.data.payment_providers.map((p: { id: string }) => p.id)
+        expect(ids).not.toContain(PROVIDERS.invoice)
+        expect(ids).toContain(PROVIDERS.cod)
+        expect((await queries()).queries[0]).toMatchObject({ provider_id: "bureau", result: null, error: expect.stringMatching(why) })
+      })
+
+      it("should skip a failing bureau after repeated failures (circuit breaker) and ask the next one", async () => {
+        bureau.mode = "error"
+        await enable({ providers: [{ id: "bureau", cost: 0.2 }, { id: "sandbox", cost: 0.9 }], breaker_failures: 2, cache_days: 0 })
+        const cartId = await knownCart("breaker@example.com")
+        for (let i = 0; i < 3; i++) await shop.allowedIds(cartId)
+        // two real calls, then the circuit is open: the third page load goes straight to the sandbox
+        expect(bureau.calls).toBe(2)
+        const data = await queries()
+        expect(data.queries.filter((q: { provider_id: string }) => q.provider_id === "bureau")).toHaveLength(2)
+        expect(data.queries.filter((q: { provider_id: string; result: string }) => q.provider_id === "sandbox" && q.result === "none")).toHaveLength(3)
+      })
+    })
+
+    describe("when the admin reads settings and queries", () => {
+      it("should never return provider credentials, and require admin auth", async () => {
+        await enable({ providers: [{ id: "bureau", cost: 1 }] })
+        const settings = await api.get("/admin/payment-risk/settings", admin)
+        expect(JSON.stringify(settings.data)).not.toContain(SECRET)
+        expect(JSON.stringify(await queries())).not.toContain(SECRET)
+        const res = await api.get("/admin/payment-risk/credit-checks", { validateStatus: () => true })
+        expect(res.status).toBe(401)
+      })
+
+      it("should refuse bad credit settings naming the field", async () => {
+        const res = await api.post(
+          "/admin/payment-risk/settings",
+          { credit_check: { providers: [{ id: "bureau", cost: -1 }] } },
+          { ...admin, validateStatus: () => true }
+        )
+        expect(res.status).toBe(400)
+        expect(res.data.message).toContain("cost")
+      })
+    })
+  },
+})

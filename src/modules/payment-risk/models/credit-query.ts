@@ -1,0 +1,26 @@
+import { model } from "@medusajs/framework/utils"
+import { CREDIT_RESULTS, TRAFFIC_LIGHTS } from "../../../engine/credit/types"
+
+/**
+ * One credit-check query (or cache hit): which provider, for which identity (keyed hash only,
+ * no personal data), the answer, what it cost and how long it took, or why it failed.
+ * Cache lookups and the circuit breaker read this table, so they hold across server instances.
+ */
+const CreditQuery = model
+  .define({ name: "CreditQuery", tableName: "payment_risk_credit_query" }, {
+    id: model.id({ prefix: "prcq" }).primaryKey(),
+    provider_id: model.text(),
+    identity_hash: model.text(),
+    cart_id: model.text().nullable(),
+    result: model.enum([...CREDIT_RESULTS]).nullable(),
+    score: model.float().nullable(),
+    traffic_light: model.enum([...TRAFFIC_LIGHTS]).nullable(),
+    reference: model.text().nullable(),
+    cost: model.float().default(0),
+    latency_ms: model.number().default(0),
+    cached: model.boolean().default(false),
+    error: model.text().nullable(),
+  })
+  .indexes([{ on: ["identity_hash", "created_at"] }, { on: ["provider_id", "created_at"] }])
+
+export default CreditQuery
