@@ -360,6 +360,22 @@ export default async function seedDemo({ container }: ExecArgs) {
     created.push(`stock for ${levels.length} items`)
   }
 
+  // Credit checks with the sandbox bureau (shoppers named "Hart", "Weich", "Gelb" … get its
+  // answers, see the README), switched on once when this store has the sandbox provider.
+  const risk = container.resolve("paymentRisk") as {
+    getCreditProviders(): Map<string, unknown>
+    getSettings(): Promise<Record<string, any>>
+    saveSettings(values: Record<string, any>): Promise<unknown>
+  }
+  const riskSettings = await risk.getSettings()
+  if (risk.getCreditProviders().has("sandbox") && !riskSettings.credit_check.providers.length) {
+    await risk.saveSettings({
+      ...riskSettings,
+      credit_check: { ...riskSettings.credit_check, enabled: true, min_amount: 200, providers: [{ id: "sandbox", cost: 0.5 }] },
+    })
+    created.push("credit checks with the sandbox bureau")
+  }
+
   logger.info(created.length ? `Demo data created: ${created.join("; ")}` : "Demo data already present")
   logger.info(`Region "${REGION}" (${region.id}) payment providers: ${providers.join(", ")}`)
   // machine-readable line for scripts/demo.mjs

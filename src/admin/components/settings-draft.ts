@@ -62,6 +62,12 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
     errors["negative_list.possible_match_action.classes"] = "classes"
   }
   if (!draft.plausibility.action.classes.length) errors["plausibility.action.classes"] = "classes"
+  const credit = draft.credit_check
+  if (!Number.isFinite(credit.min_amount) || credit.min_amount < 0) errors["credit_check.min_amount"] = "amount"
+  for (const key of ["cache_days", "timeout_ms", "breaker_failures", "breaker_cooldown_seconds"] as const) {
+    if (!Number.isInteger(credit[key]) || credit[key] < 0) errors[`credit_check.${key}`] = "integer"
+  }
+  if (credit.providers.some((p) => !Number.isFinite(p.cost) || p.cost < 0)) errors["credit_check.providers"] = "amount"
   const timeout = Number(draft.evaluation_timeout_ms)
   if (!Number.isInteger(timeout) || timeout < 50 || timeout > 30000) {
     errors["evaluation_timeout_ms"] = "timeout"

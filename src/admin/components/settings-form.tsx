@@ -5,6 +5,7 @@ import { errorMessage, fieldsFromMessage } from "../lib/errors"
 import { usePaymentRiskSettings, useUpdatePaymentRiskSettings } from "../lib/hooks"
 import { ClassCheckboxes } from "./class-checkboxes"
 import { FieldError } from "./field-error"
+import { CreditSettings } from "./credit-settings"
 import { ListActionSettings, PlausibilitySettings } from "./list-action-settings"
 import { DraftErrors, fromDraft, SettingsDraft, toDraft, validateDraft } from "./settings-draft"
 import { TextField } from "./text-field"
@@ -119,6 +120,7 @@ export const SettingsForm = () => {
 
       <ListActionSettings value={draft.negative_list} onChange={(v) => set("negative_list", v)} err={err} />
       <PlausibilitySettings value={draft.plausibility} onChange={(v) => set("plausibility", v)} err={err} />
+      <CreditSettings value={draft.credit_check} onChange={(v) => set("credit_check", v)} err={err} />
 
       <Container className="flex flex-col gap-y-4 px-6 py-4">
         <div>

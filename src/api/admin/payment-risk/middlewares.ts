@@ -17,6 +17,11 @@ import { adminNegativeListMiddlewares } from "./negative-list/middlewares"
 export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
   ...adminNegativeListMiddlewares,
   {
+    matcher: "/admin/payment-risk/credit-providers",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminEmptyQuery, {})],
+  },
+  {
     matcher: "/admin/payment-risk/credit-checks",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(AdminListCreditChecks, {})],
