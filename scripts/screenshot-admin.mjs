@@ -111,6 +111,11 @@ try {
     await widget.scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${out}/admin-customer-widget-${lng}.png` })
 
+    await page.goto(`${base}/app/credit-checks`, { waitUntil: "networkidle", timeout: 120000 })
+    await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 60000 })
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: `${out}/admin-credit-checks-${lng}.png` })
+
     if (orderId) {
       await page.goto(`${base}/app/orders/${orderId}`, { waitUntil: "networkidle", timeout: 120000 })
       await page.waitForTimeout(1500)

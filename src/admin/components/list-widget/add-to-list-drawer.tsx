@@ -13,6 +13,8 @@ const KEY = "paymentRisk.listWidget"
 const EXTRA_FIELDS = ["reason", "source", "expires_at", "note"] as const
 type Extras = { reason: string; source: NegativeListSource; expires_at: string; note: string }
 const NO_EXTRAS: Extras = { reason: "", source: "manual", expires_at: "", note: "" }
+/** Fields that take a whole row of the two-column form; the others share one. */
+const WIDE: readonly EntryField[] = ["company", "address_1", "address_2", "value"]
 
 type Props = {
   open: boolean
@@ -80,8 +82,10 @@ export const AddToListDrawer = ({ open, onOpenChange, candidates, subject }: Pro
       },
       onError: (error) => {
         const message = errorMessage(error)
-        setErrors(fieldErrorsFrom(message, [...fields, ...EXTRA_FIELDS]))
-        toast.error(t(`${KEY}.createFailed`), { description: message })
+        const found = fieldErrorsFrom(message, [...fields, ...EXTRA_FIELDS])
+        setErrors(found)
+        // the message stands at its field; only an error without one goes into the toast
+        toast.error(t(`${KEY}.createFailed`), found[FORM_ERROR] ? { description: message } : undefined)
       },
     })
   }
@@ -90,6 +94,7 @@ export const AddToListDrawer = ({ open, onOpenChange, candidates, subject }: Pro
     <FormField
       key={`${candidate?.id}-${field}`}
       id={`nlw-${field}`}
+      className={WIDE.includes(field) ? "col-span-2" : undefined}
       label={t(field === "value" ? `${KEY}.fields.value_${kind}` : `${KEY}.fields.${field}`)}
       marker={field === "address_2" || field === "company" || field === "first_name" ? t(`${KEY}.optional`) : undefined}
       type={field === "value" && kind === "email" ? "email" : field === "value" && kind === "phone" ? "tel" : "text"}
@@ -142,7 +147,7 @@ export const AddToListDrawer = ({ open, onOpenChange, candidates, subject }: Pro
                   {t(`${KEY}.takenFrom`, { origin: t(`${KEY}.origins.${candidate.origin}`) })}
                 </Text>
               )}
-              <fieldset className="flex flex-col gap-y-3 rounded-md border px-3 py-3">
+              <fieldset className="grid grid-cols-2 gap-3 rounded-md border px-3 py-3">
                 <legend className="txt-compact-small-plus px-1">{t(`${KEY}.kinds.${kind}`)}</legend>
                 {fields.map(entryField)}
               </fieldset>

@@ -14,24 +14,25 @@ type Props = {
   type?: "text" | "date" | "email" | "tel"
   min?: string
   multiline?: boolean
+  className?: string
 }
 
 /** Label, input (or textarea), hint and the server's error for one field of the drawer. */
-export const FormField = ({ id, label, value, onChange, error, hint, marker, required, type = "text", min, multiline }: Props) => (
-  <div className="flex flex-col gap-y-1">
+export const FormField = ({ id, label, value, onChange, error, hint, marker, required, type = "text", min, multiline, className }: Props) => (
+  <div className={`flex flex-col gap-y-1 ${className ?? ""}`}>
     <Label htmlFor={id} size="small" weight="plus">
       {label}
       {marker && <span className="text-ui-fg-muted font-normal"> {marker}</span>}
     </Label>
     {multiline ? (
-      <Textarea id={id} value={value} aria-invalid={!!error} onChange={(event) => onChange(event.target.value)} />
+      <Textarea id={id} value={value} aria-required={required} aria-invalid={!!error} onChange={(event) => onChange(event.target.value)} />
     ) : (
       <Input
         id={id}
         type={type}
         min={min}
         value={value}
-        required={required}
+        aria-required={required}
         aria-invalid={!!error}
         onChange={(event) => onChange(event.target.value)}
       />

@@ -22,8 +22,8 @@ export const ListWidget = ({ subject, query, candidates, testId }: Props) => {
   const count = data?.matches.length ?? 0
   return (
     <Container className="divide-y p-0" data-testid={testId}>
-      <div className="flex flex-wrap items-start justify-between gap-3 px-6 py-4">
-        <div className="flex flex-col gap-y-1">
+      <div className="flex items-start justify-between gap-x-4 px-6 py-4">
+        <div className="flex min-w-0 flex-col gap-y-1">
           <div className="flex items-center gap-x-2">
             <Heading level="h2">{t("paymentRisk.listWidget.title")}</Heading>
             {count > 0 && (
@@ -34,7 +34,7 @@ export const ListWidget = ({ subject, query, candidates, testId }: Props) => {
           </div>
           <Text size="small" className="text-ui-fg-subtle">{t(`paymentRisk.listWidget.hint.${subject}`)}</Text>
         </div>
-        <Button size="small" variant="secondary" disabled={!candidates?.length} onClick={() => setOpen(true)}>
+        <Button size="small" variant="secondary" className="shrink-0" disabled={!candidates?.length} onClick={() => setOpen(true)}>
           {t("paymentRisk.listWidget.add")}
         </Button>
       </div>
