@@ -68,7 +68,11 @@ medusaIntegrationTestRunner({
       const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
       await captureOrderPayment(api, admin, completion.data.order.id)
       const cart = await shop.createCart({ email })
-      await api.post(`/store/carts/${cart.id}`, { billing_address: { ...GERMAN_ADDRESS, last_name: lastName } }, shop.headers)
+      await api.post(
+        `/store/carts/${cart.id}`,
+        { billing_address: { ...GERMAN_ADDRESS, last_name: lastName }, metadata: { birth_date: "1980-05-17" } },
+        shop.headers
+      )
       return cart.id
     }
     const queries = async () => (await api.get("/admin/payment-risk/credit-checks?limit=50", admin)).data
@@ -117,7 +121,7 @@ medusaIntegrationTestRunner({
         expect(ids).toContain(PROVIDERS.cod)
         expect(bureau.calls).toBe(1)
         expect(bureau.validSignatures).toBe(1)
-        expect(bureau.bodies[0]).toMatchObject({ person: { last_name: "Meier" }, address: { postal_code: "10115" }, currency_code: "eur" })
+        expect(bureau.bodies[0]).toMatchObject({ person: { last_name: "Meier", birth_date: "1980-05-17" }, address: { postal_code: "10115" }, currency_code: "eur" })
         expect((await queries()).queries[0]).toMatchObject({ provider_id: "bureau", result: "soft", score: 610, reference: "B-123" })
       })
 

@@ -57,6 +57,8 @@ export type CartSnapshot = {
   billing_address?: AddressSnapshot | null
   shipping_address?: AddressSnapshot | null
   region_id?: string | null
+  /** the shopper's birth date (YYYY-MM-DD) where the storefront collects it (cart metadata `birth_date`), for credit checks */
+  birth_date?: string | null
   providers: ProviderSnapshot[]
 }
 

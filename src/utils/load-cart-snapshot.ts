@@ -12,6 +12,7 @@ const CART_FIELDS = [
   "region_id",
   "locale",
   "completed_at",
+  "metadata",
   "items.product_id",
   "items.variant_id",
   "items.title",
@@ -72,6 +73,7 @@ type CartRow = {
   region_id?: string | null
   locale?: string | null
   completed_at?: unknown
+  metadata?: Record<string, unknown> | null
   items?: Array<{
     product_id?: string | null
     variant_id?: string | null
@@ -86,6 +88,12 @@ type CartRow = {
     id: string
     payment_sessions?: Array<{ provider_id: string; status: string; data?: unknown } | null> | null
   } | null
+}
+
+/** A plausible YYYY-MM-DD birth date from the cart's metadata, else null. */
+function birthDate(metadata?: Record<string, unknown> | null): string | null {
+  const value = metadata?.birth_date
+  return typeof value === "string" && /^(19|20)\d{2}-\d{2}-\d{2}$/.test(value) ? value : null
 }
 
 /** Reads the cart with everything the engine needs, in one Query call. */
@@ -112,6 +120,7 @@ export async function loadCartSnapshot(container: MedusaContainer, cartId: strin
       email: row.email ?? null,
       customer_id: row.customer_id ?? null,
       region_id: row.region_id ?? null,
+      birth_date: birthDate(row.metadata),
       items: (row.items ?? []).flatMap((item) =>
         item
           ? [

@@ -1,4 +1,5 @@
 import {
+  checkCardExpiry,
   checkCardNumber,
   checkEmail,
   checkEmailDomain,
@@ -53,6 +54,25 @@ describe("card number", () => {
     expect(isCardFingerprint("Xt5EWLLDS7FJjR1c")).toBe(true)
     expect(isCardFingerprint("4242424242424242")).toBe(false)
     expect(isCardFingerprint("short")).toBe(false)
+  })
+})
+
+describe("card expiry", () => {
+  const now = new Date("2026-11-24T12:00:00Z")
+  it.each([
+    ["11/26", 11, 2026],
+    ["12/2030", 12, 2030],
+    ["01 / 27", 1, 2027],
+  ])("should accept %s", (input, month, year) => {
+    expect(checkCardExpiry(input, now)).toEqual({ ok: true, month, year })
+  })
+
+  it.each([
+    ["10/26", "card_expired"],
+    ["13/27", "card_expiry_format"],
+    ["tomorrow", "card_expiry_format"],
+  ])("should refuse %s (%s)", (input, code) => {
+    expect(checkCardExpiry(input, now)).toMatchObject({ ok: false, code })
   })
 })
 

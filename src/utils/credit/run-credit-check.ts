@@ -27,7 +27,7 @@ function inputFor(cart: CartSnapshot): CreditCheckInput {
   const a = cart.billing_address ?? cart.shipping_address ?? {}
   return {
     request_id: randomUUID(),
-    person: { first_name: a.first_name ?? null, last_name: a.last_name ?? null, company: a.company ?? null },
+    person: { first_name: a.first_name ?? null, last_name: a.last_name ?? null, company: a.company ?? null, birth_date: cart.birth_date ?? null },
     address: { address_1: a.address_1 ?? null, address_2: a.address_2 ?? null, postal_code: a.postal_code ?? null, city: a.city ?? null, country_code: a.country_code ?? null },
     email: cart.email ?? null,
     amount: cart.total,
