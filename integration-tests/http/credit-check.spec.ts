@@ -94,6 +94,18 @@ medusaIntegrationTestRunner({
         data = await queries()
         expect(data.queries.map((q: { cached: boolean; cost: number }) => [q.cached, q.cost])).toEqual([[true, 0], [false, 0.45]])
         expect(data.month).toMatchObject({ spend: 0.45, queries: 1, cache_hits: 1, failures: 0 })
+
+        // the order's assessment tells the merchant what the bureau said, and that it came from the cache
+        const collection = await shop.paymentCollection(cartId)
+        expect((await shop.createSession(collection.id, PROVIDERS.prepayment)).status).toBe(200)
+        const completion = await shop.complete(cartId)
+        expect(completion.data.type).toBe("order")
+        const { assessments } = (await api.get(`/admin/payment-risk/assessments?cart_id=${cartId}`, admin)).data
+        expect(assessments).toHaveLength(1)
+        expect(assessments[0].signals).toEqual({
+          plausibility: [],
+          credit: { status: "answered", provider_id: "sandbox", cached: true, result: "hard", score: null, traffic_light: null },
+        })
       })
 
       it("should not ask for a cart below the threshold", async () => {

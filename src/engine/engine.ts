@@ -1,8 +1,10 @@
+import { checkPlausibility } from "./plausibility"
 import { DEFAULT_CHECKS } from "./checks"
 import { countAwaitingPayment, countPaidOrders } from "./history"
 import {
   CheckOutcome,
   Decision,
+  DecisionSignals,
   EngineContext,
   EngineInput,
   HiddenProvider,
@@ -65,7 +67,26 @@ export function applyOutcomes(
 export function decide(input: EngineInput, checks: readonly RiskCheck[] = DEFAULT_CHECKS): Decision {
   const context = buildContext(input)
   const outcomes = checks.flatMap((check) => check.evaluate(context))
-  return applyOutcomes(input.cart.providers, outcomes, context.facts)
+  return { ...applyOutcomes(input.cart.providers, outcomes, context.facts), signals: signalsOf(input) }
+}
+
+function signalsOf(input: EngineInput): DecisionSignals {
+  const credit = input.credit
+  return {
+    plausibility: input.settings.plausibility.enabled ? checkPlausibility(input.cart).map((f) => `${f.field}:${f.code}`) : [],
+    credit: !credit
+      ? null
+      : credit.status === "failed"
+        ? { status: "failed" }
+        : {
+            status: "answered",
+            provider_id: credit.provider_id,
+            cached: credit.cached,
+            result: credit.answer.result,
+            score: credit.answer.score ?? null,
+            traffic_light: credit.answer.traffic_light ?? null,
+          },
+  }
 }
 
 /** The answer when an evaluation failed or timed out: only the configured fallback classes. */

@@ -185,4 +185,13 @@ export type Decision = {
   fallback: boolean
   engine_version: string
   facts: EngineContext["facts"]
+  /** what the cheap and external checks found, also when nothing was hidden (for the admin) */
+  signals?: DecisionSignals
+}
+
+export type DecisionSignals = {
+  /** plausibility findings as `field:code` */
+  plausibility: string[]
+  /** the credit check's outcome, when one was asked (or taken from the cache) */
+  credit: null | { status: "failed" } | { status: "answered"; provider_id: string; cached: boolean; result: string; score: number | null; traffic_light: string | null }
 }

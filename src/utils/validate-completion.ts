@@ -55,6 +55,7 @@ export async function validateCartPaymentRisk(
           allowed_provider_ids: assessment.decision.allowed_provider_ids,
           hidden: assessment.decision.hidden,
           facts: assessment.decision.facts,
+          signals: assessment.decision.signals,
         },
         engine_version: assessment.decision.engine_version,
       })

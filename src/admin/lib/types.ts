@@ -32,4 +32,20 @@ export type Assessment = {
   facts: { paid_order_count: number; awaiting_payment_order_count: number; is_new_customer: boolean }
   engine_version: string
   created_at: string
+  signals?: AssessmentSignals
+}
+
+export type AssessmentSignals = {
+  plausibility: string[]
+  credit:
+    | null
+    | { status: "failed" }
+    | {
+        status: "answered"
+        provider_id: string
+        cached: boolean
+        result: "none" | "soft" | "medium" | "hard"
+        score: number | null
+        traffic_light: string | null
+      }
 }

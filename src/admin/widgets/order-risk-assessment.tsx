@@ -4,7 +4,7 @@ import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useOrderAssessments } from "../lib/hooks"
 import { providerName } from "../lib/provider-name"
-import { Assessment } from "../lib/types"
+import { Assessment, AssessmentSignals } from "../lib/types"
 
 const OUTCOME_COLOR = { accepted: "green", refused: "red", abandoned: "grey" } as const
 
@@ -20,6 +20,44 @@ const Values = ({ values }: { values: Record<string, unknown> }) => (
     ))}
   </dl>
 )
+
+const Signals = ({ signals }: { signals: AssessmentSignals }) => {
+  const { t } = useTranslation()
+  const credit = signals.credit
+  const creditText = !credit
+    ? t("paymentRisk.widget.creditNone")
+    : credit.status === "failed"
+      ? t("paymentRisk.widget.creditFailed")
+      : [
+          providerName(credit.provider_id),
+          t(`paymentRisk.widget.result.${credit.result}`),
+          credit.score !== null ? t("paymentRisk.widget.score", { score: credit.score }) : null,
+          credit.traffic_light ? t("paymentRisk.widget.trafficLight", { color: credit.traffic_light }) : null,
+          credit.cached ? t("paymentRisk.widget.cached") : t("paymentRisk.widget.fresh"),
+        ]
+          .filter(Boolean)
+          .join(" · ")
+  return (
+    <div>
+      <Text size="small" weight="plus">{t("paymentRisk.widget.signals")}</Text>
+      <div className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+        <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.widget.plausibility")}</Text>
+        <Text size="small" data-testid="assessment-plausibility">
+          {signals.plausibility.length
+            ? signals.plausibility
+                .map((finding) => {
+                  const [field, code] = finding.split(":")
+                  return `${field}: ${t(`paymentRisk.widget.plausibilityCodes.${code}`, { defaultValue: code })}`
+                })
+                .join("; ")
+            : t("paymentRisk.widget.plausibilityOk")}
+        </Text>
+        <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.widget.credit")}</Text>
+        <Text size="small" data-testid="assessment-credit">{creditText}</Text>
+      </div>
+    </div>
+  )
+}
 
 const AssessmentView = ({ assessment }: { assessment: Assessment }) => {
   const { t } = useTranslation()
@@ -73,6 +111,7 @@ const AssessmentView = ({ assessment }: { assessment: Assessment }) => {
           ))}
         </ul>
       </div>
+      {assessment.signals && <Signals signals={assessment.signals} />}
       <Text size="xsmall" className="text-ui-fg-muted">
         {t("paymentRisk.widget.engine", { version: assessment.engine_version })} ·{" "}
         {new Date(assessment.created_at).toLocaleString()}

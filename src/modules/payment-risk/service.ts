@@ -53,6 +53,7 @@ export type StoredDecision = {
   allowed_provider_ids: string[]
   hidden: HiddenProvider[]
   facts: Decision["facts"]
+  signals?: Decision["signals"]
 }
 
 export type AssessmentInput = {
