@@ -134,6 +134,12 @@ describe("person matching", () => {
     expect(result).toMatchObject({ certain: false, matched_on: expect.arrayContaining(["first_name_initial"]) })
   })
 
+  it("should find a listed initial (\"H. Müller\") for the full first name only as a possible match", () => {
+    const result = matchPerson({ ...listed, first_name: "H." }, at({}))
+    expect(result).toMatchObject({ certain: false, matched_on: expect.arrayContaining(["first_name_initial"]) })
+    expect(matchPerson({ ...listed, first_name: "P." }, at({}))).toBeNull()
+  })
+
   it("should tolerate a typing error in a longer first name (Christian/Christain)", () => {
     expect(matchPerson({ ...listed, first_name: "Christian" }, at({ first_name: "Christain" }))?.certain).toBe(true)
   })

@@ -49,7 +49,8 @@ function best(token: string, others: string[], options: { phonetic?: boolean; st
 
 /**
  * Same person: a last-name token matches any name token of the subject (names may be swapped),
- * and a first-name token matches another one. Only an initial for the first name → possible.
+ * and a first-name token matches another one. Only an initial for the first name (on either
+ * side) → possible.
  * Another first name → no match. A company entry compares the company name.
  */
 export function matchPerson(entry: PersonAddress, subject: PersonAddress): (Partial & { certain: boolean }) | null {
@@ -82,8 +83,12 @@ export function matchPerson(entry: PersonAddress, subject: PersonAddress): (Part
       matched_on: ["last_name", "first_name", ...address.matched_on],
     }
   }
+  // an initial on either side ("K. Schmidt" listed, "Karl Schmidt" shopping, or the reverse)
   const initials = others.filter((t) => t.length === 1)
-  if (initials.length && firstTokens.some((t) => initials.includes(t[0]))) {
+  const entryInitials = firstTokens.filter((t) => t.length === 1)
+  const initialFits =
+    firstTokens.some((t) => initials.includes(t[0])) || others.some((t) => entryInitials.includes(t[0]))
+  if (initialFits) {
     return { score: (lastScore + 0.5 + 2 * address.score) / 4, certain: false, matched_on: ["last_name", "first_name_initial", ...address.matched_on] }
   }
   return null
