@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminOrderReviewHoldMiddlewares } from "./admin/orders/middlewares"
 import { adminPaymentRiskMiddlewares } from "./admin/payment-risk/middlewares"
 import { storeCartAddressCheckMiddlewares } from "./store/carts/[id]/address-check/middlewares"
 import { storeCartPaymentProvidersMiddlewares } from "./store/carts/[id]/payment-providers/middlewares"
@@ -10,5 +11,6 @@ export default defineMiddlewares({
     ...storeCartAddressCheckMiddlewares,
     ...storePaymentCollectionsMiddlewares,
     ...adminPaymentRiskMiddlewares,
+    ...adminOrderReviewHoldMiddlewares,
   ],
 })

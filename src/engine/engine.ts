@@ -15,12 +15,14 @@ import {
   RiskSettings,
 } from "./types"
 import { ENGINE_VERSION } from "./version"
+import { deriveRuleFacts } from "./rules/facts"
+import { evaluateRules } from "./rules/evaluate"
 
 export function buildContext(input: EngineInput): EngineContext {
   const orders = input.history?.orders ?? []
   const paid = countPaidOrders(orders)
   const required = Math.max(0, input.settings.first_order.paid_orders_required)
-  return {
+  const context: EngineContext = {
     ...input,
     facts: {
       paid_order_count: paid,
@@ -28,6 +30,11 @@ export function buildContext(input: EngineInput): EngineContext {
       is_new_customer: paid < required,
     },
   }
+  if (input.rules?.length && input.settings.rules.enabled) {
+    const now = input.rule_facts?.now ? new Date(input.rule_facts.now) : new Date()
+    context.rules_result = evaluateRules(input.rules, deriveRuleFacts(context), now)
+  }
+  return context
 }
 
 function hides(restriction: Restriction, provider: ProviderSnapshot): boolean {
@@ -67,7 +74,11 @@ export function applyOutcomes(
 export function decide(input: EngineInput, checks: readonly RiskCheck[] = DEFAULT_CHECKS): Decision {
   const context = buildContext(input)
   const outcomes = checks.flatMap((check) => check.evaluate(context))
-  return { ...applyOutcomes(input.cart.providers, outcomes, context.facts), signals: signalsOf(input) }
+  return {
+    ...applyOutcomes(input.cart.providers, outcomes, context.facts),
+    signals: signalsOf(input),
+    ...(context.rules_result ? { rules: context.rules_result } : {}),
+  }
 }
 
 function signalsOf(input: EngineInput): DecisionSignals {

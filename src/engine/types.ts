@@ -1,5 +1,6 @@
 import type { CreditCheckSettings, CreditOutcome } from "./credit/types"
 import type { NegativeListKind, NegativeListMatch } from "./negative-list/types"
+import type { AdapterRuleFacts, RiskRule, RuleSettings, RulesResult } from "./rules/types"
 
 /**
  * Plain data types of the decision engine. Nothing in src/engine imports Medusa:
@@ -120,6 +121,8 @@ export type RiskSettings = {
   negative_list: NegativeListSettings
   plausibility: PlausibilitySettings
   credit_check: CreditCheckSettings
+  /** merchant rules: score thresholds, risk countries, domain lists */
+  rules: RuleSettings
   /** classes offered when the evaluation fails or times out */
   fallback_classes: PaymentClass[]
   /** neutral notice shown to a shopper when something was hidden */
@@ -136,6 +139,10 @@ export type EngineInput = {
   negative_list_matches?: NegativeListMatch[]
   /** a credit check's answer or failure, when the adapter asked one (see planCreditQuery) */
   credit?: CreditOutcome
+  /** the merchant's rules (enabled or not; the engine skips disabled and out-of-window ones) */
+  rules?: RiskRule[]
+  /** facts only the adapter can know (catalogue, groups, velocity counts, GeoIP, local time) */
+  rule_facts?: AdapterRuleFacts
 }
 
 /** What a check decides about the payment methods. */
@@ -159,6 +166,8 @@ export type CheckOutcome = {
 
 /** Values derived once from the input and shared by all checks. */
 export type EngineContext = EngineInput & {
+  /** the rules' results, evaluated once (absent when there are no rules or they are switched off) */
+  rules_result?: RulesResult
   facts: {
     paid_order_count: number
     awaiting_payment_order_count: number
@@ -187,6 +196,8 @@ export type Decision = {
   facts: EngineContext["facts"]
   /** what the cheap and external checks found, also when nothing was hidden (for the admin) */
   signals?: DecisionSignals
+  /** every rule with the result of each condition, the score and whether the order goes to review */
+  rules?: RulesResult
 }
 
 export type DecisionSignals = {

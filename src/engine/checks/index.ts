@@ -5,6 +5,7 @@ import { firstOrderCodLimitCheck } from "./first-order-cod-limit"
 import { negativeListCheck } from "./negative-list"
 import { openOrdersCheck } from "./open-orders"
 import { plausibilityCheck } from "./plausibility"
+import { rulesCheck } from "./rules"
 
 /**
  * The checks the engine runs, cheapest and internal data first (golden rules, seed 003 §5.2.2).
@@ -15,6 +16,7 @@ export const DEFAULT_CHECKS: readonly RiskCheck[] = [
   firstOrderCheck,
   openOrdersCheck,
   firstOrderCodLimitCheck,
+  rulesCheck,
   plausibilityCheck,
   creditCheck,
 ]

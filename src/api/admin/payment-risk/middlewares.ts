@@ -11,11 +11,17 @@ import {
   AdminSetProviderClass,
   AdminUpdatePaymentRiskSettings,
 } from "./validators"
+import { adminEvaluateMiddlewares } from "./evaluate/middlewares"
 import { adminNegativeListMiddlewares } from "./negative-list/middlewares"
+import { adminReviewsMiddlewares } from "./reviews/middlewares"
+import { adminRulesMiddlewares } from "./rules/middlewares"
 
 /** Admin routes are behind Medusa's admin authentication (every /admin/* route). */
 export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
   ...adminNegativeListMiddlewares,
+  ...adminRulesMiddlewares,
+  ...adminEvaluateMiddlewares,
+  ...adminReviewsMiddlewares,
   {
     matcher: "/admin/payment-risk/credit-providers",
     methods: ["GET"],

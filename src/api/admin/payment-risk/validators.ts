@@ -38,6 +38,22 @@ const CreditCheckSchema = z
   })
   .strict()
 
+const DomainList = z
+  .array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a domain like example.com").max(253))
+  .max(5000)
+
+const RuleSettingsSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    review_score: z.number().int().min(1).max(100000).optional(),
+    prepayment_score: z.number().int().min(1).max(100000).optional(),
+    risk_countries: z.array(z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "must be a two-letter country code")).max(250).optional(),
+    duplicate_window_minutes: z.number().int().min(0).max(60 * 24 * 30).optional(),
+    extra_free_mail_domains: DomainList.optional(),
+    extra_disposable_domains: DomainList.optional(),
+  })
+  .strict()
+
 export const AdminUpdatePaymentRiskSettings = z
   .object({
     first_order: z
@@ -66,6 +82,7 @@ export const AdminUpdatePaymentRiskSettings = z
       .strict()
       .optional(),
     credit_check: CreditCheckSchema.optional(),
+    rules: RuleSettingsSchema.optional(),
     fallback_classes: ClassList.optional(),
     notice: z
       .object({

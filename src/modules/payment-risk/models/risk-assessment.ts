@@ -19,10 +19,15 @@ const RiskAssessment = model
     /** { allowed_provider_ids, hidden: [{ provider_id, risk_class, reasons }], facts } */
     decision: model.json(),
     engine_version: model.text(),
+    /** sum of the points of the rules that held */
+    risk_score: model.number().default(0),
+    /** pending: held for review, no fulfillment until approved */
+    review_status: model.enum(["none", "pending", "approved", "cancelled"]).default("none"),
   })
   .indexes([
     { on: ["order_id"] },
     { on: ["identity_key", "outcome"] },
+    { on: ["review_status", "created_at"] },
   ])
 
 export default RiskAssessment

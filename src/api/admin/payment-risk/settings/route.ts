@@ -40,6 +40,7 @@ function merge(current: RiskSettings, update: AdminUpdatePaymentRiskSettingsType
         ...(update.credit_check?.traffic_light_actions ?? {}),
       },
     },
+    rules: { ...current.rules, ...(update.rules ?? {}) },
     fallback_classes: update.fallback_classes ?? current.fallback_classes,
     notice: { ...current.notice, ...(update.notice ?? {}) },
     evaluation_timeout_ms: update.evaluation_timeout_ms ?? current.evaluation_timeout_ms,

@@ -1,0 +1,4 @@
+import { MiddlewareRoute } from "@medusajs/framework/http"
+
+/** Validation for rule CRUD and the condition catalogue. */
+export const adminRulesMiddlewares: MiddlewareRoute[] = []

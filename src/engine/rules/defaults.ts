@@ -1,0 +1,94 @@
+import type { Condition, ConditionGroup, RiskRule, RuleAction } from "./types"
+
+const all = (...children: Array<Condition | ConditionGroup>): ConditionGroup => ({ type: "group", combinator: "and", children })
+const c = (attribute: string, operator: Condition["operator"], value?: unknown, params?: Condition["params"]): Condition => ({
+  type: "condition", attribute, operator, ...(value !== undefined ? { value } : {}), ...(params ? { params } : {}),
+})
+const score = (points: number): RuleAction => ({ type: "add_score", points })
+
+export type DefaultRule = Omit<RiskRule, "id"> & { default_key: string }
+
+/**
+ * The rules a store starts with, switched on, with conservative weights (Checklist 5-3, seed 000).
+ * Review from 50 points, prepayment only from 80 (rule settings). Each can be edited or switched off.
+ */
+export const DEFAULT_RULES: DefaultRule[] = [
+  {
+    default_key: "bulk_to_risk_country",
+    name: "Large quantity of one product to a risk country",
+    description: "“30 satellite dishes to Belarus” (Checklist 5-3): 20 or more of one product shipped to a country on the risk list.",
+    priority: 10,
+    enabled: true,
+    conditions: all(c("cart.max_product_quantity", "gte", 20), c("shipping.country_in_risk_list", "is_true")),
+    actions: [{ type: "allow_only_classes", classes: ["prepayment"] }, { type: "flag_review" }, score(40)],
+  },
+  {
+    default_key: "new_customer_large_free_mail",
+    name: "New customer, cart far above average, free-mail address",
+    description: "A first order worth three times the average order from an address anyone can register without identity: no invoice.",
+    priority: 20,
+    enabled: true,
+    conditions: all(c("customer.is_new", "is_true"), c("cart.total_vs_average", "gte", 3), c("contact.email_free_mail", "is_true")),
+    actions: [{ type: "hide_classes", classes: ["invoice"] }, score(20)],
+  },
+  {
+    default_key: "disposable_email",
+    name: "Disposable email address",
+    description: "Throw-away mailboxes cannot be reached for dunning: no invoice or direct debit.",
+    priority: 30,
+    enabled: true,
+    conditions: all(c("contact.email_disposable", "is_true")),
+    actions: [{ type: "hide_classes", classes: ["invoice", "direct_debit"] }, score(30)],
+  },
+  {
+    default_key: "new_customer_packing_station",
+    name: "New customer shipping to a packing station",
+    description: "Goods on account to a pick-up point leave no address to collect from.",
+    priority: 40,
+    enabled: true,
+    conditions: all(c("customer.is_new", "is_true"), c("shipping.is_packing_station", "is_true")),
+    actions: [{ type: "hide_classes", classes: ["invoice"] }, score(10)],
+  },
+  {
+    default_key: "shipping_differs_first_order",
+    name: "First order to another address than the billing address",
+    priority: 50,
+    enabled: true,
+    conditions: all(c("customer.is_new", "is_true"), c("address.shipping_differs", "is_true")),
+    actions: [score(15)],
+  },
+  {
+    default_key: "ip_country_differs",
+    name: "IP country differs from the shipping country",
+    description: "Needs a GeoIP database (plugin option geoip_database_path); without one the condition is reported unavailable.",
+    priority: 60,
+    enabled: true,
+    conditions: all(c("network.ip_country_differs_shipping", "is_true")),
+    actions: [score(20)],
+  },
+  {
+    default_key: "many_orders_same_address",
+    name: "Several orders to one shipping address within a day",
+    description: "Checklist 5-3: several orders in a short time with the same delivery address.",
+    priority: 70,
+    enabled: true,
+    conditions: all(c("velocity.shipping_address", "gte", 3, { window_minutes: 1440, source: "orders" })),
+    actions: [{ type: "flag_review" }, score(30)],
+  },
+  {
+    default_key: "many_carts_same_ip",
+    name: "Many checkouts from one IP address within an hour",
+    priority: 80,
+    enabled: true,
+    conditions: all(c("velocity.ip", "gte", 10, { window_minutes: 60, source: "carts" })),
+    actions: [score(30)],
+  },
+  {
+    default_key: "mobile_only_large_order",
+    name: "Only a mobile number on a large first order",
+    priority: 90,
+    enabled: true,
+    conditions: all(c("customer.is_new", "is_true"), c("contact.phone_mobile_only", "is_true"), c("cart.total_vs_average", "gte", 2)),
+    actions: [score(10)],
+  },
+]

@@ -1,0 +1,66 @@
+import { applyOperator } from "./operators"
+import { CONDITION_BY_ATTRIBUTE, UNAVAILABLE } from "./registry"
+import type { Condition, ConditionGroup, ConditionTrace, RiskRule, RuleFacts, RulesResult, RuleTrace } from "./types"
+
+function evaluateCondition(condition: Condition, facts: RuleFacts): ConditionTrace {
+  const base = {
+    type: "condition" as const,
+    attribute: condition.attribute,
+    operator: condition.operator,
+    expected: condition.value ?? null,
+    ...(condition.params ? { params: condition.params } : {}),
+  }
+  const definition = CONDITION_BY_ATTRIBUTE.get(condition.attribute)
+  if (!definition || !definition.operators.includes(condition.operator)) {
+    // stored rules are validated on write; an unknown attribute (e.g. after a downgrade) never holds
+    return { ...base, actual: null, held: false, unavailable: true }
+  }
+  const actual = definition.read(facts, condition.params ?? {})
+  if (actual === UNAVAILABLE) {
+    return { ...base, actual: null, held: false, unavailable: true }
+  }
+  const held = definition.test
+    ? definition.test(actual, condition.operator, condition.value)
+    : applyOperator(definition.type, condition.operator, actual, condition.value)
+  return { ...base, actual, held }
+}
+
+/** AND: all children hold (an empty group holds); OR: at least one does (an empty group does not). */
+export function evaluateGroup(group: ConditionGroup, facts: RuleFacts): ConditionTrace {
+  const children = group.children.map((child) =>
+    child.type === "group" ? evaluateGroup(child, facts) : evaluateCondition(child, facts)
+  )
+  const held = group.combinator === "and" ? children.every((c) => c.held) : children.some((c) => c.held)
+  return { type: "group", combinator: group.combinator, held, children }
+}
+
+function skipReason(rule: RiskRule, now: Date): RuleTrace["skipped"] {
+  if (!rule.enabled) return "disabled"
+  if (rule.valid_from && new Date(rule.valid_from).getTime() > now.getTime()) return "not_yet_valid"
+  if (rule.valid_until && new Date(rule.valid_until).getTime() <= now.getTime()) return "expired"
+  return undefined
+}
+
+/**
+ * Every rule in priority order with the result of each condition; the score is the sum of the
+ * points of the rules that held; review when a holding rule flags or the score reaches the
+ * review threshold.
+ */
+export function evaluateRules(rules: readonly RiskRule[], facts: RuleFacts, now: Date = new Date()): RulesResult {
+  const ordered = [...rules].sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name))
+  const traces: RuleTrace[] = ordered.map((rule) => {
+    const skipped = skipReason(rule, now)
+    const base = { rule_id: rule.id, name: rule.name, actions: rule.actions }
+    if (skipped) return { ...base, held: false, skipped }
+    const conditions = evaluateGroup(rule.conditions, facts)
+    return { ...base, held: conditions.held, conditions }
+  })
+  const held = traces.filter((trace) => trace.held)
+  const score = held.reduce(
+    (sum, trace) => sum + trace.actions.reduce((s, a) => s + (a.type === "add_score" ? a.points : 0), 0),
+    0
+  )
+  const review_reasons = held.filter((t) => t.actions.some((a) => a.type === "flag_review")).map((t) => t.name)
+  if (score >= facts.settings.review_score) review_reasons.push(`score ${score} ≥ ${facts.settings.review_score}`)
+  return { score, review: review_reasons.length > 0, review_reasons, rules: traces }
+}
