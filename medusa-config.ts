@@ -25,6 +25,8 @@ const paymentRiskOptions = {
   // Secret for keyed hashes of personal data (negative list). Required in production.
   hash_secret: process.env.PAYMENT_RISK_HASH_SECRET || "dev-only-payment-risk-secret-change-me",
   credit_check_providers: creditProviders,
+  // MaxMind-format GeoIP country database for the network rule conditions (optional)
+  ...(process.env.PAYMENT_RISK_GEOIP_DB ? { geoip_database_path: process.env.PAYMENT_RISK_GEOIP_DB } : {}),
 }
 
 module.exports = defineConfig({

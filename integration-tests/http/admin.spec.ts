@@ -65,6 +65,8 @@ medusaIntegrationTestRunner({
           },
           plausibility: { enabled: true, action: { type: "hide_classes", classes: ["invoice", "direct_debit"] } },
           credit_check: expect.objectContaining({ enabled: false, min_amount: 200, cache_days: 30, timeout_ms: 2000, providers: [] }),
+          rules: expect.objectContaining({ enabled: true, review_score: 50, prepayment_score: 80, duplicate_window_minutes: 30 }),
+          shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
           fallback_classes: ["prepayment"],
           notice: { de: expect.stringMatching(/Erstbestellungen/), en: expect.stringMatching(/First orders/) },
           evaluation_timeout_ms: 3000,

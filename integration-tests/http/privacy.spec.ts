@@ -26,6 +26,12 @@ medusaIntegrationTestRunner({
       shop = shopper(api, store)
     })
 
+    const signalsOf = async (cartId: string) => {
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows } = await pg.raw(`SELECT count(*)::int AS n FROM payment_risk_cart_signal WHERE cart_id = ? AND deleted_at IS NULL`, [cartId])
+      return rows[0].n as number
+    }
+
     describe("when a shopper asks for erasure", () => {
       it("should remove email and customer id from its assessments and keep the others", async () => {
         const mine = await shop.checkout({ email: "loeschen@example.com", providerId: PROVIDERS.cod })
@@ -34,6 +40,10 @@ medusaIntegrationTestRunner({
         const res = await api.post("/admin/payment-risk/erasure", { email: "LOESCHEN@example.com" }, admin)
 
         expect(res.data.erased).toBe(1)
+        // the velocity signal of the erased shopper's cart is gone, the other's stays
+        expect(res.data.signals_deleted).toBe(1)
+        expect(await signalsOf(mine.cart.id)).toBe(0)
+        expect(await signalsOf(other.cart.id)).toBe(1)
         expect(await assessmentOf(mine.cart.id)).toMatchObject({
           email: null,
           customer_id: null,
@@ -59,8 +69,11 @@ medusaIntegrationTestRunner({
           `UPDATE payment_risk_assessment SET created_at = now() - interval '800 days' WHERE cart_id = ?`,
           [old.cart.id]
         )
+        await pg.raw(`UPDATE payment_risk_cart_signal SET created_at = now() - interval '800 days' WHERE cart_id = ?`, [old.cart.id])
 
         await eraseExpiredAssessmentData(getContainer())
+        expect(await signalsOf(old.cart.id)).toBe(0)
+        expect(await signalsOf(recent.cart.id)).toBe(1)
 
         expect(await assessmentOf(old.cart.id)).toMatchObject({ email: null, identity_key: "erased" })
         expect(await assessmentOf(recent.cart.id)).toMatchObject({ email: "neu@example.com" })

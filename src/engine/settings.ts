@@ -16,6 +16,11 @@ export const DEFAULT_NOTICE = {
   en: "First orders can be paid by cash on delivery or prepayment. More payment methods become available on your next orders.",
 }
 
+export const DEFAULT_CREDIT_CONSENT_NOTICE = {
+  de: "Bei Zahlung auf Rechnung oder per Lastschrift prüfen wir ab einem Bestellwert Ihre Identität und Bonität bei einer Auskunftei. Grundlage ist unser berechtigtes Interesse (Art. 6 Abs. 1 lit. f DSGVO); Einzelheiten finden Sie in unserer Datenschutzerklärung.",
+  en: "For payment by invoice or direct debit we check your identity and creditworthiness with a credit agency from a certain order value. The legal basis is our legitimate interest (Art. 6(1)(f) GDPR); details are in our privacy policy.",
+}
+
 export const DEFAULT_SETTINGS: RiskSettings = {
   first_order: {
     enabled: true,
@@ -49,6 +54,7 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     failure_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
     breaker_failures: 3,
     breaker_cooldown_seconds: 300,
+    consent_notice: DEFAULT_CREDIT_CONSENT_NOTICE,
   },
   rules: {
     enabled: true,
@@ -59,6 +65,7 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     extra_free_mail_domains: [],
     extra_disposable_domains: [],
   },
+  shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
   fallback_classes: ["prepayment"],
   notice: DEFAULT_NOTICE,
   evaluation_timeout_ms: 3000,
@@ -104,8 +111,10 @@ export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSe
         ...DEFAULT_SETTINGS.credit_check.traffic_light_actions,
         ...given(p.credit_check?.traffic_light_actions, ["yellow", "red"]),
       },
+      consent_notice: { ...DEFAULT_SETTINGS.credit_check.consent_notice, ...given(p.credit_check?.consent_notice) },
     } as RiskSettings["credit_check"],
     rules: { ...DEFAULT_SETTINGS.rules, ...given(p.rules) } as RiskSettings["rules"],
+    shop: { ...DEFAULT_SETTINGS.shop, ...given(p.shop) } as RiskSettings["shop"],
     fallback_classes: (p.fallback_classes as RiskSettings["fallback_classes"]) ?? DEFAULT_SETTINGS.fallback_classes,
     notice: { ...DEFAULT_SETTINGS.notice, ...given(p.notice) },
     evaluation_timeout_ms: p.evaluation_timeout_ms ?? DEFAULT_SETTINGS.evaluation_timeout_ms,

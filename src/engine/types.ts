@@ -116,6 +116,19 @@ export type PlausibilitySettings = {
   action: ListAction
 }
 
+export type ShopDetails = {
+  /** {shop_name} */
+  name: string
+  /** {statement_descriptor}: how the shop appears on bank and card statements */
+  statement_descriptor: string
+  /** {hotline} */
+  hotline: string
+  /** {support_email} */
+  support_email: string
+  /** language for shoppers whose locale the plugin has no text for (before English) */
+  default_locale: string
+}
+
 export type RiskSettings = {
   first_order: FirstOrderSettings
   negative_list: NegativeListSettings
@@ -123,6 +136,8 @@ export type RiskSettings = {
   credit_check: CreditCheckSettings
   /** merchant rules: score thresholds, risk countries, domain lists */
   rules: RuleSettings
+  /** the shop's details that shopper texts and security tips fill in as placeholders */
+  shop: ShopDetails
   /** classes offered when the evaluation fails or times out */
   fallback_classes: PaymentClass[]
   /** neutral notice shown to a shopper when something was hidden */

@@ -1,5 +1,7 @@
 import { SubscriberArgs, type SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
+import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { linkRiskAssessmentToOrderWorkflow } from "../workflows/link-risk-assessment-to-order"
 
 /** Links the assessment taken at completion to the order placed from the cart. */
@@ -20,6 +22,11 @@ export default async function linkAssessmentOnOrderPlaced({
   await linkRiskAssessmentToOrderWorkflow(container).run({
     input: { order_id: data.id, cart_id: cartId },
   })
+  // the cart's velocity signal learns its order (for duplicate-order details); best effort
+  await container
+    .resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+    .setCartSignalOrder(cartId, data.id)
+    .catch(() => undefined)
 }
 
 export const config: SubscriberConfig = {

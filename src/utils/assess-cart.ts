@@ -1,6 +1,7 @@
 import { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
+  AdapterRuleFacts,
   CartSnapshot,
   CustomerHistory,
   Decision,
@@ -22,6 +23,13 @@ import { redactForLog } from "./redact"
 import { LoadedCart, loadCartSnapshot } from "./load-cart-snapshot"
 import { loadCustomerHistory } from "./load-customer-history"
 import { EvaluationTimeoutError, withTimeout } from "./with-timeout"
+import { cachedCreditOutcome } from "./rules/cached-credit-outcome"
+import { loadRules } from "./rules/ensure-default-rules"
+import { hasOverdueOrders, listSourceFacts } from "./rules/history-facts"
+import { loadRuleFacts } from "./rules/load-rule-facts"
+import { recordCartSignal } from "./rules/record-cart-signal"
+import { ruleNeeds } from "./rules/rule-needs"
+import { signalKeysFor } from "./rules/signal-keys"
 
 export type CartAssessment = {
   loaded: LoadedCart
@@ -29,6 +37,8 @@ export type CartAssessment = {
   decision: Decision
   settings: RiskSettings
   identity_key: string
+  /** whether a credit check would have been asked (set when `dryRun`: only the cache is read) */
+  credit_check?: "not_needed" | "cached" | "not_cached"
 }
 
 export type AssessCartOptions = {
@@ -38,6 +48,13 @@ export type AssessCartOptions = {
   loaded?: LoadedCart
   /** the shopper's IP address, where the caller knows it (checked against `ip` entries) */
   ip?: string | null
+  /**
+   * the admin's evaluate tool: stores nothing (no cart signal, no credit query — a credit
+   * answer only from the cache)
+   */
+  dryRun?: boolean
+  /** record the cart's signal row for the velocity counts (default true; completion records its own) */
+  recordSignal?: boolean
 }
 
 /** Accepted completions of the identity whose order does not exist yet (the race window). */
@@ -61,6 +78,8 @@ async function inFlightCompletions(
   return rows.filter((row) => !placed.has(row.cart_id))
 }
 
+type Evaluated = { snapshot: CartSnapshot; decision: Decision; credit_check?: CartAssessment["credit_check"] }
+
 async function evaluate(
   service: PaymentRiskModuleService,
   container: MedusaContainer,
@@ -68,16 +87,35 @@ async function evaluate(
   settings: RiskSettings,
   identityKey: string,
   options: AssessCartOptions
-): Promise<{ snapshot: CartSnapshot; decision: Decision }> {
-  const [classes, history, inFlight, listMatches] = await Promise.all([
+): Promise<Evaluated> {
+  const now = new Date()
+  const keys = signalKeysFor(loaded.cart, options.ip, service.getHashSecret())
+  // one upsert, started now and awaited at the end: it costs no time of its own and never throws
+  const signalWrite =
+    options.dryRun || options.recordSignal === false
+      ? Promise.resolve()
+      : recordCartSignal(container, service, loaded.cart, keys)
+  const rulesPromise = settings.rules.enabled ? loadRules(service) : Promise.resolve([])
+  const needsPromise = rulesPromise.then(ruleNeeds)
+  const listCheck = () => checkNegativeList(container, subjectFromCart(loaded.cart, options.ip, loaded.payment_data))
+  const ruleFactsPromise = needsPromise.then(async (needs) => {
+    if (!keys.ip_key && options.ip == null && needs.velocity.some((need) => need.subject === "ip")) {
+      // completion does not know the shopper's IP: count under the one recorded while shopping
+      keys.ip_key = await service.getCartSignalIpKey(loaded.cart.id)
+    }
+    return loadRuleFacts(container, service, { loaded, needs, keys, ip: options.ip, now })
+  })
+  const [classes, history, inFlight, listMatches, rules, adapterFacts] = await Promise.all([
     service.getProviderClasses(loaded.region_provider_ids),
     loadCustomerHistory(container, loaded.cart),
     options.includeInFlight
       ? inFlightCompletions(container, service, identityKey, loaded.cart.id)
       : Promise.resolve([]),
     settings.negative_list.enabled
-      ? checkNegativeList(container, subjectFromCart(loaded.cart, options.ip, loaded.payment_data))
-      : Promise.resolve({ matches: [] }),
+      ? listCheck()
+      : needsPromise.then((needs) => (needs.list_sources ? listCheck() : null)),
+    rulesPromise,
+    ruleFactsPromise,
   ])
   const fullHistory: CustomerHistory = {
     orders: [
@@ -96,19 +134,38 @@ async function evaluate(
     ...loaded.cart,
     providers: classes.map(({ id, risk_class }) => ({ id, risk_class })),
   }
+  const rule_facts: AdapterRuleFacts = {
+    ...adapterFacts,
+    has_overdue_orders: hasOverdueOrders(history, now),
+    ...(listMatches ? listSourceFacts(listMatches.matches) : {}),
+  }
   const input = {
     cart: snapshot,
     history: fullHistory,
     settings,
-    negative_list_matches: listMatches.matches.map(({ match }) => match),
+    negative_list_matches: settings.negative_list.enabled && listMatches ? listMatches.matches.map(({ match }) => match) : [],
+    rules,
+    rule_facts,
   }
   const preliminary = decide(input)
+  const finish = async (result: Evaluated) => {
+    await signalWrite
+    return result
+  }
   // external data last, and only when it can change the answer (golden rules)
   if (!planCreditQuery(input, preliminary).ask) {
-    return { snapshot, decision: preliminary }
+    return finish({ snapshot, decision: preliminary, credit_check: options.dryRun ? "not_needed" : undefined })
+  }
+  if (options.dryRun) {
+    const cached = await cachedCreditOutcome(service, snapshot, settings)
+    return finish({
+      snapshot,
+      decision: cached ? decide({ ...input, credit: cached }) : preliminary,
+      credit_check: cached ? "cached" : "not_cached",
+    })
   }
   const credit = await runCreditCheck(service, snapshot, settings)
-  return { snapshot, decision: credit ? decide({ ...input, credit }) : preliminary }
+  return finish({ snapshot, decision: credit ? decide({ ...input, credit }) : preliminary })
 }
 
 async function providersForFallback(
@@ -139,11 +196,11 @@ export async function assessCart(
   let settings: RiskSettings = DEFAULT_SETTINGS
   try {
     settings = await withTimeout(service.getSettings(), DEFAULT_SETTINGS.evaluation_timeout_ms)
-    const { snapshot, decision } = await withTimeout(
+    const { snapshot, decision, credit_check } = await withTimeout(
       evaluate(service, container, loaded, settings, identityKey, options),
       settings.evaluation_timeout_ms
     )
-    return { loaded, snapshot, decision, settings, identity_key: identityKey }
+    return { loaded, snapshot, decision, settings, identity_key: identityKey, ...(credit_check ? { credit_check } : {}) }
   } catch (error) {
     const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
     const message = error instanceof Error ? error.message : String(error)

@@ -10,6 +10,7 @@ const CART_FIELDS = [
   "email",
   "customer_id",
   "region_id",
+  "sales_channel_id",
   "locale",
   "completed_at",
   "metadata",
@@ -41,6 +42,8 @@ export type LoadedCart = {
   payment_data: SessionPaymentData
   locale: string | null
   completed: boolean
+  /** for the `cart.sales_channel` rule condition */
+  sales_channel_id: string | null
 }
 
 type AddressRow = Record<string, unknown> | null | undefined
@@ -71,6 +74,7 @@ type CartRow = {
   email?: string | null
   customer_id?: string | null
   region_id?: string | null
+  sales_channel_id?: string | null
   locale?: string | null
   completed_at?: unknown
   metadata?: Record<string, unknown> | null
@@ -145,5 +149,6 @@ export async function loadCartSnapshot(container: MedusaContainer, cartId: strin
     payment_data: paymentDataFromSessions(active),
     locale: row.locale ?? null,
     completed: !!row.completed_at,
+    sales_channel_id: row.sales_channel_id ?? null,
   }
 }

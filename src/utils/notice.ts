@@ -1,4 +1,4 @@
-import { Decision, LocalizedText } from "../engine"
+import { CartSnapshot, Decision, LocalizedText, RiskSettings } from "../engine"
 
 export type NoticeLocale = keyof LocalizedText
 
@@ -19,4 +19,24 @@ export function noticeFor(decision: Decision, texts: LocalizedText, locale: Noti
     return null
   }
   return texts[locale] || texts.en || texts.de || null
+}
+
+/**
+ * The credit-check information where a check may apply: credit checks on, a provider configured,
+ * the cart at or above the threshold, and an unsafe class among the region's methods. It depends
+ * on the cart and the settings only — never on whether this shopper was (or would be) asked — so
+ * it cannot tell a listed shopper from anyone else.
+ */
+export function creditCheckNoticeFor(
+  snapshot: Pick<CartSnapshot, "total" | "providers">,
+  settings: RiskSettings,
+  locale: NoticeLocale
+): string | null {
+  const credit = settings.credit_check
+  const mayApply =
+    credit.enabled &&
+    credit.providers.length > 0 &&
+    snapshot.total >= credit.min_amount &&
+    snapshot.providers.some((p) => credit.unsafe_classes.includes(p.risk_class))
+  return mayApply ? credit.consent_notice[locale] || credit.consent_notice.en || null : null
 }

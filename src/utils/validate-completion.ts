@@ -5,6 +5,8 @@ import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { assessCart } from "./assess-cart"
 import { identityKeyFor, normalizeEmail } from "./identity"
 import { loadCartSnapshot } from "./load-cart-snapshot"
+import { recordCartSignal } from "./rules/record-cart-signal"
+import { signalKeysFor } from "./rules/signal-keys"
 
 /** What the shopper reads when completion is refused: nothing about lists, rules or scores. */
 export const REFUSED_PAYMENT_MESSAGE =
@@ -40,9 +42,17 @@ export async function validateCartPaymentRisk(
   const { refused, assessmentId } = await locking.execute(
     lockKey,
     async () => {
-      const assessment = await assessCart(container, cartId, { includeInFlight: true, loaded })
+      const assessment = await assessCart(container, cartId, { includeInFlight: true, loaded, recordSignal: false })
       const allowed = new Set(assessment.decision.allowed_provider_ids)
       const refusedProviders = loaded.selected_provider_ids.filter((id) => !allowed.has(id))
+      // the velocity "orders" count reads completed_at; the IP recorded while shopping is kept
+      const signal = recordCartSignal(
+        container,
+        service,
+        loaded.cart,
+        signalKeysFor(loaded.cart, null, service.getHashSecret()),
+        refusedProviders.length ? undefined : new Date()
+      )
       const record = await service.recordAssessment({
         cart_id: cartId,
         customer_id: loaded.cart.customer_id ?? null,
@@ -56,9 +66,12 @@ export async function validateCartPaymentRisk(
           hidden: assessment.decision.hidden,
           facts: assessment.decision.facts,
           signals: assessment.decision.signals,
+          rules: assessment.decision.rules,
         },
         engine_version: assessment.decision.engine_version,
+        risk_score: assessment.decision.rules?.score ?? 0,
       })
+      await signal
       return { refused: refusedProviders, assessmentId: record.id }
     },
     { timeout: 15 }
@@ -82,5 +95,7 @@ export async function abandonCartPaymentRisk(
   const [row] = await service.listRiskAssessments({ id: check.assessment_id }, { take: 1 })
   if (row && !row.order_id && row.outcome === "accepted") {
     await service.updateRiskAssessments({ id: row.id, outcome: "abandoned" })
+    // no order came of it: it no longer counts as one for velocity
+    await service.clearCartSignalCompletion(row.cart_id)
   }
 }

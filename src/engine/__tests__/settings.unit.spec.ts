@@ -1,4 +1,4 @@
-import { DEFAULT_NOTICE, DEFAULT_SETTINGS, withDefaults } from "../settings"
+import { DEFAULT_CREDIT_CONSENT_NOTICE, DEFAULT_NOTICE, DEFAULT_SETTINGS, withDefaults } from "../settings"
 
 describe("settings", () => {
   describe("when nothing is stored", () => {
@@ -47,6 +47,7 @@ describe("settings", () => {
           failure_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
           breaker_failures: 3,
           breaker_cooldown_seconds: 300,
+          consent_notice: DEFAULT_CREDIT_CONSENT_NOTICE,
         },
         rules: {
           enabled: true,
@@ -57,6 +58,7 @@ describe("settings", () => {
           extra_free_mail_domains: [],
           extra_disposable_domains: [],
         },
+        shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
         fallback_classes: ["prepayment"],
         notice: DEFAULT_NOTICE,
         evaluation_timeout_ms: 3000,
@@ -166,6 +168,7 @@ describe("settings", () => {
           traffic_light_actions: { yellow: null, red: { type: "allow_only_classes" as const, classes: ["prepayment" as const] } },
         },
         rules: { ...DEFAULT_SETTINGS.rules, enabled: false, review_score: 40, risk_countries: ["by"] },
+        shop: { name: "Muster GmbH", statement_descriptor: "MUSTER SHOP", hotline: "030 123", support_email: "hilfe@muster.de", default_locale: "en" },
         fallback_classes: ["guaranteed" as const],
         notice: { de: "de", en: "en" },
         evaluation_timeout_ms: 100,

@@ -1,4 +1,4 @@
-import type { ListAction, PaymentClass } from "../types"
+import type { ListAction, LocalizedText, PaymentClass } from "../types"
 
 /** A bureau's negative features (seed 003 §5.2.1): none, soft, medium or hard. */
 export const CREDIT_RESULTS = ["none", "soft", "medium", "hard"] as const
@@ -44,4 +44,6 @@ export type CreditCheckSettings = {
   /** after this many failures in a row a provider is skipped for `cooldown_seconds` */
   breaker_failures: number
   breaker_cooldown_seconds: number
+  /** information for shoppers where a credit check may apply (German data-protection practice) */
+  consent_notice: LocalizedText
 }

@@ -1,5 +1,14 @@
 import { z } from "@medusajs/framework/zod"
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Options a store passes in `plugins: [{ resolve: "medusa-payment-risk", options }]`. */
 export const PaymentRiskOptionsSchema = z
   .object({
@@ -25,6 +34,17 @@ export const PaymentRiskOptionsSchema = z
           .strict()
       )
       .default([]),
+    /**
+     * path of a MaxMind-format GeoIP country database (GeoLite2-Country.mmdb or compatible) for
+     * the `network.ip_country*` rule conditions; without one those conditions report themselves
+     * unavailable
+     */
+    geoip_database_path: z.string().min(1).optional(),
+    /** IANA time zone of the store, for the `time.weekday` / `time.hour` rule conditions */
+    timezone: z
+      .string()
+      .refine(isTimeZone, "timezone must be an IANA time zone such as Europe/Berlin")
+      .default("Europe/Berlin"),
   })
   .passthrough()
 

@@ -13,21 +13,30 @@ import {
   HiddenProvider,
   defaultClassFor,
   PaymentClass,
+  RiskRule as EngineRule,
   RiskSettings as EngineSettings,
   withDefaults,
 } from "../../engine"
+import CartSignal from "./models/cart-signal"
 import CreditQuery from "./models/credit-query"
 import NegativeListAudit from "./models/negative-list-audit"
 import NegativeListEntry from "./models/negative-list-entry"
 import ProviderClassification from "./models/provider-classification"
+import ReviewEvent from "./models/review-event"
 import RiskAssessment from "./models/risk-assessment"
+import RiskRule from "./models/risk-rule"
 import RiskSettings from "./models/risk-settings"
+import SecurityTip from "./models/security-tip"
 import { AUDITED_FIELDS, PreparedEntry } from "./negative-list-types"
 import { CreditCheckProvider } from "./credit/provider"
 import { loadCreditProviders } from "./credit/registry"
 import { PaymentRiskOptions, PaymentRiskOptionsSchema } from "./options"
 
 const STORE_SCOPE = "store"
+/** settings row whose presence records that the default rules were seeded (once, ever) */
+const RULES_SEEDED_SCOPE = "rules_seeded"
+/** columns a velocity count may read: a fixed list, never taken from a request */
+const SIGNAL_COLUMNS = ["email_key", "phone_key", "address_key", "ip_key", "customer_id"] as const
 
 export type ListEntryFilters = { kind?: string; source?: string; q?: string; expired?: boolean }
 
@@ -54,6 +63,8 @@ export type StoredDecision = {
   hidden: HiddenProvider[]
   facts: Decision["facts"]
   signals?: Decision["signals"]
+  /** every rule with its conditions' results, the score and the review flag */
+  rules?: Decision["rules"]
 }
 
 export type AssessmentInput = {
@@ -67,6 +78,61 @@ export type AssessmentInput = {
   fallback: boolean
   decision: StoredDecision
   engine_version: string
+  /** sum of the points of the rules that held */
+  risk_score?: number
+}
+
+/** A default rule as shipped by the engine (`DEFAULT_RULES`). */
+export type DefaultRuleRow = Omit<EngineRule, "id"> & { default_key: string }
+
+/** One cart's signal row: keyed hashes only. `completed_at` undefined leaves it as it is. */
+export type CartSignalRow = {
+  cart_id: string
+  customer_id: string | null
+  email_key: string | null
+  phone_key: string | null
+  address_key: string | null
+  ip_key: string | null
+  contents_key: string | null
+  completed_at?: Date | null
+}
+
+/** One velocity count: rows with `column = value` created (carts) or completed (orders) since `since`. */
+export type SignalCount = {
+  column: "email_key" | "phone_key" | "address_key" | "ip_key" | "customer_id"
+  value: string
+  source: "orders" | "carts"
+  since: Date
+}
+
+const isoOrNull = (value: unknown): string | null =>
+  value instanceof Date ? value.toISOString() : typeof value === "string" && value ? new Date(value).toISOString() : null
+
+/** A stored rule row as the engine reads it (dates as ISO text). */
+export function toEngineRule(row: {
+  id: string
+  name: string
+  description?: string | null
+  priority: number
+  enabled: boolean
+  valid_from?: unknown
+  valid_until?: unknown
+  conditions: unknown
+  actions: unknown
+  default_key?: string | null
+}): EngineRule {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description ?? null,
+    priority: row.priority,
+    enabled: row.enabled,
+    valid_from: isoOrNull(row.valid_from),
+    valid_until: isoOrNull(row.valid_until),
+    conditions: row.conditions as EngineRule["conditions"],
+    actions: row.actions as EngineRule["actions"],
+    default_key: row.default_key ?? null,
+  }
 }
 
 type InjectedDependencies = Record<string, unknown>
@@ -78,6 +144,10 @@ class PaymentRiskModuleService extends MedusaService({
   NegativeListEntry,
   NegativeListAudit,
   CreditQuery,
+  RiskRule,
+  CartSignal,
+  ReviewEvent,
+  SecurityTip,
 }) {
   protected readonly options_: PaymentRiskOptions
 
@@ -403,6 +473,158 @@ class PaymentRiskModuleService extends MedusaService({
 
   getRetentionDays(): number {
     return this.options_.assessment_retention_days
+  }
+
+  /** Path of the MaxMind-format GeoIP database (plugin option), if any. */
+  getGeoipDatabasePath(): string | undefined {
+    return this.options_.geoip_database_path
+  }
+
+  /** The store's IANA time zone for the time conditions (plugin option, default Europe/Berlin). */
+  getTimezone(): string {
+    return this.options_.timezone
+  }
+
+  /** Every rule (enabled or not), priority first then name, as the engine reads them. */
+  async listEngineRules(): Promise<EngineRule[]> {
+    const rows = await this.listRiskRules({}, { order: { priority: "ASC", name: "ASC" } })
+    return rows.map(toEngineRule)
+  }
+
+  /**
+   * Seeds the default rules once in the life of the store: a marker row (unique scope) and the
+   * rules are inserted in one transaction, so two instances starting at once seed once, and a
+   * default rule the merchant deleted never comes back. Returns the number of rules inserted.
+   */
+  @InjectManager()
+  async ensureDefaultRules(
+    defaults: DefaultRuleRow[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    const knex = sharedContext.manager!.getKnex()
+    const seeded = await knex("payment_risk_settings").where({ scope: RULES_SEEDED_SCOPE }).whereNull("deleted_at").first("id")
+    if (seeded) {
+      return 0
+    }
+    return await knex.transaction(async (trx) => {
+      const now = new Date()
+      const marker = await trx.raw(
+        `insert into payment_risk_settings (id, scope, "values", created_at, updated_at)
+         values (?, ?, ?::jsonb, ?, ?)
+         on conflict (scope) where deleted_at is null do nothing
+         returning id`,
+        [generateEntityId(undefined, "prset"), RULES_SEEDED_SCOPE, JSON.stringify({ at: now.toISOString(), keys: defaults.map((d) => d.default_key) }), now, now]
+      )
+      if (!marker.rows.length || !defaults.length) {
+        return 0
+      }
+      await trx("payment_risk_rule").insert(
+        defaults.map((rule) => ({
+          id: generateEntityId(undefined, "prrule"),
+          name: rule.name,
+          description: rule.description ?? null,
+          priority: rule.priority,
+          enabled: rule.enabled,
+          valid_from: rule.valid_from ?? null,
+          valid_until: rule.valid_until ?? null,
+          conditions: JSON.stringify(rule.conditions),
+          actions: JSON.stringify(rule.actions),
+          default_key: rule.default_key,
+          created_at: now,
+          updated_at: now,
+        }))
+      )
+      return defaults.length
+    })
+  }
+
+  /**
+   * Creates or refreshes the cart's signal row in one statement (keys are keyed hashes, never
+   * clear values). An IP already recorded is kept when the caller knows none (completion);
+   * `completed_at` changes only when given.
+   */
+  @InjectManager()
+  async upsertCartSignal(row: CartSignalRow, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    const knex = sharedContext.manager!.getKnex()
+    const now = new Date()
+    const setCompleted = row.completed_at !== undefined
+    await knex.raw(
+      `insert into payment_risk_cart_signal
+         (id, cart_id, customer_id, email_key, phone_key, address_key, ip_key, contents_key, completed_at, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (cart_id) where deleted_at is null do update set
+         customer_id = excluded.customer_id,
+         email_key = excluded.email_key,
+         phone_key = excluded.phone_key,
+         address_key = excluded.address_key,
+         ip_key = coalesce(excluded.ip_key, payment_risk_cart_signal.ip_key),
+         contents_key = excluded.contents_key,
+         completed_at = case when ? then excluded.completed_at else payment_risk_cart_signal.completed_at end,
+         updated_at = excluded.updated_at`,
+      [
+        generateEntityId(undefined, "prsig"), row.cart_id, row.customer_id, row.email_key, row.phone_key,
+        row.address_key, row.ip_key, row.contents_key, row.completed_at ?? null, now, now, setCompleted,
+      ]
+    )
+  }
+
+  /** Clears `completed_at` of a cart whose completion failed after it was accepted. */
+  async clearCartSignalCompletion(cartId: string): Promise<void> {
+    await this.updateCartSignals({ selector: { cart_id: cartId }, data: { completed_at: null } })
+  }
+
+  /** Links the signal to the order placed from the cart (for the order-placed subscriber). */
+  async setCartSignalOrder(cartId: string, orderId: string): Promise<void> {
+    await this.updateCartSignals({ selector: { cart_id: cartId }, data: { order_id: orderId } })
+  }
+
+  /** The IP key recorded for a cart while it was shopped (completion does not know the IP). */
+  async getCartSignalIpKey(cartId: string): Promise<string | null> {
+    const [row] = await this.listCartSignals({ cart_id: cartId }, { take: 1, select: ["id", "ip_key"] })
+    return row?.ip_key ?? null
+  }
+
+  /**
+   * Velocity counts in one query with bound parameters: for each request, the other carts with
+   * the same key created in the window (`carts`) or completed in it (`orders`).
+   */
+  @InjectManager()
+  async countCartSignals(
+    counts: SignalCount[],
+    excludeCartId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number[]> {
+    if (!counts.length) {
+      return []
+    }
+    for (const count of counts) {
+      if (!SIGNAL_COLUMNS.includes(count.column)) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `unknown signal column ${count.column}`)
+      }
+    }
+    const knex = sharedContext.manager!.getKnex()
+    const selects = counts.map(
+      (count, index) =>
+        `count(*) filter (where ${count.column} = ? and ${count.source === "orders" ? "completed_at" : "created_at"} >= ?)::int as c${index}`
+    )
+    const pairs = [...new Map(counts.map((count) => [`${count.column}\u0000${count.value}`, count])).values()]
+    const since = new Date(Math.min(...counts.map((count) => count.since.getTime())))
+    const result = await knex.raw(
+      `select ${selects.join(", ")}
+       from payment_risk_cart_signal
+       where deleted_at is null and cart_id <> ?
+         and (${pairs.map((pair) => `${pair.column} = ?`).join(" or ")})
+         and (created_at >= ? or completed_at >= ?)`,
+      [
+        ...counts.flatMap((count) => [count.value, count.since]),
+        excludeCartId,
+        ...pairs.map((pair) => pair.value),
+        since,
+        since,
+      ]
+    )
+    const row = result.rows[0] ?? {}
+    return counts.map((_, index) => Number(row[`c${index}`]) || 0)
   }
 }
 

@@ -35,22 +35,27 @@ const CreditCheckSchema = z
     failure_action: ListActionSchema.optional(),
     breaker_failures: z.number().int().min(1).max(100).optional(),
     breaker_cooldown_seconds: z.number().int().min(1).max(86400).optional(),
+    consent_notice: z
+      .object({ de: z.string().trim().min(1).max(1000).optional(), en: z.string().trim().min(1).max(1000).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
 
-const DomainList = z
-  .array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a domain like example.com").max(253))
-  .max(5000)
+const DomainList = (field: string) =>
+  z
+    .array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, `Value for field 'rules, ${field}': must be a domain like example.com`).max(253))
+    .max(5000)
 
 const RuleSettingsSchema = z
   .object({
     enabled: z.boolean().optional(),
     review_score: z.number().int().min(1).max(100000).optional(),
     prepayment_score: z.number().int().min(1).max(100000).optional(),
-    risk_countries: z.array(z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "must be a two-letter country code")).max(250).optional(),
+    risk_countries: z.array(z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "Value for field 'rules, risk_countries': must be a two-letter country code")).max(250).optional(),
     duplicate_window_minutes: z.number().int().min(0).max(60 * 24 * 30).optional(),
-    extra_free_mail_domains: DomainList.optional(),
-    extra_disposable_domains: DomainList.optional(),
+    extra_free_mail_domains: DomainList("extra_free_mail_domains").optional(),
+    extra_disposable_domains: DomainList("extra_disposable_domains").optional(),
   })
   .strict()
 
@@ -83,6 +88,16 @@ export const AdminUpdatePaymentRiskSettings = z
       .optional(),
     credit_check: CreditCheckSchema.optional(),
     rules: RuleSettingsSchema.optional(),
+    shop: z
+      .object({
+        name: z.string().trim().max(200).optional(),
+        statement_descriptor: z.string().trim().max(100).optional(),
+        hotline: z.string().trim().max(100).optional(),
+        support_email: z.union([z.literal(""), z.string().trim().toLowerCase().email("Value for field 'shop, support_email': must be an email address")]).optional(),
+        default_locale: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "Value for field 'shop, default_locale': must be a two-letter language code").optional(),
+      })
+      .strict()
+      .optional(),
     fallback_classes: ClassList.optional(),
     notice: z
       .object({

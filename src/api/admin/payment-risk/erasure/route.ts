@@ -1,14 +1,16 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
+import { eraseCartSignals } from "../../../../utils/rules/erase-cart-signals"
 import { AdminErasePersonalDataType } from "../validators"
 
-/** GDPR erasure: removes a shopper's email and customer id from all stored assessments. */
+/** GDPR erasure: removes a shopper's email and customer id from all stored assessments and deletes their velocity signals. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminErasePersonalDataType>,
   res: MedusaResponse
 ) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const erased = await service.erasePersonalData(req.validatedBody)
-  res.json({ erased })
+  const signals_deleted = await eraseCartSignals(service, req.validatedBody)
+  res.json({ erased, signals_deleted })
 }

@@ -1,0 +1,3 @@
+export * from "./default-tips"
+export * from "./placeholders"
+export * from "./render-markdown"

@@ -1,0 +1,23 @@
+/**
+ * The language to show tips in: the requested one if there are tips in it, else the shop's default
+ * language, else English; null when none of them has tips.
+ */
+export function chooseTipLocale(
+  available: Iterable<string>,
+  requested: string | null | undefined,
+  shopDefault: string | null | undefined
+): string | null {
+  const have = new Set(available)
+  for (const candidate of tipLocaleCandidates(requested, shopDefault)) {
+    if (have.has(candidate)) {
+      return candidate
+    }
+  }
+  return null
+}
+
+/** Requested, shop default, English — normalised to two lower-case letters, each once. */
+export function tipLocaleCandidates(requested: string | null | undefined, shopDefault: string | null | undefined): string[] {
+  const normalise = (value: string | null | undefined) => value?.trim().toLowerCase().slice(0, 2) || ""
+  return [...new Set([normalise(requested), normalise(shopDefault), "en"].filter((value) => /^[a-z]{2}$/.test(value)))]
+}
