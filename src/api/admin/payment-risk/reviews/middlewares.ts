@@ -1,4 +1,30 @@
-import { MiddlewareRoute } from "@medusajs/framework/http"
+import {
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { AdminListReviewOrder, AdminListReviews, AdminReviewAction } from "./validators"
 
 /** Validation for the review queue. */
-export const adminReviewsMiddlewares: MiddlewareRoute[] = []
+export const adminReviewsMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/admin/payment-risk/reviews",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminListReviews, {})],
+  },
+  {
+    matcher: "/admin/payment-risk/reviews/:order_id/approve",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminReviewAction)],
+  },
+  {
+    matcher: "/admin/payment-risk/reviews/:order_id/cancel",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminReviewAction)],
+  },
+  {
+    matcher: "/admin/payment-risk/reviews/:order_id/list",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminListReviewOrder)],
+  },
+]

@@ -1,0 +1,101 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { EntryInput, PersonAddress, prepareEntryData, PreparedEntryData } from "../../engine"
+import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
+import PaymentRiskModuleService from "../../modules/payment-risk/service"
+
+export const prepareFraudListEntriesStepId = "prepare-payment-risk-fraud-list-entries"
+
+type Address = PersonAddress & { phone?: string | null }
+const ADDRESS = ["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city", "country_code", "phone"]
+
+type OrderData = {
+  display_id?: number | string | null
+  email?: string | null
+  shipping_address?: Address | null
+  billing_address?: Address | null
+}
+
+export type FraudListPlan = {
+  /** entries to create (normalised and hashed as every list entry) */
+  entries: PreparedEntryData[]
+  /** kinds already on the list with the same data (not created twice) */
+  existing: string[]
+  /** data the order had but the list cannot take, e.g. an unparseable phone number */
+  skipped: Array<{ kind: string; field: string; message: string }>
+}
+
+/**
+ * What "add to the negative list" takes from an order: its email, its phone (shipping, else
+ * billing) and the person at the shipping address, with source `fraud_review`. Prepared
+ * through the list's own normalisation; entries the list holds already are left out. Read only.
+ */
+export const prepareFraudListEntriesStep = createStep(
+  prepareFraudListEntriesStepId,
+  async (input: { order_id: string; reason?: string | null; note?: string | null }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ["id", "display_id", "email", ...ADDRESS.flatMap((f) => [`shipping_address.${f}`, `billing_address.${f}`])],
+      filters: { id: input.order_id },
+    })
+    const order = data[0] as OrderData | undefined
+    if (!order) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
+    }
+
+    const address = order.shipping_address ?? order.billing_address ?? null
+    const phone = order.shipping_address?.phone || order.billing_address?.phone || null
+    const common = {
+      reason: input.reason?.trim() || `Payment-risk review of order #${order.display_id ?? input.order_id}`,
+      source: "fraud_review" as const,
+      note: input.note ?? null,
+    }
+    const inputs: EntryInput[] = []
+    if (order.email) inputs.push({ ...common, kind: "email", value: order.email })
+    if (phone) inputs.push({ ...common, kind: "phone", value: phone, country_code: address?.country_code ?? null })
+    if (address && (address.last_name || address.company)) {
+      const { phone: _phone, ...person } = address
+      inputs.push({ ...common, ...person, kind: "person" })
+    }
+
+    const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+    const secret = service.getHashSecret()
+    const plan: FraudListPlan = { entries: [], existing: [], skipped: [] }
+    for (const entryInput of inputs) {
+      const prepared = prepareEntryData(entryInput, secret)
+      if (!prepared.ok) {
+        plan.skipped.push({ kind: entryInput.kind, field: prepared.field, message: prepared.message })
+        continue
+      }
+      if (await isListed(service, prepared.entry)) {
+        plan.existing.push(entryInput.kind)
+        continue
+      }
+      plan.entries.push(prepared.entry)
+    }
+    return new StepResponse(plan)
+  }
+)
+
+/** An active entry of the same kind with the same normalised data. */
+async function isListed(service: PaymentRiskModuleService, entry: PreparedEntryData): Promise<boolean> {
+  const same =
+    entry.kind === "person"
+      ? {
+          kind: entry.kind,
+          first_name: entry.first_name,
+          last_name: entry.last_name,
+          company: entry.company,
+          address_1: entry.address_1,
+          postal_code: entry.postal_code,
+          city: entry.city,
+          country_code: entry.country_code,
+        }
+      : { kind: entry.kind, value: entry.value }
+  const rows = await service.listNegativeListEntries(
+    { ...same, $or: [{ expires_at: null }, { expires_at: { $gt: new Date() } }] },
+    { take: 1, select: ["id"] }
+  )
+  return rows.length > 0
+}
