@@ -375,6 +375,15 @@ export default async function seedDemo({ container }: ExecArgs) {
     })
     created.push("credit checks with the sandbox bureau")
   }
+  // Shop details fill the placeholders of the security tips ({shop_name}, {hotline} …).
+  const current = await risk.getSettings()
+  if (!current.shop?.name) {
+    await risk.saveSettings({
+      ...current,
+      shop: { ...current.shop, name: "Payment-Risk-Demo", statement_descriptor: "PAYMENTRISK DEMO", hotline: "030 1234567", support_email: "hilfe@example.com" },
+    })
+    created.push("shop details for the security tips")
+  }
 
   logger.info(created.length ? `Demo data created: ${created.join("; ")}` : "Demo data already present")
   logger.info(`Region "${REGION}" (${region.id}) payment providers: ${providers.join(", ")}`)

@@ -15,6 +15,7 @@ import { adminEvaluateMiddlewares } from "./evaluate/middlewares"
 import { adminNegativeListMiddlewares } from "./negative-list/middlewares"
 import { adminReviewsMiddlewares } from "./reviews/middlewares"
 import { adminRulesMiddlewares } from "./rules/middlewares"
+import { adminSecurityTipsMiddlewares } from "./security-tips/middlewares"
 
 /** Admin routes are behind Medusa's admin authentication (every /admin/* route). */
 export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
@@ -22,6 +23,7 @@ export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
   ...adminRulesMiddlewares,
   ...adminEvaluateMiddlewares,
   ...adminReviewsMiddlewares,
+  ...adminSecurityTipsMiddlewares,
   {
     matcher: "/admin/payment-risk/credit-providers",
     methods: ["GET"],
