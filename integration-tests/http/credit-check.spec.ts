@@ -83,7 +83,10 @@ medusaIntegrationTestRunner({
         const cartId = await knownCart("hart@example.com", "Hart")
         const res = await shop.allowedProviders(cartId, "?locale=de")
         expect(res.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
-        expect(JSON.stringify(res.data)).not.toMatch(/hard|credit|sandbox|bureau/i)
+        // the general credit-check information (the same for every shopper at this amount), nothing about the answer
+        const { credit_check_notice, ...rest } = res.data
+        expect(credit_check_notice).toMatch(/^Bei Zahlung auf Rechnung/)
+        expect(JSON.stringify(rest)).not.toMatch(/hard|credit|sandbox|bureau/i)
 
         let data = await queries()
         expect(data.queries).toEqual([expect.objectContaining({ provider_id: "sandbox", result: "hard", cost: 0.45, cached: false, error: null })])
@@ -108,11 +111,26 @@ medusaIntegrationTestRunner({
         })
       })
 
-      it("should not ask for a cart below the threshold", async () => {
+      it("should not ask for a cart below the threshold, and not show the credit-check information there", async () => {
         const cartId = await knownCart("small@example.com", "Hart")
         await enable({ providers: [{ id: "sandbox", cost: 0.45 }], min_amount: 100000 })
         expect(await shop.allowedIds(cartId)).toContain(PROVIDERS.invoice)
         expect((await queries()).count).toBe(0)
+        expect((await shop.allowedProviders(cartId, "?locale=de")).data.credit_check_notice).toBeNull()
+      })
+
+      it("should show the same credit-check information to a listed and an unlisted shopper at the threshold", async () => {
+        const listed = await knownCart("listed-notice@example.com", "Hart")
+        const unlisted = await knownCart("unlisted-notice@example.com", "Weich")
+        await api.post("/admin/payment-risk/negative-list", { kind: "email", value: "listed-notice@example.com", reason: "Betrug", source: "fraud_review" }, admin)
+        await enable({ providers: [{ id: "sandbox", cost: 0.45 }], consent_notice: { de: "Wir prüfen ab 1 € Ihre Bonität." } })
+        const [a, b] = [(await shop.allowedProviders(listed, "?locale=de")).data, (await shop.allowedProviders(unlisted, "?locale=de")).data]
+        expect(a.credit_check_notice).toBe("Wir prüfen ab 1 € Ihre Bonität.")
+        expect(b.credit_check_notice).toBe(a.credit_check_notice)
+        expect((await shop.allowedProviders(unlisted, "?locale=en")).data.credit_check_notice).toMatch(/creditworthiness/)
+        // off → no information
+        await enable({ enabled: false })
+        expect((await shop.allowedProviders(unlisted, "?locale=de")).data.credit_check_notice).toBeNull()
       })
 
       it("should not ask for a listed person: internal data first", async () => {

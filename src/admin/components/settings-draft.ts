@@ -68,6 +68,9 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
     if (!Number.isInteger(credit[key]) || credit[key] < 0) errors[`credit_check.${key}`] = "integer"
   }
   if (credit.providers.some((p) => !Number.isFinite(p.cost) || p.cost < 0)) errors["credit_check.providers"] = "amount"
+  for (const lang of ["de", "en"] as const) {
+    if (!credit.consent_notice[lang]?.trim()) errors[`credit_check.consent_notice.${lang}`] = "text"
+  }
   const timeout = Number(draft.evaluation_timeout_ms)
   if (!Number.isInteger(timeout) || timeout < 50 || timeout > 30000) {
     errors["evaluation_timeout_ms"] = "timeout"
@@ -75,7 +78,8 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   return errors
 }
 
-export function fromDraft(draft: SettingsDraft): RiskSettings {
+/** The sections this form edits (rule settings live on the rules page, shop details on the tips page). */
+export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "rules" | "shop"> {
   return {
     first_order: {
       enabled: draft.enabled,

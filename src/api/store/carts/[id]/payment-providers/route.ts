@@ -1,14 +1,14 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { assessCart } from "../../../../../utils/assess-cart"
-import { noticeFor, resolveLocale } from "../../../../../utils/notice"
+import { creditCheckNoticeFor, noticeFor, resolveLocale } from "../../../../../utils/notice"
 
 /**
  * The cart's allowed payment providers, in the item shape of Medusa's
- * `GET /store/payment-providers`, plus a neutral notice when something was hidden.
- * Nothing in the response says why.
+ * `GET /store/payment-providers`, plus a neutral notice when something was hidden and the
+ * credit-check information where a check may apply. Nothing in the response says why.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { loaded, decision, settings } = await assessCart(req.scope, req.params.id, { ip: req.ip })
+  const { loaded, snapshot, decision, settings } = await assessCart(req.scope, req.params.id, { ip: req.ip })
   const locale = resolveLocale(
     req.locale,
     loaded.locale,
@@ -21,5 +21,6 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     offset: 0,
     limit: payment_providers.length,
     notice: noticeFor(decision, settings.notice, locale),
+    credit_check_notice: creditCheckNoticeFor(snapshot, settings, locale),
   })
 }
