@@ -1,7 +1,11 @@
 import de from "./json/de.json"
 import en from "./json/en.json"
+import rulesDe from "./json/rules.de.json"
+import rulesEn from "./json/rules.en.json"
 import widgetsDe from "./json/widgets.de.json"
 import widgetsEn from "./json/widgets.en.json"
+import tipsDe from "./json/tips.de.json"
+import tipsEn from "./json/tips.en.json"
 
 type Messages = { [key: string]: string | Messages }
 
@@ -18,6 +22,6 @@ function withKeys(base: Messages, extra: Messages): Messages {
 
 /** Merged into the Medusa admin's i18next resources (default namespace "translation"). */
 export default {
-  de: { translation: withKeys(de, widgetsDe) },
-  en: { translation: withKeys(en, widgetsEn) },
+  de: { translation: withKeys(withKeys(withKeys(de, widgetsDe), tipsDe), rulesDe) },
+  en: { translation: withKeys(withKeys(withKeys(en, widgetsEn), tipsEn), rulesEn) },
 }

@@ -1,0 +1,132 @@
+import { Button, FocusModal, Heading, Input, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { useEffect, useMemo, useState } from "react"
+import { useTranslation } from "react-i18next"
+import { errorMessage } from "../../lib/errors"
+import { useConditionCatalog, useSaveRule } from "../../lib/rules-hooks"
+import type { RuleDTO } from "../../lib/rules-types"
+import { FieldError } from "../field-error"
+import { ActionsEditor } from "./actions-editor"
+import { ConditionGroupEditor } from "./condition-group"
+import { actionErrors, checkDraft, draftFromRule, DraftErrors, draftToBody, emptyDraft, RuleDraft, serverErrors } from "./rule-draft"
+
+type Props = {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  /** edit this rule; without it the modal creates one */
+  rule?: RuleDTO
+}
+
+/** Create or edit a rule: name, priority, switch, validity, the condition builder and the actions. */
+export const RuleEditor = ({ open, onOpenChange, rule }: Props) => {
+  const { t } = useTranslation()
+  const { data: catalogData, isLoading: catalogLoading } = useConditionCatalog()
+  const catalog = catalogData?.conditions ?? []
+  const byAttribute = useMemo(() => new Map(catalog.map((e) => [e.attribute, e])), [catalog])
+  const [draft, setDraft] = useState<RuleDraft>(emptyDraft)
+  const [errors, setErrors] = useState<DraftErrors>({})
+  /** after the first save attempt the client checks run on every change, so fixed fields clear */
+  const [attempted, setAttempted] = useState(false)
+  const save = useSaveRule(rule?.id)
+
+  useEffect(() => {
+    if (!open) return
+    setDraft(rule ? draftFromRule(rule) : emptyDraft())
+    setErrors({})
+    setAttempted(false)
+    save.reset()
+  }, [open, rule?.id])
+
+  useEffect(() => {
+    if (attempted) setErrors(checkDraft(draft, byAttribute, t))
+  }, [draft])
+
+  const set = (patch: Partial<RuleDraft>) => setDraft((current) => ({ ...current, ...patch }))
+
+  const submit = () => {
+    const found = checkDraft(draft, byAttribute, t)
+    setAttempted(true)
+    setErrors(found)
+    if (Object.keys(found).length) {
+      toast.error(t("paymentRisk.rules.checkFields"))
+      return
+    }
+    save.mutate(draftToBody(draft, byAttribute), {
+      onSuccess: () => {
+        toast.success(t(rule ? "paymentRisk.rules.updated" : "paymentRisk.rules.created"))
+        onOpenChange(false)
+      },
+      onError: (error) => {
+        const message = errorMessage(error)
+        setErrors(serverErrors(message))
+        toast.error(t("paymentRisk.saveFailed"), { description: message })
+      },
+    })
+  }
+
+  const field = (name: "name" | "priority" | "valid_from" | "valid_until", type = "text") => (
+    <div className="flex flex-col gap-y-1">
+      <Label htmlFor={`rule-${name}`} size="small" weight="plus">{t(`paymentRisk.rules.fields.${name}`)}</Label>
+      <Input id={`rule-${name}`} type={type} value={draft[name]} aria-invalid={!!errors[name]} onChange={(e) => set({ [name]: e.target.value })} />
+      <FieldError message={errors[name]} />
+    </div>
+  )
+
+  return (
+    <FocusModal open={open} onOpenChange={onOpenChange}>
+      <FocusModal.Content data-testid="rule-editor">
+        <FocusModal.Header>
+          <div className="flex w-full items-center justify-end gap-x-2">
+            <FocusModal.Close asChild>
+              <Button size="small" variant="secondary">{t("paymentRisk.rules.cancel")}</Button>
+            </FocusModal.Close>
+            <Button size="small" isLoading={save.isPending} onClick={submit}>{t("paymentRisk.save")}</Button>
+          </div>
+        </FocusModal.Header>
+        <FocusModal.Body className="flex flex-col items-center overflow-y-auto py-8">
+          <div className="flex w-full max-w-[860px] flex-col gap-y-6 px-4">
+            <div>
+              <FocusModal.Title asChild>
+                <Heading level="h1">{t(rule ? "paymentRisk.rules.editTitle" : "paymentRisk.rules.createTitle")}</Heading>
+              </FocusModal.Title>
+              <FocusModal.Description asChild>
+                <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.rules.editorHint")}</Text>
+              </FocusModal.Description>
+            </div>
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+              {field("name")}
+              {field("priority", "number")}
+              <div className="flex flex-col gap-y-1 md:col-span-2">
+                <Label htmlFor="rule-description" size="small" weight="plus">{t("paymentRisk.rules.fields.description")}</Label>
+                <Textarea id="rule-description" value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+                <FieldError message={errors.description} />
+              </div>
+              {field("valid_from", "datetime-local")}
+              {field("valid_until", "datetime-local")}
+              <div className="flex items-center gap-x-2 md:col-span-2">
+                <Switch id="rule-enabled" checked={draft.enabled} onCheckedChange={(enabled) => set({ enabled })} />
+                <Label htmlFor="rule-enabled" size="small">{t("paymentRisk.rules.fields.enabled")}</Label>
+              </div>
+            </div>
+            <section className="flex flex-col gap-y-2">
+              <Heading level="h2">{t("paymentRisk.rules.conditionsTitle")}</Heading>
+              <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.rules.conditionsHint")}</Text>
+              {catalogLoading ? (
+                <Text size="small">{t("paymentRisk.rules.loading")}</Text>
+              ) : (
+                <ConditionGroupEditor group={draft.conditions} catalog={catalog} path="conditions" depth={1} errors={errors}
+                  onChange={(conditions) => set({ conditions })} />
+              )}
+              <FieldError message={errors.conditions} />
+            </section>
+            <section className="flex flex-col gap-y-2">
+              <Heading level="h2">{t("paymentRisk.rules.actionsTitle")}</Heading>
+              <ActionsEditor actions={draft.actions} onChange={(actions) => set({ actions })}
+                errors={{ ...actionErrors(errors, draft.actions), actions: errors.actions }} />
+            </section>
+            <FieldError message={errors.form} />
+          </div>
+        </FocusModal.Body>
+      </FocusModal.Content>
+    </FocusModal>
+  )
+}

@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { paymentRiskKeys } from "./hooks"
+import { ReviewDetail, ReviewDTO, ReviewFilter } from "./rules-types"
+import { sdk } from "./sdk"
+
+export const reviewKeys = {
+  all: [...paymentRiskKeys.all, "reviews"] as const,
+  list: (query: { status: ReviewFilter; limit: number; offset: number }) => [...reviewKeys.all, "list", query] as const,
+  detail: (orderId: string) => [...reviewKeys.all, "detail", orderId] as const,
+}
+
+const reviewPath = (orderId: string) => `/admin/payment-risk/reviews/${encodeURIComponent(orderId)}`
+
+export function useReviews(query: { status: ReviewFilter; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: reviewKeys.list(query),
+    queryFn: () => sdk.client.fetch<{ reviews: ReviewDTO[]; count: number }>("/admin/payment-risk/reviews", { query }),
+  })
+}
+
+/** The order's review with rules, hidden methods and history; null when the order has no assessment. */
+export function useOrderReview(orderId: string) {
+  return useQuery({
+    queryKey: reviewKeys.detail(orderId),
+    enabled: !!orderId,
+    retry: false,
+    queryFn: async () => {
+      try {
+        return (await sdk.client.fetch<{ review: ReviewDetail }>(reviewPath(orderId))).review
+      } catch (error) {
+        if (error && typeof error === "object" && "status" in error && (error as { status: unknown }).status === 404) return null
+        throw error
+      }
+    },
+  })
+}
+
+export type ReviewAction = "approve" | "cancel" | "list"
+
+/** approve / cancel (Medusa's order cancel) / list (adds email, phone and address to the negative list). */
+export function useReviewAction(orderId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ action, note }: { action: ReviewAction; note?: string }) =>
+      sdk.client.fetch<{ review: ReviewDetail }>(`${reviewPath(orderId)}/${action}`, {
+        method: "POST",
+        body: note ? { note } : {},
+      }),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: reviewKeys.all })
+      queryClient.invalidateQueries({ queryKey: paymentRiskKeys.assessments(orderId) })
+      // the order itself (status after cancel) is cached by the dashboard under "orders"
+      queryClient.invalidateQueries({ queryKey: ["orders"] })
+      queryClient.invalidateQueries({ queryKey: [...paymentRiskKeys.all, "negative-list"] })
+    },
+  })
+}

@@ -1,0 +1,64 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { paymentRiskKeys } from "./hooks"
+import { CatalogEntry, EvaluateResponse, RuleDTO, RuleInput } from "./rules-types"
+import { sdk } from "./sdk"
+
+export const rulesKeys = {
+  all: [...paymentRiskKeys.all, "rules"] as const,
+  list: (query: { limit: number; offset: number }) => [...rulesKeys.all, "list", query] as const,
+  catalog: () => [...paymentRiskKeys.all, "rule-conditions"] as const,
+}
+
+const rulePath = (id: string) => `/admin/payment-risk/rules/${encodeURIComponent(id)}`
+
+export function useRules(query: { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: rulesKeys.list(query),
+    queryFn: () => sdk.client.fetch<{ rules: RuleDTO[]; count: number }>("/admin/payment-risk/rules", { query }),
+  })
+}
+
+/** The condition registry the rule builder offers (attribute, label, type, operators…). */
+export function useConditionCatalog() {
+  return useQuery({
+    queryKey: rulesKeys.catalog(),
+    queryFn: () => sdk.client.fetch<{ conditions: CatalogEntry[] }>("/admin/payment-risk/rules/conditions"),
+    staleTime: Infinity,
+  })
+}
+
+/** Create, or update (partial body) when an id is given. */
+export function useSaveRule(id?: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: Partial<RuleInput>) =>
+      sdk.client.fetch<{ rule: RuleDTO }>(id ? rulePath(id) : "/admin/payment-risk/rules", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rulesKeys.all }),
+  })
+}
+
+/** The list's on/off switch: saves immediately. */
+export function useToggleRule() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
+      sdk.client.fetch<{ rule: RuleDTO }>(rulePath(id), { method: "POST", body: { enabled } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rulesKeys.all }),
+  })
+}
+
+export function useDeleteRule() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => sdk.client.fetch(rulePath(id), { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rulesKeys.all }),
+  })
+}
+
+/** "What does this cart see, and why": evaluates without storing anything. */
+export function useEvaluateCart() {
+  return useMutation({
+    mutationFn: (body: { cart_id: string; ip?: string }) =>
+      sdk.client.fetch<EvaluateResponse>("/admin/payment-risk/evaluate", { method: "POST", body }),
+  })
+}
