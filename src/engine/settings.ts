@@ -21,6 +21,11 @@ export const DEFAULT_CREDIT_CONSENT_NOTICE = {
   en: "For payment by invoice or direct debit we check your identity and creditworthiness with a credit agency from a certain order value. The legal basis is our legitimate interest (Art. 6(1)(f) GDPR); details are in our privacy policy.",
 }
 
+export const DEFAULT_REFUSAL_MESSAGE = {
+  de: "Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.",
+  en: "The selected payment method is not available for this order. Please choose another payment method.",
+}
+
 export const DEFAULT_SETTINGS: RiskSettings = {
   first_order: {
     enabled: true,
@@ -68,6 +73,7 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
   fallback_classes: ["prepayment"],
   notice: DEFAULT_NOTICE,
+  refusal_message: DEFAULT_REFUSAL_MESSAGE,
   evaluation_timeout_ms: 3000,
 }
 
@@ -117,6 +123,7 @@ export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSe
     shop: { ...DEFAULT_SETTINGS.shop, ...given(p.shop) } as RiskSettings["shop"],
     fallback_classes: (p.fallback_classes as RiskSettings["fallback_classes"]) ?? DEFAULT_SETTINGS.fallback_classes,
     notice: { ...DEFAULT_SETTINGS.notice, ...given(p.notice) },
+    refusal_message: { ...DEFAULT_SETTINGS.refusal_message, ...given(p.refusal_message) },
     evaluation_timeout_ms: p.evaluation_timeout_ms ?? DEFAULT_SETTINGS.evaluation_timeout_ms,
   }
 }

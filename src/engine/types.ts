@@ -142,6 +142,8 @@ export type RiskSettings = {
   fallback_classes: PaymentClass[]
   /** neutral notice shown to a shopper when something was hidden */
   notice: LocalizedText
+  /** what a shopper reads when a payment session or completion is refused (neutral) */
+  refusal_message: LocalizedText
   /** time budget of one evaluation, in milliseconds */
   evaluation_timeout_ms: number
 }

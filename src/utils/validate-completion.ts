@@ -5,10 +5,14 @@ import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { assessCart } from "./assess-cart"
 import { identityKeyFor, normalizeEmail } from "./identity"
 import { loadCartSnapshot } from "./load-cart-snapshot"
+import { resolveLocale } from "./notice"
 import { recordCartSignal } from "./rules/record-cart-signal"
 import { signalKeysFor } from "./rules/signal-keys"
 
-/** What the shopper reads when completion is refused: nothing about lists, rules or scores. */
+/**
+ * What the shopper reads when completion is refused: nothing about lists, rules or scores.
+ * The default English text; the merchant edits the texts per language (`refusal_message`).
+ */
 export const REFUSED_PAYMENT_MESSAGE =
   "The selected payment method is not available for this order. Please choose another payment method."
 
@@ -39,7 +43,7 @@ export async function validateCartPaymentRisk(
   const locking = container.resolve(Modules.LOCKING)
   const lockKey = `payment-risk:${identityKeyFor(loaded.cart)}`
 
-  const { refused, assessmentId } = await locking.execute(
+  const { refused, assessmentId, message } = await locking.execute(
     lockKey,
     async () => {
       const assessment = await assessCart(container, cartId, { includeInFlight: true, loaded, recordSignal: false })
@@ -72,13 +76,15 @@ export async function validateCartPaymentRisk(
         risk_score: assessment.decision.rules?.score ?? 0,
       })
       await signal
-      return { refused: refusedProviders, assessmentId: record.id }
+      const texts = assessment.settings.refusal_message
+      const message = texts[resolveLocale(loaded.locale)] || texts.en || REFUSED_PAYMENT_MESSAGE
+      return { refused: refusedProviders, assessmentId: record.id, message }
     },
     { timeout: 15 }
   )
 
   if (refused.length) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, REFUSED_PAYMENT_MESSAGE)
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
   }
   return { assessment_id: assessmentId, cart_id: cartId }
 }

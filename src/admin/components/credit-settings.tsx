@@ -1,4 +1,4 @@
-import { Checkbox, Container, Heading, Input, Label, Switch, Text, Textarea } from "@medusajs/ui"
+import { Checkbox, Container, Heading, Input, Label, Switch, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useCreditProviders } from "../lib/credit-hooks"
 import { RiskSettings } from "../lib/types"
@@ -82,23 +82,6 @@ export const CreditSettings = ({ value, onChange, err }: Props) => {
         )
       })}
       <ActionRow id="credit-failure" label={t("paymentRisk.creditSettings.failure")} action={value.failure_action} onChange={(a) => set("failure_action", a)} error={err("credit_check.failure_action.classes")} />
-      <div className="flex flex-col gap-y-2">
-        <Text size="small" weight="plus">{t("paymentRisk.creditSettings.consentNotice")}</Text>
-        <Text size="xsmall" className="text-ui-fg-subtle">{t("paymentRisk.creditSettings.consentNoticeHint")}</Text>
-        {(["de", "en"] as const).map((lang) => (
-          <div key={lang} className="flex flex-col gap-y-1">
-            <Label htmlFor={`credit-consent-${lang}`} size="small">{t(`paymentRisk.notice.${lang}`)}</Label>
-            <Textarea
-              id={`credit-consent-${lang}`}
-              rows={3}
-              value={value.consent_notice[lang]}
-              aria-invalid={!!err(`credit_check.consent_notice.${lang}`)}
-              onChange={(e) => set("consent_notice", { ...value.consent_notice, [lang]: e.target.value })}
-            />
-            <FieldError message={err(`credit_check.consent_notice.${lang}`)} />
-          </div>
-        ))}
-      </div>
       <Text size="xsmall" className="text-ui-fg-subtle">{t("paymentRisk.creditSettings.fixed")}</Text>
     </Container>
   )

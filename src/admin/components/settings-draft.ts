@@ -10,6 +10,7 @@ export type SettingsDraft = {
   fallback_classes: PaymentClass[]
   notice_de: string
   notice_en: string
+  refusal_message: RiskSettings["refusal_message"]
   evaluation_timeout_ms: string
   /** negative-list switch and actions, edited as they are stored */
   negative_list: RiskSettings["negative_list"]
@@ -30,6 +31,7 @@ export function toDraft(settings: RiskSettings): SettingsDraft {
     fallback_classes: settings.fallback_classes,
     notice_de: settings.notice.de,
     notice_en: settings.notice.en,
+    refusal_message: settings.refusal_message,
     evaluation_timeout_ms: String(settings.evaluation_timeout_ms),
     negative_list: settings.negative_list,
     plausibility: settings.plausibility,
@@ -55,6 +57,8 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   if (!draft.fallback_classes.length) errors["fallback_classes"] = "classes"
   if (!draft.notice_de.trim()) errors["notice.de"] = "text"
   if (!draft.notice_en.trim()) errors["notice.en"] = "text"
+  if (!draft.refusal_message.de.trim()) errors["refusal_message.de"] = "text"
+  if (!draft.refusal_message.en.trim()) errors["refusal_message.en"] = "text"
   for (const [kind, action] of Object.entries(draft.negative_list.actions)) {
     if (!action.classes.length) errors[`negative_list.actions.${kind}.classes`] = "classes"
   }
@@ -90,6 +94,7 @@ export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "rules" | "s
     },
     fallback_classes: draft.fallback_classes,
     notice: { de: draft.notice_de.trim(), en: draft.notice_en.trim() },
+    refusal_message: { de: draft.refusal_message.de.trim(), en: draft.refusal_message.en.trim() },
     evaluation_timeout_ms: Number(draft.evaluation_timeout_ms),
     negative_list: draft.negative_list,
     plausibility: draft.plausibility,

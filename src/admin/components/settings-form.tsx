@@ -1,4 +1,4 @@
-import { Button, Container, Heading, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Label, Switch, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage, fieldsFromMessage } from "../lib/errors"
@@ -7,6 +7,7 @@ import { ClassCheckboxes } from "./class-checkboxes"
 import { FieldError } from "./field-error"
 import { CreditSettings } from "./credit-settings"
 import { ListActionSettings, PlausibilitySettings } from "./list-action-settings"
+import { ShopperTexts } from "./shopper-texts"
 import { DraftErrors, fromDraft, SettingsDraft, toDraft, validateDraft } from "./settings-draft"
 import { TextField } from "./text-field"
 
@@ -122,28 +123,9 @@ export const SettingsForm = () => {
       <PlausibilitySettings value={draft.plausibility} onChange={(v) => set("plausibility", v)} err={err} />
       <CreditSettings value={draft.credit_check} onChange={(v) => set("credit_check", v)} err={err} />
 
+      <ShopperTexts draft={draft} onChange={setDraft} err={err} />
+
       <Container className="flex flex-col gap-y-4 px-6 py-4">
-        <div>
-          <Heading level="h2">{t("paymentRisk.notice.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("paymentRisk.notice.description")}
-          </Text>
-        </div>
-        {(["de", "en"] as const).map((lang) => (
-          <div key={lang} className="flex flex-col gap-y-1">
-            <Label htmlFor={`notice-${lang}`} size="small" weight="plus">
-              {t(`paymentRisk.notice.${lang}`)}
-            </Label>
-            <Textarea
-              id={`notice-${lang}`}
-              rows={3}
-              value={lang === "de" ? draft.notice_de : draft.notice_en}
-              aria-invalid={!!errors[`notice.${lang}`]}
-              onChange={(event) => set(lang === "de" ? "notice_de" : "notice_en", event.target.value)}
-            />
-            <FieldError message={err(`notice.${lang}`)} />
-          </div>
-        ))}
         <div className="flex justify-end">
           <Button type="submit" size="small" isLoading={update.isPending}>
             {t("paymentRisk.save")}

@@ -1,4 +1,4 @@
-import { DEFAULT_CREDIT_CONSENT_NOTICE, DEFAULT_NOTICE, DEFAULT_SETTINGS, withDefaults } from "../settings"
+import { DEFAULT_CREDIT_CONSENT_NOTICE, DEFAULT_NOTICE, DEFAULT_REFUSAL_MESSAGE, DEFAULT_SETTINGS, withDefaults } from "../settings"
 
 describe("settings", () => {
   describe("when nothing is stored", () => {
@@ -61,6 +61,7 @@ describe("settings", () => {
         shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
         fallback_classes: ["prepayment"],
         notice: DEFAULT_NOTICE,
+        refusal_message: DEFAULT_REFUSAL_MESSAGE,
         evaluation_timeout_ms: 3000,
       })
     })
@@ -171,6 +172,7 @@ describe("settings", () => {
         shop: { name: "Muster GmbH", statement_descriptor: "MUSTER SHOP", hotline: "030 123", support_email: "hilfe@muster.de", default_locale: "en" },
         fallback_classes: ["guaranteed" as const],
         notice: { de: "de", en: "en" },
+        refusal_message: { de: "nein", en: "no" },
         evaluation_timeout_ms: 100,
       }
       expect(withDefaults(full)).toEqual(full)

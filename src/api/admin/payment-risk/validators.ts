@@ -106,6 +106,13 @@ export const AdminUpdatePaymentRiskSettings = z
       })
       .strict()
       .optional(),
+    refusal_message: z
+      .object({
+        de: z.string().trim().min(1).max(1000).optional(),
+        en: z.string().trim().min(1).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
     evaluation_timeout_ms: z.number().int().min(50).max(30000).optional(),
   })
   .strict()

@@ -1,6 +1,7 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { assessCart } from "../../../utils/assess-cart"
+import { resolveLocale } from "../../../utils/notice"
 import { REFUSED_PAYMENT_MESSAGE } from "../../../utils/validate-completion"
 
 /**
@@ -28,9 +29,11 @@ export async function enforcePaymentRiskOnSession(
     if (!cartId) {
       return next()
     }
-    const { decision } = await assessCart(req.scope, cartId, { ip: req.ip })
+    const { decision, settings, loaded } = await assessCart(req.scope, cartId, { ip: req.ip })
     if (!decision.allowed_provider_ids.includes(body.provider_id)) {
-      return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, REFUSED_PAYMENT_MESSAGE))
+      const locale = resolveLocale(req.locale, loaded.locale, req.get("accept-language"))
+      const message = settings.refusal_message[locale] || settings.refusal_message.en || REFUSED_PAYMENT_MESSAGE
+      return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, message))
     }
     return next()
   } catch (error) {

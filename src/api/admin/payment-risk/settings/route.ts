@@ -45,6 +45,7 @@ function merge(current: RiskSettings, update: AdminUpdatePaymentRiskSettingsType
     shop: { ...current.shop, ...(update.shop ?? {}) },
     fallback_classes: update.fallback_classes ?? current.fallback_classes,
     notice: { ...current.notice, ...(update.notice ?? {}) },
+    refusal_message: { ...current.refusal_message, ...(update.refusal_message ?? {}) },
     evaluation_timeout_ms: update.evaluation_timeout_ms ?? current.evaluation_timeout_ms,
   }
 }
