@@ -9,9 +9,14 @@
  *   2. creates the database if missing and runs `medusa db:migrate`,
  *   3. seeds demo data idempotently (`medusa exec ./demo/seed.ts`),
  *   4. creates the admin user admin@example.com / supersecret if missing,
- *   5. starts `medusa develop` (API on :9000, admin on /app) and prints the URLs.
+ *   5. serves the demo storefront on :8000 (demo/storefront, bundled with esbuild while the
+ *      database is prepared; scripts/storefront-server.mjs): the page calls the store API with
+ *      the publishable key,
+ *   6. starts `medusa develop` (API on :9000, admin on /app) and prints the URLs.
  * Options (env): PORT (default 9000), DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD,
- * DEMO_SKIP_SETUP=1 (skip migrate/seed/user: just start the server).
+ * DEMO_SKIP_SETUP=1 (skip migrate/seed/user: just start the server),
+ * STOREFRONT_PORT (default 8000), DEMO_STOREFRONT=0 (no storefront), STOREFRONT_DEV=1 (bundle the
+ * storefront's sources again on every page load).
  * Plain Node ESM on purpose: runs before anything is built.
  */
 import { spawn } from "node:child_process"
@@ -25,11 +30,15 @@ const t0 = Date.now()
 const require = createRequire(import.meta.url)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const pgHelper = require("./pg-helper.cjs")
+const { buildStorefront, serveStorefront } = await import("./storefront-server.mjs")
 
 const DEMO_DB = "medusa_payment_risk_demo"
 const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@example.com"
 const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
 const PORT = Number(process.env.PORT || 9000)
+const STOREFRONT = !["0", "false", "no", "off"].includes(String(process.env.DEMO_STOREFRONT ?? "").toLowerCase())
+const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 8000)
+const API_KEY_TITLE = "Demo-Shop Storefront" // demo/seed.ts
 const medusaBin = path.join(root, "node_modules", ".bin", process.platform === "win32" ? "medusa.cmd" : "medusa")
 
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`
@@ -44,6 +53,7 @@ if (!fs.existsSync(medusaBin)) fail("node_modules/.bin/medusa not found: run `np
 let embedded = null
 let child = null
 let stopping = false
+let storefront = null
 
 async function shutdown(code = 0) {
   if (stopping) return
@@ -72,6 +82,7 @@ async function shutdown(code = 0) {
       })
     })
   }
+  if (storefront) await storefront.close().catch(() => {})
   if (embedded) await embedded.stop().catch(() => {})
   process.exit(code)
 }
@@ -161,6 +172,46 @@ async function adminExists(conn) {
   }
 }
 
+/** The seed's publishable key, read from the database (when the seed did not run or print it). */
+async function publishableKeyFromDb(conn) {
+  const { Client } = require("pg")
+  const c = new Client({ ...conn, password: conn.password || undefined,
+    ssl: /localhost/.test(conn.host) ? undefined : { rejectUnauthorized: false } })
+  try {
+    await c.connect()
+    const r = await c.query(
+      `select token from api_key where title = $1 and type = 'publishable' and deleted_at is null and revoked_at is null
+       order by created_at limit 1`,
+      [API_KEY_TITLE]
+    )
+    return r.rows[0]?.token ?? null
+  } catch {
+    return null
+  } finally {
+    await c.end().catch(() => {})
+  }
+}
+
+/** Builds and serves the demo storefront; a busy port or a failed build only costs the storefront. */
+async function startStorefront(build, publishableKey) {
+  try {
+    const files = await build
+    const server = await serveStorefront({
+      files,
+      port: STOREFRONT_PORT,
+      config: { backendPort: PORT, publishableKey, regionName: "Deutschland" },
+      rebuild: process.env.STOREFRONT_DEV === "1" ? () => buildStorefront({ minify: false }) : undefined,
+    })
+    return { ...server, note: "" }
+  } catch (error) {
+    const why = error?.code === "EADDRINUSE"
+      ? `port ${STOREFRONT_PORT} is in use (set STOREFRONT_PORT)`
+      : `not started: ${error?.message ?? error}`
+    console.warn(`[demo] storefront ${why}`)
+    return { url: null, note: why }
+  }
+}
+
 async function waitForHealth(port, proc) {
   for (;;) {
     if (proc.exitCode !== null) return false
@@ -181,7 +232,12 @@ async function main() {
   const db = await findDatabase()
   console.log(`using ${db.how}: database ${db.conn.database}`)
 
-  const origins = [`http://localhost:${PORT}`, "http://localhost:8000", "http://localhost:5173"].join(",")
+  // the storefront is bundled while the database is prepared (about a second)
+  const storefrontBuild = STOREFRONT ? buildStorefront() : null
+  storefrontBuild?.catch(() => {}) // reported when it is served
+
+  const storefrontOrigins = STOREFRONT ? [`http://localhost:${STOREFRONT_PORT}`, `http://127.0.0.1:${STOREFRONT_PORT}`] : []
+  const origins = [...new Set([`http://localhost:${PORT}`, "http://localhost:8000", "http://localhost:5173", ...storefrontOrigins])].join(",")
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
@@ -212,6 +268,18 @@ async function main() {
     }
   }
 
+  if (STOREFRONT) {
+    if (!publishableKey.startsWith("pk_")) publishableKey = (await publishableKeyFromDb(db.conn)) ?? publishableKey
+    step("Storefront")
+    if (!publishableKey.startsWith("pk_")) console.warn(`[demo] no publishable key "${API_KEY_TITLE}" found: the storefront's requests will be refused`)
+    const own = `http://localhost:${STOREFRONT_PORT}`
+    if (process.env.STORE_CORS && !process.env.STORE_CORS.split(",").includes(own)) {
+      console.warn(`[demo] STORE_CORS is set without ${own}: the browser will block the storefront's requests`)
+    }
+    storefront = await startStorefront(storefrontBuild, publishableKey)
+    if (storefront.url) console.log(`serving demo/storefront on ${storefront.url}`)
+  }
+
   step("Starting medusa develop")
   console.log(`$ medusa develop`)
   const dev = spawn(medusaBin, ["develop"], { cwd: root, env, detached: true, stdio: ["ignore", "inherit", "inherit"] })
@@ -235,6 +303,7 @@ async function main() {
         "\x1b[1m================ medusa-payment-risk demo is ready ================\x1b[0m",
         `  ready after      ${secs()}`,
         `  Admin            ${base}/app`,
+        `  Storefront       ${storefront?.url ?? (STOREFRONT ? `(${storefront?.note})` : "(off: DEMO_STOREFRONT=0)")}`,
         `  Login            ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}`,
         `  Store API        ${base}/store`,
         `  Publishable key  ${publishableKey}`,
