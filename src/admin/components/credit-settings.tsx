@@ -4,6 +4,7 @@ import { useCreditProviders } from "../lib/credit-hooks"
 import { RiskSettings } from "../lib/types"
 import { FieldError } from "./field-error"
 import { ActionRow } from "./list-action-settings"
+import { ScoreBands } from "./score-bands"
 
 type Credit = RiskSettings["credit_check"]
 type Props = { value: Credit; onChange: (v: Credit) => void; err: (path: string) => string | undefined }
@@ -81,6 +82,7 @@ export const CreditSettings = ({ value, onChange, err }: Props) => {
           </div>
         )
       })}
+      <ScoreBands value={value.score_bands} onChange={(bands) => set("score_bands", bands)} err={err} />
       <ActionRow id="credit-failure" label={t("paymentRisk.creditSettings.failure")} action={value.failure_action} onChange={(a) => set("failure_action", a)} error={err("credit_check.failure_action.classes")} />
       <Text size="xsmall" className="text-ui-fg-subtle">{t("paymentRisk.creditSettings.fixed")}</Text>
     </Container>

@@ -72,6 +72,10 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
     if (!Number.isInteger(credit[key]) || credit[key] < 0) errors[`credit_check.${key}`] = "integer"
   }
   if (credit.providers.some((p) => !Number.isFinite(p.cost) || p.cost < 0)) errors["credit_check.providers"] = "amount"
+  credit.score_bands.forEach((band, index) => {
+    if (!Number.isFinite(band.below)) errors[`credit_check.score_bands.${index}.below`] = "number"
+    if (!band.action.classes.length) errors[`credit_check.score_bands.${index}.action.classes`] = "classes"
+  })
   for (const lang of ["de", "en"] as const) {
     if (!credit.consent_notice[lang]?.trim()) errors[`credit_check.consent_notice.${lang}`] = "text"
   }
