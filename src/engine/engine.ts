@@ -30,6 +30,9 @@ export function buildContext(input: EngineInput): EngineContext {
       is_new_customer: paid < required,
     },
   }
+  if (input.settings.plausibility.enabled) {
+    context.plausibility_findings = checkPlausibility(input.cart)
+  }
   if (input.rules?.length && input.settings.rules.enabled) {
     const now = input.rule_facts?.now ? new Date(input.rule_facts.now) : new Date()
     context.rules_result = evaluateRules(input.rules, deriveRuleFacts(context), now)
@@ -76,15 +79,15 @@ export function decide(input: EngineInput, checks: readonly RiskCheck[] = DEFAUL
   const outcomes = checks.flatMap((check) => check.evaluate(context))
   return {
     ...applyOutcomes(input.cart.providers, outcomes, context.facts),
-    signals: signalsOf(input),
+    signals: signalsOf(context),
     ...(context.rules_result ? { rules: context.rules_result } : {}),
   }
 }
 
-function signalsOf(input: EngineInput): DecisionSignals {
-  const credit = input.credit
+function signalsOf(context: EngineContext): DecisionSignals {
+  const credit = context.credit
   return {
-    plausibility: input.settings.plausibility.enabled ? checkPlausibility(input.cart).map((f) => `${f.field}:${f.code}`) : [],
+    plausibility: (context.plausibility_findings ?? []).map((f) => `${f.field}:${f.code}`),
     credit: !credit
       ? null
       : credit.status === "failed"

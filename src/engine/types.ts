@@ -1,5 +1,6 @@
 import type { CreditCheckSettings, CreditOutcome } from "./credit/types"
 import type { NegativeListKind, NegativeListMatch } from "./negative-list/types"
+import type { PlausibilityFinding } from "./plausibility/types"
 import type { AdapterRuleFacts, RiskRule, RuleSettings, RulesResult } from "./rules/types"
 
 /**
@@ -185,6 +186,8 @@ export type CheckOutcome = {
 export type EngineContext = EngineInput & {
   /** the rules' results, evaluated once (absent when there are no rules or they are switched off) */
   rules_result?: RulesResult
+  /** plausibility findings, computed once (absent when the check is switched off) */
+  plausibility_findings?: PlausibilityFinding[]
   facts: {
     paid_order_count: number
     awaiting_payment_order_count: number

@@ -1,5 +1,5 @@
 import { SubscriberArgs, type SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { cartIdOfOrder } from "../utils/cart-of-order"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { linkRiskAssessmentToOrderWorkflow } from "../workflows/link-risk-assessment-to-order"
@@ -9,13 +9,7 @@ export default async function linkAssessmentOnOrderPlaced({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: links } = await query.graph({
-    entity: "order_cart",
-    fields: ["cart_id", "order_id"],
-    filters: { order_id: data.id },
-  })
-  const cartId = (links[0] as { cart_id?: string } | undefined)?.cart_id
+  const cartId = await cartIdOfOrder(container, data.id)
   if (!cartId) {
     return
   }

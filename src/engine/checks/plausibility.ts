@@ -8,9 +8,9 @@ import { CheckOutcome, EngineContext, RiskCheck } from "../types"
  */
 export const plausibilityCheck: RiskCheck = {
   id: "plausibility",
-  evaluate({ cart, settings }: EngineContext): CheckOutcome[] {
+  evaluate({ cart, settings, plausibility_findings }: EngineContext): CheckOutcome[] {
     if (!settings.plausibility.enabled) return []
-    const findings = checkPlausibility(cart)
+    const findings = plausibility_findings ?? checkPlausibility(cart)
     if (!findings.length) return []
     const { action } = settings.plausibility
     return [
