@@ -30,6 +30,13 @@ const byType = {
     globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
     testTimeout: 600000,
   },
+  reliability: {
+    testMatch: ["<rootDir>/integration-tests/reliability/**/*.spec.[jt]s"],
+    setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    globalSetup: "<rootDir>/integration-tests/global-setup.js",
+    globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
+    testTimeout: 600000,
+  },
   "integration:smoke": {
     testMatch: ["<rootDir>/integration-tests/smoke/**/*.spec.[jt]s"],
     globalSetup: "<rootDir>/integration-tests/global-setup.js",
