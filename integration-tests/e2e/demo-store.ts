@@ -38,21 +38,36 @@ async function dropDatabase(database: string) {
 export type DemoStore = {
   base: string
   browser: Browser
+  /** set when started with a storefront */
+  storefront?: string
+  publishableKey?: string
   /** stops the store and the browser, keeps the log as an artifact, drops the database */
   stop(logName: string): Promise<void>
 }
 
-/** Starts the demo store on a fresh database and Chromium; throws with the log tail when it does not come up. */
-export async function startDemoStore(port: number, database: string): Promise<DemoStore> {
+const answers = (url: string) => fetch(url).then((res) => res.ok, () => false)
+
+/**
+ * Starts the demo store (`scripts/demo.mjs`, `medusa develop`) on a fresh database and port,
+ * and Chromium; with `storefrontPort` also the demo storefront (resolves once its config has
+ * the publishable key). Throws with the log tail when the store does not come up.
+ */
+export async function startDemoStore(port: number, database: string, options: { storefrontPort?: number } = {}): Promise<DemoStore> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM)`)
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   await dropDatabase(database)
   const base = `http://localhost:${port}`
+  const storefront = options.storefrontPort ? `http://localhost:${options.storefrontPort}` : undefined
   let log = ""
   const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts/demo.mjs")], {
     cwd: ROOT,
-    // no demo storefront: these tests need only the admin, and its port would collide with another run
-    env: { ...process.env, PORT: String(port), DEMO_STOREFRONT: "0", DATABASE_URL: pg.buildDatabaseUrl({ ...conn(), database }) },
+    // the storefront only when asked: its port would collide with another run
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ...(storefront ? { STOREFRONT_PORT: String(options.storefrontPort), DEMO_STOREFRONT: "1" } : { DEMO_STOREFRONT: "0" }),
+      DATABASE_URL: pg.buildDatabaseUrl({ ...conn(), database }),
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   })
@@ -61,7 +76,7 @@ export async function startDemoStore(port: number, database: string): Promise<De
 
   const stopServer = async () => {
     if (server.exitCode !== null) return
-    // demo.mjs stops `medusa develop` and its forked server on SIGTERM
+    // demo.mjs stops `medusa develop`, its forked server and the storefront on SIGTERM
     process.kill(-server.pid!, "SIGTERM")
     await new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -78,14 +93,15 @@ export async function startDemoStore(port: number, database: string): Promise<De
   }
 
   const end = Date.now() + 8 * 60 * 1000
-  let healthy = false
-  while (!healthy && Date.now() < end && server.exitCode === null) {
-    healthy = await fetch(`${base}/health`).then((r) => r.ok, () => false)
-    if (!healthy) await new Promise((resolve) => setTimeout(resolve, 500))
+  let ready = false
+  while (!ready && Date.now() < end && server.exitCode === null) {
+    ready = (await answers(`${base}/health`)) && (!storefront || (await answers(`${storefront}/config.json`)))
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  if (!healthy) {
+  const config = ready && storefront ? await fetch(`${storefront}/config.json`).then((res) => res.json()) : null
+  if (!ready || (storefront && !/^pk_/.test(config?.publishableKey ?? ""))) {
     await stopServer()
-    throw new Error(`demo store did not become healthy (exit ${server.exitCode})\n${log.slice(-4000)}`)
+    throw new Error(`demo store did not come up (exit ${server.exitCode}${storefront ? `, config ${JSON.stringify(config)}` : ""})\n${log.slice(-4000)}`)
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -94,6 +110,8 @@ export async function startDemoStore(port: number, database: string): Promise<De
   return {
     base,
     browser,
+    storefront,
+    publishableKey: config?.publishableKey,
     async stop(logName: string) {
       await browser.close().catch(() => {})
       await stopServer()

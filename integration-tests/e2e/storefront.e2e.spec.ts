@@ -13,7 +13,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { Page } from "playwright-core"
-import { adminToken, api, ROOT, screenshot } from "./demo-store"
+import { adminToken, api, DemoStore, ROOT, screenshot, startDemoStore } from "./demo-store"
 import {
   addToCart,
   billingField,
@@ -26,7 +26,6 @@ import {
   ShopperDetails,
   waitForTipTitles,
 } from "./storefront-page"
-import { startStorefrontStore, StorefrontStore } from "./storefront-store"
 
 jest.setTimeout(15 * 60 * 1000)
 
@@ -43,7 +42,7 @@ const INVOICE = "pp_invoice_manual"
 type ProvidersAnswer = { payment_providers: Array<{ id: string }>; notice: string | null; credit_check_notice: string | null }
 
 describe("demo storefront in a real browser", () => {
-  let store: StorefrontStore
+  let store: DemoStore & { storefront: string; publishableKey: string }
 
   const storeApi = <T = any>(url: string) => api<T>(store.base, url, { headers: { "x-publishable-api-key": store.publishableKey } })
   const providersFor = async (page: Page, locale: "de" | "en") => {
@@ -69,7 +68,7 @@ describe("demo storefront in a real browser", () => {
   }
 
   beforeAll(async () => {
-    store = await startStorefrontStore(PORT, STOREFRONT_PORT, DATABASE)
+    store = (await startDemoStore(PORT, DATABASE, { storefrontPort: STOREFRONT_PORT })) as typeof store
   })
 
   afterAll(async () => {
