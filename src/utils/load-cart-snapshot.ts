@@ -2,6 +2,8 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { AddressSnapshot, CartSnapshot, paymentDataFromSessions, SessionPaymentData } from "../engine"
 import { toAmount } from "./amounts"
+import { redactPaymentNumbers } from "./redact"
+import { retryOnConnectionLoss } from "./retry-on-connection-loss"
 
 const CART_FIELDS = [
   "id",
@@ -103,14 +105,19 @@ function birthDate(metadata?: Record<string, unknown> | null): string | null {
 /** Reads the cart with everything the engine needs, in one Query call. */
 export async function loadCartSnapshot(container: MedusaContainer, cartId: string): Promise<LoadedCart> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: CART_FIELDS,
-    filters: { id: cartId },
-  })
+  // Without the cart there is no decision, not even the fallback (it needs the region's
+  // providers): a read that lost its connection is worth a second try before checkout fails.
+  const { data } = await retryOnConnectionLoss(() =>
+    query.graph({
+      entity: "cart",
+      fields: CART_FIELDS,
+      filters: { id: cartId },
+    })
+  )
   const row = data[0] as CartRow | undefined
   if (!row) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cartId} was not found`)
+    // the id comes from the request: an IBAN or card number typed into it reaches neither the answer nor the log
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${redactPaymentNumbers(cartId)} was not found`)
   }
   const sessions = (row.payment_collection?.payment_sessions ?? []).filter(
     (session): session is { provider_id: string; status: string; data?: unknown } => !!session

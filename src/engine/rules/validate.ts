@@ -125,3 +125,30 @@ export function validateRule(rule: { conditions: unknown; actions: unknown }): R
   checkActions(rule.actions, issues)
   return issues
 }
+
+function checkShape(group: unknown, path: (string | number)[], issues: RuleIssue[]) {
+  if (!isObject(group) || group.type !== "group" || !Array.isArray(group.children)) {
+    issues.push({ path, message: "must be a group with a list of children" })
+    return
+  }
+  group.children.forEach((child, index) => {
+    const at = [...path, "children", index]
+    if (isObject(child) && child.type === "group") checkShape(child, at, issues)
+    else if (!isObject(child) || typeof child.attribute !== "string") issues.push({ path: at, message: "must be a condition with an attribute, or a group" })
+  })
+}
+
+/**
+ * Shape problems of a stored rule that the engine cannot read at all (a group without a list of
+ * children, a condition without an attribute, actions that are no list of actions). Unlike
+ * `validateRule`, content the engine tolerates (an unknown attribute or a bad value: the
+ * condition is unavailable) is no issue here, so rules written by another version keep working.
+ */
+export function ruleShapeIssues(rule: { conditions: unknown; actions: unknown }): RuleIssue[] {
+  const issues: RuleIssue[] = []
+  checkShape(rule.conditions, ["conditions"], issues)
+  if (!Array.isArray(rule.actions) || rule.actions.some((action) => !isObject(action) || typeof action.type !== "string")) {
+    issues.push({ path: ["actions"], message: "must be a list of actions" })
+  }
+  return issues
+}

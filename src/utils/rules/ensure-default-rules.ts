@@ -1,11 +1,29 @@
-import { DEFAULT_RULES, RiskRule } from "../../engine"
+import { DEFAULT_RULES, RiskRule, ruleShapeIssues } from "../../engine"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 
 /**
+ * A stored rule the engine cannot read (written around the API, or by a manual edit). The
+ * evaluation fails with it, so the cart gets the configured fallback, and the message names
+ * the rule and the field so the merchant can fix or delete it.
+ */
+export class UnreadableRuleError extends Error {
+  constructor(rule: Pick<RiskRule, "id" | "name">, issue: { path: (string | number)[]; message: string }) {
+    super(`rule ${rule.id} ("${rule.name}") cannot be evaluated: ${issue.path.join(".")} ${issue.message}`)
+    this.name = "UnreadableRuleError"
+  }
+}
+
+/**
  * The store's rules, after seeding the default set once in the store's life (so the merchant
- * can edit or delete each; a deleted default does not come back).
+ * can edit or delete each; a deleted default does not come back). An enabled rule whose shape
+ * the engine cannot read throws UnreadableRuleError (disabled rules are never read).
  */
 export async function loadRules(service: PaymentRiskModuleService): Promise<RiskRule[]> {
   await service.ensureDefaultRules(DEFAULT_RULES)
-  return await service.listEngineRules()
+  const rules = await service.listEngineRules()
+  for (const rule of rules) {
+    const [issue] = rule.enabled ? ruleShapeIssues(rule) : []
+    if (issue) throw new UnreadableRuleError(rule, issue)
+  }
+  return rules
 }
