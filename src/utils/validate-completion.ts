@@ -1,11 +1,12 @@
-import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { assessCart } from "./assess-cart"
 import { identityKeyFor, normalizeEmail } from "./identity"
 import { loadCartSnapshot } from "./load-cart-snapshot"
 import { resolveLocale } from "./notice"
+import { redactForLog } from "./redact"
 import { recordCartSignal } from "./rules/record-cart-signal"
 import { signalKeysFor } from "./rules/signal-keys"
 
@@ -15,6 +16,16 @@ import { signalKeysFor } from "./rules/signal-keys"
  */
 export const REFUSED_PAYMENT_MESSAGE =
   "The selected payment method is not available for this order. Please choose another payment method."
+
+/**
+ * The CONFLICT error when the shopper's lock could not be had in time: retryable, says nothing
+ * about risk. Medusa's error handler answers every 409 with its own generic retry text; this one
+ * reaches the log and a store's own hook handler that catches the error.
+ */
+export const BUSY_MESSAGE = "Another checkout of this shopper is in progress. Please try again in a moment."
+
+/** How long a completion waits for the lock on its shopper before answering 409. */
+const LOCK_WAIT_SECONDS = 15
 
 export type CompletionCheck = {
   assessment_id: string | null
@@ -43,45 +54,61 @@ export async function validateCartPaymentRisk(
   const locking = container.resolve(Modules.LOCKING)
   const lockKey = `payment-risk:${identityKeyFor(loaded.cart)}`
 
-  const { refused, assessmentId, message } = await locking.execute(
-    lockKey,
-    async () => {
-      const assessment = await assessCart(container, cartId, { includeInFlight: true, loaded, recordSignal: false })
-      const allowed = new Set(assessment.decision.allowed_provider_ids)
-      const refusedProviders = loaded.selected_provider_ids.filter((id) => !allowed.has(id))
-      // the velocity "orders" count reads completed_at; the IP recorded while shopping is kept
-      const signal = recordCartSignal(
-        container,
-        service,
-        loaded.cart,
-        signalKeysFor(loaded.cart, null, service.getHashSecret()),
-        refusedProviders.length ? undefined : new Date()
-      )
-      const record = await service.recordAssessment({
-        cart_id: cartId,
-        customer_id: loaded.cart.customer_id ?? null,
-        email: normalizeEmail(loaded.cart.email),
-        identity_key: assessment.identity_key,
-        selected_provider_id: loaded.selected_provider_ids[0] ?? null,
-        outcome: refusedProviders.length ? "refused" : "accepted",
-        fallback: assessment.decision.fallback,
-        decision: {
-          allowed_provider_ids: assessment.decision.allowed_provider_ids,
-          hidden: assessment.decision.hidden,
-          facts: assessment.decision.facts,
-          signals: assessment.decision.signals,
-          rules: assessment.decision.rules,
-        },
-        engine_version: assessment.decision.engine_version,
-        risk_score: assessment.decision.rules?.score ?? 0,
-      })
-      await signal
-      const texts = assessment.settings.refusal_message
-      const message = texts[resolveLocale(loaded.locale)] || texts.en || REFUSED_PAYMENT_MESSAGE
-      return { refused: refusedProviders, assessmentId: record.id, message }
-    },
-    { timeout: 15 }
-  )
+  // Whether the job ran: a failure before it is the lock's (wait timed out, lock store down).
+  let started = false
+  const assessAndRecord = async () => {
+    started = true
+    const assessment = await assessCart(container, cartId, { includeInFlight: true, loaded, recordSignal: false })
+    const allowed = new Set(assessment.decision.allowed_provider_ids)
+    const refusedProviders = loaded.selected_provider_ids.filter((id) => !allowed.has(id))
+    // the velocity "orders" count reads completed_at; the IP recorded while shopping is kept
+    const signal = recordCartSignal(
+      container,
+      service,
+      loaded.cart,
+      signalKeysFor(loaded.cart, null, service.getHashSecret()),
+      refusedProviders.length ? undefined : new Date()
+    )
+    const record = await service.recordAssessment({
+      cart_id: cartId,
+      customer_id: loaded.cart.customer_id ?? null,
+      email: normalizeEmail(loaded.cart.email),
+      identity_key: assessment.identity_key,
+      selected_provider_id: loaded.selected_provider_ids[0] ?? null,
+      outcome: refusedProviders.length ? "refused" : "accepted",
+      fallback: assessment.decision.fallback,
+      decision: {
+        allowed_provider_ids: assessment.decision.allowed_provider_ids,
+        hidden: assessment.decision.hidden,
+        facts: assessment.decision.facts,
+        signals: assessment.decision.signals,
+        rules: assessment.decision.rules,
+      },
+      engine_version: assessment.decision.engine_version,
+      risk_score: assessment.decision.rules?.score ?? 0,
+    })
+    await signal
+    const texts = assessment.settings.refusal_message
+    const message = texts[resolveLocale(loaded.locale)] || texts.en || REFUSED_PAYMENT_MESSAGE
+    return { refused: refusedProviders, assessmentId: record.id, message }
+  }
+
+  let result: Awaited<ReturnType<typeof assessAndRecord>>
+  try {
+    result = await locking.execute(lockKey, assessAndRecord, { timeout: LOCK_WAIT_SECONDS })
+  } catch (error) {
+    if (started) {
+      throw error
+    }
+    // Many completions of one shopper at once (a retry storm, a bot) queue on the lock; those
+    // still waiting after LOCK_WAIT_SECONDS get a retryable 409 instead of a 500 (the in-memory
+    // provider rejects with a plain Error). Nothing was assessed or authorized.
+    const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+    const reason = error instanceof Error ? error.message : String(error)
+    logger.warn(`payment-risk: completion of cart ${cartId} got no lock on its shopper: ${redactForLog(reason)}`)
+    throw new MedusaError(MedusaError.Types.CONFLICT, BUSY_MESSAGE)
+  }
+  const { refused, assessmentId, message } = result
 
   if (refused.length) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
