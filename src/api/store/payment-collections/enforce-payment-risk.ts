@@ -27,7 +27,14 @@ export async function enforcePaymentRiskOnSession(
     })
     const cartId = (data[0] as { cart_id?: string } | undefined)?.cart_id
     if (!cartId) {
-      return next()
+      // Medusa's workflow answers an unknown collection with a 500 (2.21.2): answer 404 here
+      const { data: collections } = await query.graph({ entity: "payment_collection", fields: ["id"], filters: { id: req.params.id } })
+      return next(collections.length ? undefined : new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection with id: ${req.params.id} was not found`))
+    }
+    // a provider that does not exist is a malformed request, not a risk decision: no evaluation, nothing recorded
+    const { data: providers } = await query.graph({ entity: "payment_provider", fields: ["id"], filters: { id: body.provider_id } })
+    if (!providers.length) {
+      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: Value for field 'provider_id': unknown payment provider`))
     }
     const { decision, settings, loaded } = await assessCart(req.scope, cartId, { ip: req.ip })
     if (!decision.allowed_provider_ids.includes(body.provider_id)) {

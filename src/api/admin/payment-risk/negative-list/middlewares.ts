@@ -6,6 +6,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { AdminEmptyQuery } from "../validators"
 import {
   AdminCheckNegativeList,
   AdminCreateNegativeListEntry,
@@ -52,6 +53,11 @@ export const adminNegativeListMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/payment-risk/negative-list/matches",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(AdminNegativeListMatches, {})],
+  },
+  {
+    matcher: "/admin/payment-risk/negative-list/:id",
+    methods: ["GET"],
+    middlewares: [exceptStatic(validateAndTransformQuery(AdminEmptyQuery, {}))],
   },
   {
     matcher: "/admin/payment-risk/negative-list/:id",

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { NEGATIVE_LIST_KINDS, NEGATIVE_LIST_SOURCES } from "../../../../engine/negative-list/types"
+import { isoDate } from "../../../utils/iso-date"
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const optionalText = (max: number) => text(max).nullish()
@@ -16,9 +17,9 @@ const PersonAddressFields = {
   country_code: z.string().trim().length(2).toLowerCase().nullish(),
 }
 
-const futureDate = z.coerce
-  .date()
-  .refine((date) => date.getTime() > Date.now(), { message: "expires_at must be in the future" })
+const futureDate = isoDate("expires_at").refine((date) => date.getTime() > Date.now(), {
+  message: "Value for field 'expires_at': must be in the future",
+})
 
 export const AdminCreateNegativeListEntry = z
   .object({
@@ -34,10 +35,32 @@ export const AdminCreateNegativeListEntry = z
   .strict()
 export type AdminCreateNegativeListEntryType = z.infer<typeof AdminCreateNegativeListEntry>
 
-/** A CSV row: the create body with `import` as the default source. */
+/** A spreadsheet runs a cell starting with one of these as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/
+/** In `value` a leading + is a phone number; = and @ never start a valid value. */
+const VALUE_FORMULA_START = /^[=@\t\r]/
+
+/**
+ * What a file's cells must not carry: formulas (the list is exported to spreadsheets again),
+ * NUL (PostgreSQL refuses it), and U+FFFD — what bytes of a non-UTF-8 file (e.g. Latin-1)
+ * become when read as UTF-8.
+ */
+function checkImportCells(row: Record<string, unknown>, ctx: z.RefinementCtx) {
+  for (const [field, cell] of Object.entries(row)) {
+    if (typeof cell !== "string") continue
+    const issue = /[\u0000\uFFFD]/.test(cell)
+      ? "contains characters that are not UTF-8 text (save the file as UTF-8)"
+      : (field === "value" ? VALUE_FORMULA_START : FORMULA_START).test(cell)
+        ? "must not start with =, +, -, @ or a tab (spreadsheet formula)"
+        : null
+    if (issue) ctx.addIssue({ code: "custom", path: [field], message: `Value for field '${field}': ${issue}` })
+  }
+}
+
+/** A CSV row: the create body with `import` as the default source, cells checked as file content. */
 export const AdminImportNegativeListRow = AdminCreateNegativeListEntry.extend({
   source: z.enum(NEGATIVE_LIST_SOURCES).default("import"),
-})
+}).superRefine(checkImportCells)
 
 export const AdminUpdateNegativeListEntry = z
   .object({

@@ -3,6 +3,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { AdminEmptyQuery } from "../validators"
 import { AdminListReviewOrder, AdminListReviews, AdminReviewAction } from "./validators"
 
 /** Validation for the review queue. */
@@ -11,6 +12,11 @@ export const adminReviewsMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/payment-risk/reviews",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(AdminListReviews, {})],
+  },
+  {
+    matcher: "/admin/payment-risk/reviews/:order_id",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminEmptyQuery, {})],
   },
   {
     matcher: "/admin/payment-risk/reviews/:order_id/approve",

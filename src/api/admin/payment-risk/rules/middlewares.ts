@@ -34,6 +34,11 @@ export const adminRulesMiddlewares: MiddlewareRoute[] = [
   },
   {
     matcher: "/admin/payment-risk/rules/:id",
+    methods: ["GET"],
+    middlewares: [exceptConditions(validateAndTransformQuery(AdminEmptyQuery, {}))],
+  },
+  {
+    matcher: "/admin/payment-risk/rules/:id",
     methods: ["POST"],
     middlewares: [exceptConditions(validateAndTransformBody(AdminUpdateRule))],
   },

@@ -12,6 +12,7 @@ import {
   AdminPreviewSecurityTip,
   AdminUpdateSecurityTip,
 } from "./validators"
+import { AdminEmptyQuery } from "../validators"
 
 type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
 
@@ -35,6 +36,11 @@ export const adminSecurityTipsMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/payment-risk/security-tips/preview",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(AdminPreviewSecurityTip)],
+  },
+  {
+    matcher: "/admin/payment-risk/security-tips/:id",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminEmptyQuery, {})],
   },
   {
     matcher: "/admin/payment-risk/security-tips/:id",

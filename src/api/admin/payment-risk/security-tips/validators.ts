@@ -1,14 +1,16 @@
 import { z } from "@medusajs/framework/zod"
 import { TIP_PLACEMENTS } from "../../../../modules/payment-risk/models/security-tip"
+import { isoDate } from "../../../utils/iso-date"
 
 const locale = z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "Value for field 'locale': must be a two-letter language code")
 const title = z.string().trim().min(1).max(200)
 const body = z.string().trim().min(1).max(5000)
 const rank = z.number().int().min(-100000).max(100000)
-const date = z.coerce.date().nullish()
+const date = (field: string) => isoDate(field).nullish()
 
-const windowIsOrdered = (tip: { valid_from?: Date | null; valid_until?: Date | null }) =>
-  !tip.valid_from || !tip.valid_until || tip.valid_from.getTime() < tip.valid_until.getTime()
+// runs even when a date failed its own check (then it is still the raw input): compare only Dates
+const windowIsOrdered = (tip: { valid_from?: unknown; valid_until?: unknown }) =>
+  !(tip.valid_from instanceof Date) || !(tip.valid_until instanceof Date) || tip.valid_from.getTime() < tip.valid_until.getTime()
 /** zod's refinement messages are passed through as they are: name the field like Medusa does */
 export const WINDOW_MESSAGE = "Value for field 'valid_until': must be after valid_from"
 
@@ -20,8 +22,8 @@ export const AdminCreateSecurityTip = z
     placement: z.enum(TIP_PLACEMENTS),
     rank: rank.default(0),
     active: z.boolean().default(true),
-    valid_from: date,
-    valid_until: date,
+    valid_from: date("valid_from"),
+    valid_until: date("valid_until"),
   })
   .strict()
   .refine(windowIsOrdered, { message: WINDOW_MESSAGE, path: ["valid_until"] })
@@ -36,8 +38,8 @@ export const AdminUpdateSecurityTip = z
     placement: z.enum(TIP_PLACEMENTS).optional(),
     rank: rank.optional(),
     active: z.boolean().optional(),
-    valid_from: date,
-    valid_until: date,
+    valid_from: date("valid_from"),
+    valid_until: date("valid_until"),
   })
   .strict()
   .refine(windowIsOrdered, { message: WINDOW_MESSAGE, path: ["valid_until"] })

@@ -1,0 +1,389 @@
+import { Field, RouteSpec } from "./fuzz-types"
+
+/** Records of the seeded store the routes' valid requests refer to. */
+export type FuzzFixtures = {
+  cartId: string
+  paymentCollectionId: string
+  orderId: string
+  entryId: string
+  ruleId: string
+  tipId: string
+  providerId: string
+}
+
+const CLASSES = ["prepayment", "guaranteed", "cash_on_delivery", "invoice", "direct_debit", "card", "other"] as const
+const KINDS = ["person", "address", "email", "email_domain", "phone", "iban", "card", "ip", "customer"] as const
+const SOURCES = ["manual", "chargeback", "return_debit", "dunning", "cod_refused", "fraud_review", "import"] as const
+const PLACEMENTS = ["checkout", "payment", "account", "order_confirmation", "footer"] as const
+
+const text = (max: number, more: Partial<Field> = {}): Field => ({ type: "text", max, ...more })
+const int = (min: number, max: number, more: Partial<Field> = {}): Field => ({ type: "int", min, max, ...more })
+const enumOf = (values: readonly string[], more: Partial<Field> = {}): Field => ({ type: "enum", values, ...more })
+const bool: Field = { type: "bool" }
+const paging = (max: number) => ({ limit: int(1, max), offset: int(0, 1_000_000_000, { max: undefined }) })
+const dateBad = { "not a date": "fuzz", "impossible date": "2026-13-45T99:00:00Z", "year 10000": "+010000-01-01T00:00:00Z" }
+const classList: Field = { type: "array", min: 1, max: CLASSES.length, valid: "prepayment", bad: { "unknown class": ["fuzz"], "class with injection": ["' OR 1=1 --"] } }
+const listAction: Field = {
+  type: "object",
+  fields: { type: enumOf(["allow_only_classes", "hide_classes"], { required: true }), classes: { ...classList, required: true } },
+}
+const localized: Field = { type: "object", fields: { de: text(1000, { min: 1 }), en: text(1000, { min: 1 }) } }
+
+/** Person and address fields of the negative list (entries and the check route). */
+const personFields = (nullable: boolean): Record<string, Field> => ({
+  first_name: text(100, { min: 1, nullable }),
+  last_name: text(100, { min: 1, nullable }),
+  company: text(200, { min: 1, nullable }),
+  address_1: text(200, { min: 1, nullable }),
+  address_2: text(200, { min: 1, nullable }),
+  postal_code: text(20, { min: 1, nullable }),
+  city: text(100, { min: 1, nullable }),
+  country_code: { type: "format", nullable, bad: { "three letters": "deu", "one letter": "d" } },
+})
+
+const ruleFields = (create: boolean): Record<string, Field> => ({
+  name: text(200, { min: 1, required: create }),
+  description: text(2000, { nullable: true }),
+  priority: int(-100000, 100000),
+  enabled: bool,
+  valid_from: { type: "format", nullable: true, bad: { ...dateBad, "date without time": "2026-01-01" } },
+  valid_until: { type: "format", nullable: true, bad: { ...dateBad, "before valid_from": "2000-01-01T00:00:00Z" } },
+  conditions: {
+    type: "object",
+    required: create,
+    bad: {
+      "unknown node type": { type: "fuzz" },
+      "unknown combinator": { type: "group", combinator: "xor", children: [] },
+      "unknown attribute": { type: "group", combinator: "and", children: [{ type: "condition", attribute: "' OR 1=1 --", operator: "eq", value: 1 }] },
+      "unknown operator": { type: "group", combinator: "and", children: [{ type: "condition", attribute: "cart.total", operator: "fuzz", value: 1 }] },
+      "value of the wrong type": { type: "group", combinator: "and", children: [{ type: "condition", attribute: "cart.total", operator: "gte", value: { a: 1 } }] },
+      "nested 8 groups deep": JSON.parse(`${'{"type":"group","combinator":"and","children":['.repeat(8)}${"]}".repeat(8)}`),
+      "51 conditions": { type: "group", combinator: "and", children: Array.from({ length: 51 }, () => ({ type: "condition", attribute: "cart.total", operator: "gte", value: 1 })) },
+      "condition node with children": { type: "condition", attribute: "cart.total", operator: "gte", value: 1, children: [] },
+    },
+  },
+  actions: {
+    type: "array",
+    max: 20,
+    valid: { type: "flag_review" },
+    bad: {
+      "unknown action": [{ type: "fuzz" }],
+      "hide_classes without classes": [{ type: "hide_classes" }],
+      "points out of range": [{ type: "add_score", points: 1e9 }],
+      "no action": [],
+      "action is a string": ["flag_review"],
+    },
+  },
+})
+
+const ruleBase = {
+  name: "Fuzz",
+  valid_from: "2030-01-01T00:00:00Z",
+  conditions: { type: "group", combinator: "and", children: [{ type: "condition", attribute: "cart.total", operator: "gte", value: 1 }] },
+  actions: [{ type: "flag_review" }],
+}
+
+const tipFields = (create: boolean): Record<string, Field> => ({
+  title: text(200, { min: 1, required: create }),
+  body: text(5000, { min: 1, required: create }),
+  locale: { type: "format", required: create, bad: { "three letters": "deu", "language tag": "de-DE" } },
+  placement: enumOf(PLACEMENTS, { required: create }),
+  rank: int(-100000, 100000),
+  active: bool,
+  valid_from: { type: "format", nullable: true, bad: dateBad },
+  valid_until: { type: "format", nullable: true, bad: { ...dateBad, "before valid_from": "2000-01-01T00:00:00Z" } },
+})
+
+const tipBase = { title: "Fuzz", body: "Fuzz", locale: "de", placement: "checkout", valid_from: "2030-01-01T00:00:00Z" }
+
+/**
+ * Every plugin route and every Medusa route the plugin guards, with its valid request. The
+ * coverage test compares this table with the route files under src/api.
+ */
+export function routeTable(fx: FuzzFixtures): RouteSpec[] {
+  const admin = "/admin/payment-risk"
+  return [
+    // settings and providers
+    { method: "GET", path: `${admin}/settings`, auth: "admin", query: {}, readOnly: true },
+    {
+      method: "POST",
+      path: `${admin}/settings`,
+      auth: "admin",
+      json: true,
+      body: {
+        first_order: {
+          type: "object",
+          fields: {
+            enabled: bool,
+            paid_orders_required: int(0, 1000),
+            allowed_classes: classList,
+            cod_max_amount: { type: "number", min: 0, max: 1_000_000_000, nullable: true },
+            pending_order_allowed_classes: classList,
+          },
+        },
+        negative_list: { type: "object", fields: { enabled: bool, possible_match_action: listAction, actions: { type: "object", fields: { person: listAction } } } },
+        plausibility: { type: "object", fields: { enabled: bool, action: listAction } },
+        credit_check: {
+          type: "object",
+          fields: {
+            min_amount: { type: "number", min: 0, max: 1_000_000_000 },
+            timeout_ms: int(100, 30000),
+            providers: { type: "array", max: 10, valid: { id: "sandbox", cost: 1 }, bad: { "provider without id": [{ cost: 1 }] } },
+            consent_notice: localized,
+          },
+        },
+        rules: {
+          type: "object",
+          fields: {
+            review_score: int(1, 100000),
+            risk_countries: { type: "array", max: 250, valid: "ru", bad: { "not a country": ["' OR 1=1 --"] } },
+            extra_free_mail_domains: { type: "array", max: 5000, valid: "example.com", bad: { "not a domain": ["<script>"] } },
+          },
+        },
+        shop: {
+          type: "object",
+          fields: {
+            name: text(200),
+            statement_descriptor: text(100),
+            hotline: text(100),
+            support_email: { type: "format" },
+            default_locale: { type: "format", bad: { "three letters": "deu" } },
+          },
+        },
+        fallback_classes: classList,
+        notice: localized,
+        refusal_message: localized,
+        evaluation_timeout_ms: int(50, 30000),
+      },
+    },
+    { method: "GET", path: `${admin}/providers`, auth: "admin", query: {}, readOnly: true },
+    {
+      method: "POST",
+      path: `${admin}/providers/:id`,
+      auth: "admin",
+      json: true,
+      params: { id: fx.providerId },
+      body: { risk_class: enumOf(CLASSES, { required: true }) },
+      baseBody: { risk_class: "prepayment" },
+      bodyForBadIds: { risk_class: "prepayment" },
+    },
+    // assessments, erasure, credit checks
+    {
+      method: "GET",
+      path: `${admin}/assessments`,
+      auth: "admin",
+      readOnly: true,
+      query: { order_id: { type: "ref", max: 100, unknown: "2xx" }, cart_id: { type: "ref", max: 100, unknown: "2xx" }, ...paging(100) },
+    },
+    {
+      method: "POST",
+      path: `${admin}/erasure`,
+      auth: "admin",
+      json: true,
+      body: { email: { type: "format", max: 320, required: true }, customer_id: { type: "ref", max: 100, unknown: "2xx" } },
+      baseBody: { email: "nobody-fuzz@example.com" },
+    },
+    { method: "GET", path: `${admin}/credit-checks`, auth: "admin", readOnly: true, query: { provider_id: { type: "ref", max: 100, unknown: "2xx" }, ...paging(100) } },
+    { method: "GET", path: `${admin}/credit-providers`, auth: "admin", query: {}, readOnly: true },
+    // negative list
+    {
+      method: "GET",
+      path: `${admin}/negative-list`,
+      auth: "admin",
+      readOnly: true,
+      query: { q: text(200), kind: enumOf(KINDS), source: enumOf(SOURCES), expired: enumOf(["true", "false"]), ...paging(200) },
+    },
+    {
+      method: "POST",
+      path: `${admin}/negative-list`,
+      auth: "admin",
+      json: true,
+      body: {
+        kind: enumOf(KINDS, { required: true }),
+        ...personFields(true),
+        value: text(200, { min: 1, nullable: true, bad: { "invalid email for kind email": "' OR 1=1 --" } }),
+        reason: text(500, { min: 1, required: true }),
+        source: enumOf(SOURCES),
+        expires_at: { type: "format", nullable: true, bad: { ...dateBad, "in the past": "2001-01-01T00:00:00Z", "a number": 42, "a boolean": true } },
+        note: text(2000, { min: 1, nullable: true }),
+      },
+      baseBody: { kind: "email", value: "fuzz@example.com", reason: "Fuzz" },
+    },
+    { method: "GET", path: `${admin}/negative-list/:id`, auth: "admin", params: { id: fx.entryId }, query: {}, readOnly: true },
+    {
+      method: "POST",
+      path: `${admin}/negative-list/:id`,
+      auth: "admin",
+      json: true,
+      params: { id: fx.entryId },
+      body: {
+        ...personFields(true),
+        value: text(200, { min: 1, nullable: true, bad: { "invalid email for kind email": "' OR 1=1 --" } }),
+        reason: text(500, { min: 1 }),
+        source: enumOf(SOURCES),
+        expires_at: { type: "format", nullable: true, bad: { ...dateBad, "in the past": "2001-01-01T00:00:00Z", "a number": 42, "a boolean": true } },
+        note: text(2000, { min: 1, nullable: true }),
+        kind: { type: "enum", values: [], bad: { "kind cannot change": "email" } },
+      },
+      bodyForBadIds: { note: "Fuzz" },
+    },
+    { method: "DELETE", path: `${admin}/negative-list/:id`, auth: "admin", params: { id: fx.entryId } },
+    {
+      method: "POST",
+      path: `${admin}/negative-list/check`,
+      auth: "admin",
+      json: true,
+      readOnly: true,
+      body: {
+        ...personFields(true),
+        email: text(320, { min: 1, nullable: true }),
+        phone: text(40, { min: 1, nullable: true }),
+        iban: text(50, { min: 1, nullable: true }),
+        card_number: text(30, { min: 1, nullable: true }),
+        card_fingerprint: text(100, { min: 1, nullable: true }),
+        ip: text(60, { min: 1, nullable: true }),
+        customer_id: text(100, { min: 1, nullable: true }),
+      },
+    },
+    { method: "POST", path: `${admin}/negative-list/import`, auth: "admin", csv: true },
+    {
+      method: "GET",
+      path: `${admin}/negative-list/export`,
+      auth: "admin",
+      readOnly: true,
+      query: { q: text(200), kind: enumOf(KINDS), source: enumOf(SOURCES), expired: enumOf(["true", "false"]) },
+    },
+    {
+      method: "GET",
+      path: `${admin}/negative-list/matches`,
+      auth: "admin",
+      readOnly: true,
+      query: { customer_id: { type: "ref", max: 100, unknown: "404" }, order_id: { type: "ref", max: 100, unknown: "404" } },
+      validQuery: `order_id=${fx.orderId}`,
+    },
+    // rules
+    { method: "GET", path: `${admin}/rules`, auth: "admin", readOnly: true, query: paging(200) },
+    { method: "POST", path: `${admin}/rules`, auth: "admin", json: true, body: ruleFields(true), baseBody: ruleBase },
+    { method: "GET", path: `${admin}/rules/conditions`, auth: "admin", query: {}, readOnly: true },
+    { method: "GET", path: `${admin}/rules/:id`, auth: "admin", params: { id: fx.ruleId }, query: {}, readOnly: true },
+    {
+      method: "POST",
+      path: `${admin}/rules/:id`,
+      auth: "admin",
+      json: true,
+      params: { id: fx.ruleId },
+      body: ruleFields(false),
+      // a window start, so a lone early valid_until is refused
+      baseBody: { valid_from: "2030-01-01T00:00:00Z" },
+      bodyForBadIds: { name: "Fuzz" },
+    },
+    { method: "DELETE", path: `${admin}/rules/:id`, auth: "admin", params: { id: fx.ruleId } },
+    // evaluate
+    {
+      method: "POST",
+      path: `${admin}/evaluate`,
+      auth: "admin",
+      json: true,
+      readOnly: true,
+      body: { cart_id: { type: "ref", max: 100, unknown: "404", required: true }, ip: { type: "format", bad: { "not an ip": "999.1.1.1", cidr: "10.0.0.0/8" } } },
+      baseBody: { cart_id: fx.cartId },
+    },
+    // reviews
+    { method: "GET", path: `${admin}/reviews`, auth: "admin", readOnly: true, query: { status: enumOf(["pending", "approved", "cancelled", "all"]), ...paging(100) } },
+    { method: "GET", path: `${admin}/reviews/:order_id`, auth: "admin", params: { order_id: fx.orderId }, query: {}, readOnly: true },
+    ...(["approve", "cancel"] as const).map(
+      (action): RouteSpec => ({
+        method: "POST",
+        path: `${admin}/reviews/:order_id/${action}`,
+        auth: "admin",
+        json: true,
+        params: { order_id: fx.orderId },
+        body: { note: text(2000, { nullable: true }) },
+        bodyForBadIds: {},
+      })
+    ),
+    {
+      method: "POST",
+      path: `${admin}/reviews/:order_id/list`,
+      auth: "admin",
+      json: true,
+      params: { order_id: fx.orderId },
+      body: { note: text(2000, { nullable: true }), reason: text(500, { min: 1, nullable: true }) },
+      bodyForBadIds: {},
+    },
+    // security tips
+    {
+      method: "GET",
+      path: `${admin}/security-tips`,
+      auth: "admin",
+      readOnly: true,
+      query: { placement: enumOf(PLACEMENTS), locale: { type: "format", bad: { "three letters": "deu" } }, ...paging(200) },
+    },
+    { method: "POST", path: `${admin}/security-tips`, auth: "admin", json: true, body: tipFields(true), baseBody: tipBase },
+    { method: "GET", path: `${admin}/security-tips/:id`, auth: "admin", params: { id: fx.tipId }, query: {}, readOnly: true },
+    {
+      method: "POST",
+      path: `${admin}/security-tips/:id`,
+      auth: "admin",
+      json: true,
+      params: { id: fx.tipId },
+      body: tipFields(false),
+      baseBody: { valid_from: "2030-01-01T00:00:00Z" },
+      bodyForBadIds: { title: "Fuzz" },
+    },
+    { method: "DELETE", path: `${admin}/security-tips/:id`, auth: "admin", params: { id: fx.tipId } },
+    {
+      method: "POST",
+      path: `${admin}/security-tips/preview`,
+      auth: "admin",
+      json: true,
+      readOnly: true,
+      body: { title: text(200), body: text(5000, { required: true }) },
+      baseBody: { body: "Fuzz" },
+    },
+    // Medusa's fulfillment route with the plugin's review hold: ids and body shapes
+    {
+      method: "POST",
+      path: "/admin/orders/:id/fulfillments",
+      auth: "admin",
+      json: true,
+      core: true,
+      params: { id: fx.orderId },
+      body: { items: { type: "array", required: true, valid: { id: "fuzz", quantity: 1 }, bad: { "quantity -1": [{ id: "fuzz", quantity: -1 }] } } },
+      baseBody: { items: [{ id: "fuzz_unknown_item", quantity: 1 }] },
+      bodyForBadIds: { items: [{ id: "fuzz_unknown_item", quantity: 1 }] },
+    },
+    // store
+    { method: "GET", path: "/store/carts/:id/payment-providers", auth: "store", params: { id: fx.cartId }, query: {} },
+    {
+      method: "POST",
+      path: "/store/carts/:id/address-check",
+      auth: "store",
+      json: true,
+      readOnly: true,
+      params: { id: fx.cartId },
+      body: {
+        email: text(320, { nullable: true }),
+        billing_address: {
+          type: "object",
+          nullable: true,
+          fields: { first_name: text(100, { nullable: true }), address_1: text(200, { nullable: true }), postal_code: text(20, { nullable: true }), country_code: { type: "format", nullable: true, bad: { "three letters": "deu" } }, phone: text(40, { nullable: true }) },
+        },
+        shipping_address: { type: "object", nullable: true, fields: { city: text(100, { nullable: true }) } },
+      },
+      bodyForBadIds: {},
+    },
+    { method: "GET", path: "/store/security-tips", auth: "store", readOnly: true, query: { placement: enumOf(PLACEMENTS), locale: { type: "format", bad: { "three letters then digits": "de-123456789" } } } },
+    {
+      method: "POST",
+      path: "/store/payment-collections/:id/payment-sessions",
+      auth: "store",
+      json: true,
+      core: true,
+      params: { id: fx.paymentCollectionId },
+      body: { provider_id: { type: "ref", required: true, unknown: "404" } },
+      baseBody: { provider_id: "pp_prepayment_manual" },
+      bodyForBadIds: { provider_id: "pp_prepayment_manual" },
+    },
+  ]
+}
