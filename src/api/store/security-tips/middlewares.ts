@@ -1,10 +1,5 @@
-import {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-  MiddlewareRoute,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { validateAndTransformQuery } from "../../utils/validate"
 import { MedusaError } from "@medusajs/framework/utils"
 import { LANGUAGE_TAG, LOCALE_MESSAGE, StoreListSecurityTips } from "./validators"
 

@@ -1,4 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { withRedactedHandlerErrors } from "../../../../../utils/redact-request-errors"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
 import { prepareEntry } from "../../../../../utils/negative-list/prepare-entry"
@@ -7,15 +8,15 @@ import { AdminUpdateNegativeListEntryType } from "../validators"
 
 const HASHED_KINDS = ["iban", "card"]
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const entry = await service.retrieveNegativeListEntry(req.params.id)
   const audit = await service.listNegativeListAudits({ entry_id: entry.id }, { order: { created_at: "DESC" } })
   res.json({ entry: toEntryResponse(entry), audit })
-}
+})
 
 /** Updates an entry; its kind stays. A hashed value (IBAN, card) is only replaced when a new one is sent. */
-export const POST = async (
+export const POST = withRedactedHandlerErrors(async (
   req: AuthenticatedMedusaRequest<AdminUpdateNegativeListEntryType>,
   res: MedusaResponse
 ) => {
@@ -45,10 +46,10 @@ export const POST = async (
   )
   const entry = await service.updateListEntry(current.id, prepared, req.auth_context?.actor_id ?? null)
   res.json({ entry: toEntryResponse(entry) })
-}
+})
 
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   await service.deleteListEntry(req.params.id, req.auth_context?.actor_id ?? null)
   res.json({ id: req.params.id, object: "negative_list_entry", deleted: true })
-}
+})

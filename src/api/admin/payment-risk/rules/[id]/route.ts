@@ -1,18 +1,19 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { withRedactedHandlerErrors } from "../../../../../utils/redact-request-errors"
 import { MedusaError } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
 import { toRuleResponse } from "../serialize"
 import { AdminUpdateRuleType, windowIssue } from "../validators"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const rule = await service.retrieveRiskRule(req.params.id)
   res.json({ rule: toRuleResponse(rule) })
-}
+})
 
 /** Partial update; the validity window is checked against the stored bound that is not sent. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateRuleType>, res: MedusaResponse) => {
+export const POST = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest<AdminUpdateRuleType>, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const current = await service.retrieveRiskRule(req.params.id)
   const body = req.validatedBody
@@ -35,12 +36,12 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateRuleType>,
     ...(body.valid_until !== undefined ? { valid_until: body.valid_until ? new Date(body.valid_until) : null } : {}),
   })
   res.json({ rule: toRuleResponse(rule) })
-}
+})
 
 /** Deletes a rule (soft). A deleted default rule is not seeded again. */
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const rule = await service.retrieveRiskRule(req.params.id)
   await service.softDeleteRiskRules([rule.id])
   res.json({ id: rule.id, object: "payment_risk_rule", deleted: true })
-}
+})

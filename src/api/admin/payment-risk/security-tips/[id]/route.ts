@@ -1,4 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { withRedactedHandlerErrors } from "../../../../../utils/redact-request-errors"
 import { MedusaError } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
@@ -13,13 +14,13 @@ async function respond(service: PaymentRiskModuleService, res: MedusaResponse, i
   res.json({ tip: toTipResponse(tip, placeholderValues(settings.shop)) })
 }
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   await respond(service, res, req.params.id)
-}
+})
 
 /** Updates the given fields; a validity window is checked together with the stored bound. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateSecurityTipType>, res: MedusaResponse) => {
+export const POST = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest<AdminUpdateSecurityTipType>, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const current = await service.retrieveSecurityTip(req.params.id)
   const body = req.validatedBody
@@ -31,11 +32,11 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateSecurityTi
   }
   await service.updateSecurityTips({ id: current.id, ...body })
   await respond(service, res, current.id)
-}
+})
 
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const tip = await service.retrieveSecurityTip(req.params.id)
   await service.deleteSecurityTips(tip.id)
   res.json({ id: tip.id, object: "security_tip", deleted: true })
-}
+})

@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateAndTransformQuery } from "../../../../utils/validate"
 import { StoreGetCartPaymentProviders } from "./validators"
 
 export const storeCartPaymentProvidersMiddlewares: MiddlewareRoute[] = [
