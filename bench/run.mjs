@@ -1,28 +1,56 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the negative-list check and the plugin's store route against Medusa's own
- * routes, in one run on one machine, on real PostgreSQL and a production-mode Medusa.
- *   1. host store with the built plugin (bench/lib/host.mjs), 1,000 list entries → measure
- *   2. the list grown to 1,000,000 entries → measure again, plus Medusa's and the plugin's store routes
- *   3. the engine alone, in process
- * Writes bench/RESULTS.md and bench/results.json. Env: BENCH_DURATION (s per route, default 10),
- * BENCH_CONNECTIONS (autocannon connections for the throughput part, default 4), BENCH_LARGE (default 1000000).
+ * `npm run bench`: the plugin's routes against Medusa's own, in one run on one machine, on real
+ * PostgreSQL and a production-mode Medusa (`medusa start`) with the built plugin.
+ *   1. host store (bench/lib/host.mjs); the 9 default rules and the settings are asserted on
+ *   2. 100,000 customers with 300,000 orders written into Medusa's tables (bench/lib/seed-shop.mjs)
+ *   3. negative-list check at 1,000 / 100,000 / 1,000,000 entries (+ Medusa's GET /admin/users/me)
+ *   4. store routes for a regular customer's cart: plugin GET /store/carts/:id/payment-providers
+ *      vs Medusa's GET /store/carts/:id and GET /store/payment-providers
+ *   5. CSV import of 100,000 rows: rows/s and the server's memory (bench/lib/import.mjs)
+ *   6. cart completion with the plugin's check, then the same server restarted with
+ *      PAYMENT_RISK_COMPLETE_CART_HOOK=off (bench/lib/checkout.mjs)
+ *   7. the engine alone, in process, with the stored rules and settings (bench/lib/engine-alone.mjs)
+ * Writes bench/RESULTS.md and bench/results.json. Meant to stay under 20 minutes at full size on
+ * 2 cores (the run's own duration is total_s in results.json).
+ *
+ * Env (defaults are the full size; smaller values for a quick run, e.g.
+ * `BENCH_LARGE=20000 BENCH_CUSTOMERS=2000 BENCH_DURATION=2 BENCH_IMPORT_ROWS=10000 BENCH_COMPLETIONS=20 npm run bench`):
+ *   BENCH_DURATION     seconds per route and mode (latency, then load)    default 10
+ *   BENCH_CONNECTIONS  autocannon connections for the load part           default 4
+ *   BENCH_LARGE        negative-list entries at the largest step          default 1000000
+ *   BENCH_MID          entries at the middle step                         default BENCH_LARGE / 10
+ *   BENCH_CUSTOMERS    customers (1 to 5 orders each, 3 on average)       default 100000
+ *   BENCH_IMPORT_ROWS  rows of the timed CSV import                       default 100000
+ *   BENCH_COMPLETIONS  timed completions per mode (plus 10 warm-up ones)  default 100
  */
-import fs from "node:fs"
 import os from "node:os"
-import path from "node:path"
-import { createRequire } from "node:module"
-import { ADMIN, pgClient, pgConnection, REPO, startHost } from "./lib/host.mjs"
-import { measure, sampleLatency, timeInProcess } from "./lib/measure.mjs"
+import { ADMIN, pgClient, pgConnection, startHost } from "./lib/host.mjs"
+import { measure, sampleLatency } from "./lib/measure.mjs"
 import { randomPerson, rng, seedList, withoutIndexes } from "./lib/seed-list.mjs"
+import { customerEmail, customerId, explainHistory, historyOf, regular, seedShop } from "./lib/seed-shop.mjs"
+import { importCsv, serverProcess, timedImport } from "./lib/import.mjs"
+import { importCost } from "./lib/import-cost.mjs"
+import { readyCart, readyCarts, stockedVariant, timeCompletions } from "./lib/checkout.mjs"
+import { engineAlone } from "./lib/engine-alone.mjs"
+import { assertDefaultRules } from "./lib/rules.mjs"
 import { writeReport } from "./lib/report.mjs"
 
-const require = createRequire(import.meta.url)
-const DURATION = Number(process.env.BENCH_DURATION || 10)
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 4)
+const env = (name, fallback) => Number(process.env[name] || fallback)
+const DURATION = env("BENCH_DURATION", 10)
+const CONNECTIONS = env("BENCH_CONNECTIONS", 4)
 const SMALL = 1000
-const LARGE = Number(process.env.BENCH_LARGE || 1_000_000)
+const LARGE = env("BENCH_LARGE", 1_000_000)
+const MID = env("BENCH_MID", Math.round(LARGE / 10))
+const CUSTOMERS = env("BENCH_CUSTOMERS", 100_000)
+const IMPORT_ROWS = env("BENCH_IMPORT_ROWS", 100_000)
+const COMPLETIONS = env("BENCH_COMPLETIONS", 100)
+const WARMUP_COMPLETIONS = 10
+const PROVIDER = "pp_prepayment_manual"
 const t0 = Date.now()
+if (!(SMALL < MID && MID < LARGE)) throw new Error(`need 1000 < BENCH_MID (${MID}) < BENCH_LARGE (${LARGE})`)
+if (CUSTOMERS < 5 * (2 * (COMPLETIONS + WARMUP_COMPLETIONS) + 1)) throw new Error("BENCH_CUSTOMERS too small for BENCH_COMPLETIONS (one regular customer per cart)")
+
 /** Latency one at a time (precise) and throughput under load (autocannon), same route. */
 async function both(options) {
   const latency = await sampleLatency({ ...options, duration: DURATION })
@@ -30,6 +58,7 @@ async function both(options) {
   return { name: options.name, ...latency, load }
 }
 const log = (message) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0)} s] ${message}`)
+const seconds = (since) => Number(((Date.now() - since) / 1000).toFixed(1))
 
 /** Listed people the check must find, and the spelling variants customer service types in. */
 const TARGETS = Array.from({ length: 20 }, (_, i) => ({
@@ -57,22 +86,15 @@ function checkRequests() {
   return [...hits, ...misses, ...extras].map((body) => ({ method: "POST", path: "/admin/payment-risk/negative-list/check", body: JSON.stringify(body) }))
 }
 
+async function getJson(url, headers) {
+  const res = await fetch(url, { headers })
+  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`)
+  return res.json()
+}
+
 async function adminToken(baseUrl) {
   const res = await fetch(`${baseUrl}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) })
   return (await res.json()).token
-}
-
-async function storeCart(host) {
-  const headers = { "content-type": "application/json", "x-publishable-api-key": host.publishableKey }
-  const products = await (await fetch(`${host.baseUrl}/store/products?fields=*variants&region_id=${host.regionId}`, { headers })).json()
-  const variant = products.products.flatMap((p) => p.variants)[0]
-  const address = { first_name: "Eva", last_name: "Schulz", address_1: "Ringstraße 9", postal_code: "80331", city: "München", country_code: "de" }
-  const res = await fetch(`${host.baseUrl}/store/carts`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ region_id: host.regionId, email: "eva.schulz@example.com", items: [{ variant_id: variant.id, quantity: 1 }], billing_address: address, shipping_address: address }),
-  })
-  return (await res.json()).cart.id
 }
 
 async function explainCheck(client) {
@@ -85,34 +107,65 @@ async function explainCheck(client) {
   return rows.map((row) => row["QUERY PLAN"]).join("\n")
 }
 
-function engineAlone() {
-  const engine = require(path.join(REPO, ".medusa", "server", "src", "engine", "index.js"))
-  const providers = [
-    { id: "pp_prepayment_manual", risk_class: "prepayment" },
-    { id: "pp_cash-on-delivery_manual", risk_class: "cash_on_delivery" },
-    { id: "pp_invoice_manual", risk_class: "invoice" },
-    { id: "pp_stripe_stripe", risk_class: "card" },
-  ]
-  const history = { orders: [{ id: "o1", status: "completed", total: 100, captured_amount: 100, refunded_amount: 0 }] }
-  const cart = (i) => ({ id: `cart_${i}`, currency_code: "eur", total: 50 + (i % 500), items: [{ quantity: 1, unit_price: 50 }], email: `k${i}@example.com`, providers })
-  const matches = [{ entry_id: "e1", kind: "person", score: 0.95, certain: true, matched_on: ["last_name"] }]
-  const decide = timeInProcess((i) => engine.decide({ cart: cart(i), history, settings: engine.DEFAULT_SETTINGS, negative_list_matches: i % 10 ? [] : matches }))
-  const subject = engine.normaliseSubject({ addresses: [variant(TARGETS[0])], email: "a@b.de" }, "x".repeat(20))
-  const candidates = [TARGETS[0], TARGETS[1], { ...TARGETS[2], id: "x" }].map((t) => ({ ...t }))
-  const match = timeInProcess(() => engine.matchEntries(subject, candidates))
-  return { decide_us: decide, match_3_candidates_us: match }
+/** Grows the list to `to` entries (indexes rebuilt after the load) and measures the check there. */
+async function growAndCheck(db, host, admin, from, to, requests) {
+  log(`growing the list to ${to} entries`)
+  const started = Date.now()
+  await withoutIndexes(db, () => seedList(db, from, to, [], (n) => n % 100000 === 0 && log(`  ${n} rows`)))
+  const load = { rows: to - from, seconds: seconds(started) }
+  const entries = (await db.query("select count(*)::int as n from payment_risk_negative_list_entry")).rows[0].n
+  log(`measuring the check at ${entries} entries`)
+  const run = await both({ name: `check @ ${entries.toLocaleString("en")}`, url: host.baseUrl, headers: admin, requests })
+  return { run: { ...run, entries }, load }
+}
+
+/** Completes `count` regular customers' carts (customers from `firstRegular` on), timed one at a time. */
+async function completions(host, db, variantId, firstRegular, label) {
+  const total = COMPLETIONS + WARMUP_COMPLETIONS
+  log(`preparing ${total} carts for completion (${label})`)
+  const carts = await readyCarts(total, (k) => {
+    const i = regular(firstRegular + k)
+    // each its own house number: one address with hundreds of orders would trip the velocity rule
+    const address = { first_name: "Vorname", last_name: `Nachname${i}`, address_1: `Ringstraße ${1 + k}`, postal_code: "80331", city: "München", country_code: "de" }
+    return readyCart(host, db, { variantId, email: customerEmail(i), customerId: customerId(i), providerId: PROVIDER, address })
+  })
+  log(`completing ${total} carts one at a time (${label}, first ${WARMUP_COMPLETIONS} not counted)`)
+  const timing = await timeCompletions(host, carts, WARMUP_COMPLETIONS)
+  const assessed = (await db.query("select count(distinct cart_id)::int as n from payment_risk_assessment where cart_id = any($1)", [carts])).rows[0].n
+  return { ...timing, carts: total, assessed }
 }
 
 async function main() {
   const { conn, stop: stopPg } = await pgConnection()
   const host = await startHost(conn, log)
   const db = await pgClient(conn, host.database)
-  const results = { date: new Date().toISOString(), duration_s: DURATION, connections: CONNECTIONS, runs: {} }
+  const results = {
+    date: new Date().toISOString(),
+    duration_s: DURATION,
+    connections: CONNECTIONS,
+    sizes: { small: SMALL, mid: MID, large: LARGE, customers: CUSTOMERS, import_rows: IMPORT_ROWS, completions: COMPLETIONS },
+    runs: {},
+    load_avg_at_start: os.loadavg().map((n) => Number(n.toFixed(2))),
+  }
   try {
     results.postgres = (await db.query("show server_version")).rows[0].server_version
     const token = await adminToken(host.baseUrl)
     const admin = { authorization: `Bearer ${token}`, "content-type": "application/json" }
     const requests = checkRequests()
+
+    // the store as the plugin runs it: default rules seeded and on, list and rules switched on
+    const { settings } = await getJson(`${host.baseUrl}/admin/payment-risk/settings`, admin)
+    const { rules } = await getJson(`${host.baseUrl}/admin/payment-risk/rules?limit=100`, admin)
+    results.setup = assertDefaultRules(settings, rules)
+    log(`default rules on: ${results.setup.enabled_rules} of ${results.setup.rules} enabled`)
+
+    log(`seeding ${CUSTOMERS} customers with their orders`)
+    let started = Date.now()
+    results.shop = { ...(await seedShop(db, { customers: CUSTOMERS, regionId: host.regionId })), seconds: seconds(started) }
+    const shopper = regular(0)
+    const paid = await historyOf(db, shopper)
+    if (paid.length !== 3 || paid.some((o) => Number(o.captured_amount) !== Number(o.amount))) throw new Error(`shopper history is not three paid orders: ${JSON.stringify(paid)}`)
+    log(`  ${results.shop.orders} orders in ${results.shop.seconds} s`)
 
     // sanity: the hits are found, so the benchmark measures real matching work
     await seedList(db, 0, SMALL - TARGETS.length, TARGETS)
@@ -122,30 +175,57 @@ async function main() {
 
     log("measuring Medusa's admin reference route")
     results.runs.admin_me = await both({ name: "Medusa GET /admin/users/me", url: `${host.baseUrl}/admin/users/me`, headers: admin })
-
     log(`measuring the check at ${SMALL} entries`)
-    results.runs.check_1k = await both({ name: `check @ ${SMALL}`, url: host.baseUrl, headers: admin, requests })
-
-    log(`growing the list to ${LARGE} entries`)
-    const loadStart = Date.now()
-    await withoutIndexes(db, () => seedList(db, SMALL, LARGE, [], (n) => n % 100000 === 0 && log(`  ${n} rows`)))
-    results.load = { rows: LARGE - SMALL, seconds: Number(((Date.now() - loadStart) / 1000).toFixed(1)) }
-    const count = (await db.query("select count(*)::int as n from payment_risk_negative_list_entry")).rows[0].n
-    results.entries_large = count
-
-    log(`measuring the check at ${count} entries`)
-    results.runs.check_1m = await both({ name: `check @ ${count}`, url: host.baseUrl, headers: admin, requests })
+    results.runs.check_1k = { ...(await both({ name: `check @ ${SMALL.toLocaleString("en")}`, url: host.baseUrl, headers: admin, requests })), entries: SMALL }
+    const mid = await growAndCheck(db, host, admin, SMALL, MID, requests)
+    results.runs.check_mid = mid.run
+    const large = await growAndCheck(db, host, admin, MID, LARGE, requests)
+    results.runs.check_large = large.run
+    results.load = { rows: mid.load.rows + large.load.rows, seconds: Number((mid.load.seconds + large.load.seconds).toFixed(1)) }
     results.explain = await explainCheck(db)
 
-    log("measuring store routes (plugin vs Medusa)")
-    const cartId = await storeCart(host)
+    log("measuring store routes (plugin vs Medusa) for a regular customer's cart")
+    const variantId = await stockedVariant(host)
+    const cartId = await readyCart(host, db, { variantId, email: customerEmail(shopper), customerId: customerId(shopper) })
     const store = { "x-publishable-api-key": host.publishableKey }
+    const decision = await getJson(`${host.baseUrl}/store/carts/${cartId}/payment-providers`, store)
+    // a known customer keeps invoice (a new one would lose it): the history was found
+    if (!decision.payment_providers.some((p) => p.id === "pp_invoice_manual")) throw new Error(`regular customer lost invoice: ${JSON.stringify(decision)}`)
+    results.explain_history = await explainHistory(db, shopper)
     results.runs.store_cart = await both({ name: "Medusa GET /store/carts/:id", url: `${host.baseUrl}/store/carts/${cartId}`, headers: store })
     results.runs.store_providers = await both({ name: "Medusa GET /store/payment-providers", url: `${host.baseUrl}/store/payment-providers?region_id=${host.regionId}`, headers: store })
     results.runs.plugin_providers = await both({ name: "plugin GET /store/carts/:id/payment-providers", url: `${host.baseUrl}/store/carts/${cartId}/payment-providers`, headers: store })
 
+    log(`CSV import of ${IMPORT_ROWS} rows`)
+    const pid = serverProcess(host.serverPid())
+    const warm = await timedImport({ baseUrl: host.baseUrl, headers: admin, csv: importCsv(2000, 3), rows: 2000, pid, settleMs: 0 })
+    const imported = await timedImport({ baseUrl: host.baseUrl, headers: admin, csv: importCsv(IMPORT_ROWS, 5), rows: IMPORT_ROWS, pid })
+    for (const run of [warm, imported]) {
+      if (run.status !== 200 || run.imported !== run.rows || run.rejected_count !== 0) throw new Error(`import did not take every row: ${JSON.stringify(run)}`)
+    }
+    results.import = { warmup: warm, run: imported }
+    results.import_cost = await importCost({ csv: importCsv(Math.min(IMPORT_ROWS, 20000), 9), rows: Math.min(IMPORT_ROWS, 20000), databaseUrl: host.databaseUrl, serverRowsPerSecond: imported.rows_per_s })
+    log(`  ${imported.rows_per_s} rows/s, RSS ${imported.memory.rss_before_mib} → peak ${Math.max(imported.memory.rss_peak_first_half_mib, imported.memory.rss_peak_second_half_mib)} MiB`)
+
+    results.completion = {}
+    results.completion.with_check = await completions(host, db, variantId, 1, "with the plugin's check")
+    log("restarting the server with PAYMENT_RISK_COMPLETE_CART_HOOK=off")
+    started = Date.now()
+    await host.restart({ PAYMENT_RISK_COMPLETE_CART_HOOK: "off" })
+    results.completion.restart_s = seconds(started)
+    results.completion.without_check = await completions(host, db, variantId, 1 + COMPLETIONS + WARMUP_COMPLETIONS, "without the plugin's check")
+    // the switch did what it says: an assessment per cart with the hook, none without
+    const { with_check: on, without_check: off } = results.completion
+    if (on.assessed !== on.carts || off.assessed !== 0) throw new Error(`completion hook on/off not as expected: ${JSON.stringify(results.completion)}`)
+
+    // last: the synchronous loop blocks this process's event loop (idle keep-alive sockets would go stale)
     log("engine alone")
-    results.engine = engineAlone()
+    results.engine = engineAlone({
+      settings,
+      storedRules: rules,
+      address: variant(TARGETS[0]),
+      listed: { id: TARGETS[0].id, entry: { ...TARGETS[0] }, variant: variant(TARGETS[0]) },
+    })
   } finally {
     await db.end().catch(() => {})
     await host.stop().catch((e) => console.error(e))
@@ -157,6 +237,7 @@ async function main() {
     memory_gb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     os: `${os.type()} ${os.release()}`,
+    load_avg_at_end: os.loadavg().map((n) => Number(n.toFixed(2))),
   }
   results.total_s = Number(((Date.now() - t0) / 1000).toFixed(0))
   writeReport(results)

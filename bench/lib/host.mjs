@@ -13,6 +13,10 @@ const require = createRequire(import.meta.url)
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..")
 const pg = require(path.join(REPO, "scripts", "pg-helper.cjs"))
 export const HASH_SECRET = "bench-secret-of-enough-length"
+/** Where the built plugin is read from: the host's own copy once startHost has built it. */
+let builtRoot = path.join(REPO, ".medusa", "server")
+/** A module of the built plugin, e.g. `built("src/engine/index.js")` (the same code the server runs). */
+export const built = (file) => require(path.join(builtRoot, file))
 export const ADMIN = { email: "bench@example.com", password: "bench-password-123" }
 
 function run(cmd, args, { cwd, env, timeoutMs = 300_000 } = {}) {
@@ -54,9 +58,14 @@ export async function startHost(conn, log = () => {}) {
   const cleanEnv = { ...process.env }
   for (const k of ["NODE_OPTIONS", "TEST_TYPE", "JEST_WORKER_ID"]) delete cleanEnv[k]
 
-  log("building the plugin (medusa plugin:build)")
-  const build = await run(medusa, ["plugin:build"], { cwd: REPO, env: { ...cleanEnv, NODE_ENV: "development" } })
-  if (build.code !== 0) throw new Error(`plugin:build failed:\n${tail(build.output)}`)
+  // a second try when another build in the repository (a test's) removed the output meanwhile
+  for (let attempt = 1; ; attempt++) {
+    log("building the plugin (medusa plugin:build)")
+    const build = await run(medusa, ["plugin:build"], { cwd: REPO, env: { ...cleanEnv, NODE_ENV: "development" } })
+    if (build.code !== 0) throw new Error(`plugin:build failed:\n${tail(build.output)}`)
+    if (fs.existsSync(path.join(REPO, ".medusa", "server", "src", "engine", "index.js"))) break
+    if (attempt === 2) throw new Error("plugin:build left no .medusa/server (is another build running in the repository?)")
+  }
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mpr-bench-"))
   const host = path.join(tmp, "host")
@@ -64,7 +73,13 @@ export async function startHost(conn, log = () => {}) {
   for (const entry of fs.readdirSync(path.join(REPO, "node_modules"))) {
     fs.symlinkSync(path.join(REPO, "node_modules", entry), path.join(host, "node_modules", entry))
   }
-  fs.symlinkSync(REPO, path.join(host, "node_modules", "medusa-payment-risk"))
+  // The host gets a copy of the package as npm would install it (package.json + .medusa/server),
+  // so a rebuild in the repository while the bench runs cannot pull the code from under it.
+  const pkg = path.join(host, "node_modules", "medusa-payment-risk")
+  fs.mkdirSync(pkg)
+  fs.copyFileSync(path.join(REPO, "package.json"), path.join(pkg, "package.json"))
+  fs.cpSync(path.join(REPO, ".medusa", "server"), path.join(pkg, ".medusa", "server"), { recursive: true })
+  builtRoot = path.join(pkg, ".medusa", "server")
   fs.writeFileSync(path.join(host, "package.json"), JSON.stringify({
     name: "bench-host",
     private: true,
@@ -106,48 +121,92 @@ module.exports = defineConfig({
   const databaseUrl = pg.buildDatabaseUrl({ ...conn, database })
   const env = { ...cleanEnv, DATABASE_URL: databaseUrl, NODE_ENV: "development" }
 
-  log("migrating and seeding the host store")
-  const migrate = await run(medusa, ["db:migrate"], { cwd: host, env })
-  if (migrate.code !== 0) throw new Error(`db:migrate failed:\n${tail(migrate.output)}`)
-  const seed = await run(medusa, ["exec", path.join(REPO, "demo", "seed.ts")], { cwd: host, env })
-  const publishableKey = /DEMO_PUBLISHABLE_KEY=(\S+)/.exec(seed.output)?.[1]
-  const regionId = /DEMO_REGION_ID=(\S+)/.exec(seed.output)?.[1]
-  if (seed.code !== 0 || !publishableKey) throw new Error(`seed failed:\n${tail(seed.output)}`)
-  const user = await run(medusa, ["user", "-e", ADMIN.email, "-p", ADMIN.password], { cwd: host, env })
-  if (user.code !== 0) throw new Error(`medusa user failed:\n${tail(user.output)}`)
-
-  const port = await pg.findFreePort(9300)
-  const baseUrl = `http://localhost:${port}`
-  log(`starting medusa start (NODE_ENV=production) on ${baseUrl}`)
-  const server = spawn(medusa, ["start"], {
-    cwd: host,
-    env: { ...env, NODE_ENV: "production", PORT: String(port), LOG_LEVEL: "error" },
-    detached: true,
-  })
-  let serverLog = ""
-  server.stdout.on("data", (d) => (serverLog = (serverLog + d).slice(-20000)))
-  server.stderr.on("data", (d) => (serverLog = (serverLog + d).slice(-20000)))
-  const deadline = Date.now() + 180_000
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`medusa start exited:\n${tail(serverLog)}`)
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) break
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`no /health within 180 s:\n${tail(serverLog)}`)
-    await new Promise((r) => setTimeout(r, 300))
-  }
-
-  const stop = async () => {
-    const exited = new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)))
-    killGroup(server, "SIGTERM")
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
-    killGroup(server, "SIGKILL")
+  /** Drops the database and the temporary app (also when setting up fails half-way). */
+  const cleanUp = async () => {
     const c = await pgClient(conn, "postgres")
     await c.query(`drop database if exists "${database}" with (force)`).catch(() => {})
     await c.end()
     fs.rmSync(tmp, { recursive: true, force: true })
   }
-  return { baseUrl, publishableKey, regionId, databaseUrl, database, stop, serverLog: () => serverLog }
+  log("migrating and seeding the host store")
+  let publishableKey
+  let regionId
+  try {
+    const migrate = await run(medusa, ["db:migrate"], { cwd: host, env })
+    if (migrate.code !== 0) throw new Error(`db:migrate failed:\n${tail(migrate.output)}`)
+    const seed = await run(medusa, ["exec", path.join(REPO, "demo", "seed.ts")], { cwd: host, env })
+    publishableKey = /DEMO_PUBLISHABLE_KEY=(\S+)/.exec(seed.output)?.[1]
+    regionId = /DEMO_REGION_ID=(\S+)/.exec(seed.output)?.[1]
+    if (seed.code !== 0 || !publishableKey) throw new Error(`seed failed:\n${tail(seed.output)}`)
+    const user = await run(medusa, ["user", "-e", ADMIN.email, "-p", ADMIN.password], { cwd: host, env })
+    if (user.code !== 0) throw new Error(`medusa user failed:\n${tail(user.output)}`)
+  } catch (error) {
+    await cleanUp().catch(() => {})
+    throw error
+  }
+
+  const port = await pg.findFreePort(9300)
+  const baseUrl = `http://localhost:${port}`
+  let server = null
+  let serverLog = ""
+  /** `medusa start` on the same port and database; `extraEnv` e.g. switches the completion hook off. */
+  const launch = async (extraEnv = {}) => {
+    log(`starting medusa start (NODE_ENV=production${Object.entries(extraEnv).map(([k, v]) => `, ${k}=${v}`).join("")}) on ${baseUrl}`)
+    serverLog = ""
+    const child = spawn(medusa, ["start"], {
+      cwd: host,
+      env: { ...env, NODE_ENV: "production", PORT: String(port), LOG_LEVEL: "error", ...extraEnv },
+      detached: true,
+    })
+    server = child
+    child.stdout.on("data", (d) => (serverLog = (serverLog + d).slice(-20000)))
+    child.stderr.on("data", (d) => (serverLog = (serverLog + d).slice(-20000)))
+    const deadline = Date.now() + 180_000
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`medusa start exited:\n${tail(serverLog)}`)
+      try {
+        if ((await fetch(`${baseUrl}/health`)).ok) break
+      } catch {}
+      if (Date.now() > deadline) throw new Error(`no /health within 180 s:\n${tail(serverLog)}`)
+      await new Promise((r) => setTimeout(r, 300))
+    }
+  }
+  const halt = async () => {
+    if (!server) return
+    const child = server
+    server = null
+    const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", r)))
+    killGroup(child, "SIGTERM")
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+    killGroup(child, "SIGKILL")
+  }
+  const stop = async () => {
+    await halt()
+    await cleanUp()
+  }
+  try {
+    await launch()
+  } catch (error) {
+    await stop().catch(() => {})
+    throw error
+  }
+  /** Stops the server and starts it again on the same database (fresh process, cold caches). */
+  const restart = async (extraEnv = {}) => {
+    await halt()
+    await launch(extraEnv)
+  }
+  return {
+    baseUrl,
+    publishableKey,
+    regionId,
+    databaseUrl,
+    database,
+    stop,
+    restart,
+    /** the process group of `medusa start` (it serves in its own process: no cluster mode) */
+    serverPid: () => server?.pid ?? null,
+    serverLog: () => serverLog,
+  }
 }
 
 export async function pgClient(conn, database) {

@@ -4,14 +4,11 @@
  * text the plugin's own engine computes (the built `engine` entry), inserted in batches of
  * 5,000 with one `unnest` INSERT each.
  */
-import { createRequire } from "node:module"
-import path from "node:path"
-import { HASH_SECRET, REPO } from "./host.mjs"
+import { built, HASH_SECRET } from "./host.mjs"
 
-const require = createRequire(import.meta.url)
 /** The built engine, loaded once the plugin is built (`medusa plugin:build` in host.mjs). */
-let built
-const engineApi = () => (built ??= require(path.join(REPO, ".medusa", "server", "src", "engine", "index.js")))
+let engine
+const engineApi = () => (engine ??= built("src/engine/index.js"))
 
 const FIRST = ["Hans", "Peter", "Anna", "Maria", "Thomas", "Sabine", "Michael", "Petra", "Andreas", "Monika", "Stefan", "Claudia", "Jürgen", "Ursula", "Klaus", "Heike", "Frank", "Birgit", "Uwe", "Susanne", "Jörg", "Katrin", "Lukas", "Lena", "Jan", "Jana", "Felix", "Sophie", "Tobias", "Julia", "Özlem", "Mehmet", "Agnieszka", "Piotr", "José", "Chiara"]
 const LAST = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Schmitz", "Krause", "Meier", "Lehmann", "Schmid", "Schulze", "Maier", "Köhler", "Herrmann", "König", "Walter", "Mayer", "Huber", "Kaiser", "Fuchs", "Peters", "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Vogel", "Yılmaz", "Kowalski", "García"]
