@@ -438,6 +438,25 @@ module.exports = defineConfig({
     }
   })
 
+  it("should add the order email index with its migration script, used by the history lookup", async () => {
+    const client = await pgClient(dbName)
+    try {
+      const { rows } = await client.query(
+        "select i.indisvalid, pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = 'IDX_payment_risk_order_email_lower'"
+      )
+      expect(rows).toEqual([{ indisvalid: true, def: expect.stringMatching(/ON public\.("order"|order) USING btree \(lower\(\(?email\)?(::text)?\)\) WHERE \(deleted_at IS NULL\)/) }])
+      // the planner can answer the lookup from indexes (without the index it must scan the table)
+      await client.query("set enable_seqscan = off")
+      const plan = await client.query(
+        `explain select id from "order" where deleted_at is null and (customer_id = 'cus_x' or lower(email) = 'a@example.com')`
+      )
+      const text = plan.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n")
+      expect(text).toContain("IDX_payment_risk_order_email_lower")
+    } finally {
+      await client.end()
+    }
+  })
+
   it("should register the plugin's payment providers in the host's region", async () => {
     const res = await store(`/store/payment-providers?region_id=${regionId}`)
     expect(res.status).toBe(200)
