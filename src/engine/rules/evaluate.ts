@@ -2,27 +2,33 @@ import { applyOperator } from "./operators"
 import { CONDITION_BY_ATTRIBUTE, UNAVAILABLE } from "./registry"
 import type { Condition, ConditionGroup, ConditionTrace, RiskRule, RuleFacts, RulesResult, RuleTrace } from "./types"
 
+type ConditionResult = Extract<ConditionTrace, { type: "condition" }>
+
+// Traces are plain object literals: object spreads made evaluateRules several times slower (the
+// bench budget is 0.2 ms per decision). The shape and key order are the ones the spreads gave:
+// `params` (only when the condition has params) before `actual`, `unavailable` only when true.
+function trace(condition: Condition, actual: unknown, held: boolean, unavailable: boolean): ConditionResult {
+  const result: ConditionResult = condition.params
+    ? { type: "condition", attribute: condition.attribute, operator: condition.operator, expected: condition.value ?? null, params: condition.params, actual, held }
+    : { type: "condition", attribute: condition.attribute, operator: condition.operator, expected: condition.value ?? null, actual, held }
+  if (unavailable) result.unavailable = true
+  return result
+}
+
 function evaluateCondition(condition: Condition, facts: RuleFacts): ConditionTrace {
-  const base = {
-    type: "condition" as const,
-    attribute: condition.attribute,
-    operator: condition.operator,
-    expected: condition.value ?? null,
-    ...(condition.params ? { params: condition.params } : {}),
-  }
   const definition = CONDITION_BY_ATTRIBUTE.get(condition.attribute)
   if (!definition || !definition.operators.includes(condition.operator)) {
     // stored rules are validated on write; an unknown attribute (e.g. after a downgrade) never holds
-    return { ...base, actual: null, held: false, unavailable: true }
+    return trace(condition, null, false, true)
   }
   const actual = definition.read(facts, condition.params ?? {})
   if (actual === UNAVAILABLE) {
-    return { ...base, actual: null, held: false, unavailable: true }
+    return trace(condition, null, false, true)
   }
   const held = definition.test
     ? definition.test(actual, condition.operator, condition.value)
     : applyOperator(definition.type, condition.operator, actual, condition.value)
-  return { ...base, actual, held }
+  return trace(condition, actual, held, false)
 }
 
 /** AND: all children hold (an empty group holds); OR: at least one does (an empty group does not). */
@@ -50,10 +56,9 @@ export function evaluateRules(rules: readonly RiskRule[], facts: RuleFacts, now:
   const ordered = [...rules].sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name))
   const traces: RuleTrace[] = ordered.map((rule) => {
     const skipped = skipReason(rule, now)
-    const base = { rule_id: rule.id, name: rule.name, actions: rule.actions }
-    if (skipped) return { ...base, held: false, skipped }
+    if (skipped) return { rule_id: rule.id, name: rule.name, actions: rule.actions, held: false, skipped }
     const conditions = evaluateGroup(rule.conditions, facts)
-    return { ...base, held: conditions.held, conditions }
+    return { rule_id: rule.id, name: rule.name, actions: rule.actions, held: conditions.held, conditions }
   })
   const held = traces.filter((trace) => trace.held)
   const score = held.reduce(
