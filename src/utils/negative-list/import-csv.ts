@@ -68,20 +68,34 @@ export async function importNegativeListCsv(
 ): Promise<ImportReport> {
   const secret = service.getHashSecret()
   const report: ImportReport = { imported: 0, rejected_count: 0, rejected: [] }
-  const reject = (row: RejectedRow) => {
+  const record = (row: RejectedRow) => {
     report.rejected_count++
     if (report.rejected.length < maxReported) report.rejected.push({ ...row, message: redactPaymentData(row.message) })
   }
+  // While a batch is being stored the next one is parsed (the database and the parser work at
+  // the same time, at most two batches in memory). Rows rejected meanwhile lie after the stored
+  // batch in the file, so they wait until its outcome is known: the report keeps file order.
+  let storing: Promise<void> | null = null
+  let waiting: RejectedRow[] = []
+  const reject = (row: RejectedRow) => (storing ? waiting.push(row) : record(row))
+  const settle = async () => {
+    if (!storing) return
+    await storing
+    storing = null
+    const rows = waiting
+    waiting = []
+    rows.forEach(record)
+  }
   let batch: Array<{ line: number; entry: PreparedEntry }> = []
   const flush = async () => {
+    await settle()
     if (!batch.length) return
     const rows = batch
     batch = []
-    try {
-      report.imported += await service.insertListEntries(rows.map((row) => row.entry), actorId)
-    } catch {
-      rows.forEach(({ line }) => reject({ line, field: "row", message: "could not be saved (database error)" }))
-    }
+    storing = service.insertListEntries(rows.map((row) => row.entry), actorId).then(
+      (count) => { report.imported += count },
+      () => rows.forEach(({ line }) => record({ line, field: "row", message: "could not be saved (database error)" }))
+    )
   }
 
   const parser = parse({
@@ -109,6 +123,7 @@ export async function importNegativeListCsv(
       }
     }
   } catch (error) {
+    await settle()
     if (error instanceof MedusaError) throw error
     const cause = (error as { cause?: unknown }).cause
     if (cause instanceof MedusaError) throw cause
@@ -116,5 +131,6 @@ export async function importNegativeListCsv(
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV could not be read: ${redactPaymentData((error as Error).message)}`)
   }
   await flush()
+  await settle()
   return report
 }
