@@ -19,6 +19,7 @@ import { spawn, ChildProcess } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
+import { cleanEnv, killGroup, pgClient, run as runCommand, RunResult, tail } from "../helpers/host-process"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { buildDatabaseUrl, findFreePort, LOCAL_HOST } = require("../../scripts/pg-helper.cjs")
@@ -38,8 +39,6 @@ const PROVIDERS = {
 
 jest.setTimeout(10 * 60 * 1000)
 
-type RunResult = { code: number | null; output: string; ms: number }
-
 const t0 = Date.now()
 const timings: string[] = []
 function timed<T>(label: string, started: number, value: T): T {
@@ -49,58 +48,11 @@ function timed<T>(label: string, started: number, value: T): T {
 
 /** Environment of the host's commands: no jest / test-runner leftovers, the host's database. */
 function hostEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env }
-  for (const k of ["NODE_OPTIONS", "TEST_TYPE", "JEST_WORKER_ID", "DB_TEMP_NAME", "MEDUSA_ADMIN_DISABLE"]) {
-    delete env[k]
-  }
-  return { ...env, NODE_ENV: "development", ...extra }
+  return cleanEnv({ NODE_ENV: "development", ...extra })
 }
 
-/** The last lines of a command's output, without stack-trace lines. */
-function tail(text: string, lines = 60) {
-  return text
-    .split("\n")
-    .filter((l) => !/^\s+at /.test(l))
-    .slice(-lines)
-    .join("\n")
-}
-
-/** Runs a command to completion and collects stdout+stderr; never throws. */
-function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }) {
-  const started = Date.now()
-  return new Promise<RunResult>((resolve) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, detached: true })
-    let output = ""
-    const collect = (b: Buffer) => {
-      output += b.toString()
-      if (VERBOSE) process.stderr.write(b)
-    }
-    child.stdout!.on("data", collect)
-    child.stderr!.on("data", collect)
-    const timer = setTimeout(() => {
-      output += `\n[smoke] ${cmd} ${args.join(" ")} timed out after ${opts.timeoutMs} ms: killed`
-      killGroup(child, "SIGKILL")
-    }, opts.timeoutMs ?? 180_000)
-    child.on("error", (e) => {
-      output += `\n[smoke] spawn error: ${e.message}`
-    })
-    child.on("close", (code) => {
-      clearTimeout(timer)
-      resolve({ code, output, ms: Date.now() - started })
-    })
-  })
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (!child.pid) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    try {
-      child.kill(signal)
-    } catch {}
-  }
-}
+const run = (cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }) =>
+  runCommand(cmd, args, { ...opts, label: "smoke", verbose: VERBOSE })
 
 function groupAlive(pgid: number) {
   try {
@@ -109,20 +61,6 @@ function groupAlive(pgid: number) {
   } catch {
     return false
   }
-}
-
-async function pgClient(database: string) {
-  const { Client } = require("pg")
-  const client = new Client({
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT),
-    user: process.env.DB_USERNAME,
-    password: process.env.DB_PASSWORD || undefined,
-    database,
-  })
-  client.on("error", () => {})
-  await client.connect()
-  return client
 }
 
 describe("when the packed plugin is installed into a separate host app", () => {

@@ -10,6 +10,7 @@ import { ChildProcess, spawn } from "child_process"
 import fs from "fs"
 import os from "os"
 import path from "path"
+import { cleanEnv, killGroup, pgClient, run as runCommand, tail } from "../../helpers/host-process"
 import { claimRedisDatabase, ClaimedRedis } from "./cluster-redis"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -20,8 +21,6 @@ const PKG = "medusa-payment-risk"
 export const CLUSTER_HASH_SECRET = "cluster-test-secret-of-enough-length"
 export const CLUSTER_ADMIN = { email: "cluster-admin@example.com", password: "cluster-password-123" }
 const VERBOSE = !!process.env.PAYMENT_RISK_CLUSTER_LOG
-
-type RunResult = { code: number | null; output: string }
 
 export type Instance = { name: string; url: string; log: () => string; process: ChildProcess }
 
@@ -37,64 +36,8 @@ export type Cluster = {
   stop: () => Promise<void>
 }
 
-const tail = (text: string, n = 40) =>
-  text
-    .split("\n")
-    .filter((line) => !/^\s+at /.test(line))
-    .slice(-n)
-    .join("\n")
-
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env }
-  for (const k of ["NODE_OPTIONS", "TEST_TYPE", "JEST_WORKER_ID", "DB_TEMP_NAME", "MEDUSA_ADMIN_DISABLE"]) delete env[k]
-  return { ...env, ...extra }
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (!child.pid) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    try {
-      child.kill(signal)
-    } catch {}
-  }
-}
-
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 180_000) {
-  return new Promise<RunResult>((resolve) => {
-    const child = spawn(cmd, args, { cwd, env, detached: true })
-    let output = ""
-    const collect = (b: Buffer) => {
-      output += b.toString()
-      if (VERBOSE) process.stderr.write(b)
-    }
-    child.stdout!.on("data", collect)
-    child.stderr!.on("data", collect)
-    const timer = setTimeout(() => {
-      output += `\n[cluster] ${cmd} ${args.join(" ")} timed out after ${timeoutMs} ms`
-      killGroup(child, "SIGKILL")
-    }, timeoutMs)
-    child.on("close", (code) => {
-      clearTimeout(timer)
-      resolve({ code, output })
-    })
-  })
-}
-
-async function pgClient(database: string) {
-  const { Client } = require("pg")
-  const client = new Client({
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT),
-    user: process.env.DB_USERNAME,
-    password: process.env.DB_PASSWORD || undefined,
-    database,
-  })
-  client.on("error", () => {})
-  await client.connect()
-  return client
-}
+const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 180_000) =>
+  runCommand(cmd, args, { cwd, env, timeoutMs, label: "cluster", verbose: VERBOSE })
 
 /** medusa-config.ts of the host: every module that must be shared across instances on Redis. */
 export function clusterMedusaConfig() {
