@@ -130,6 +130,22 @@ export type ShopDetails = {
   default_locale: string
 }
 
+/** How a shopper is recognised, and how probing of the provider list is stopped. */
+export type ShopperProtectionSettings = {
+  /**
+   * `email_and_address` (default): a guest's earlier orders count only where the billing person
+   * and address match (tolerantly) the order placed under that email. `email`: the email alone
+   * (weaker: anyone who knows a customer's email is treated as that customer).
+   */
+  guest_recognition: "email_and_address" | "email"
+  /** more distinct billing identities (email, person + address) than this on one cart → fallback */
+  max_identities_per_cart: number
+  /** more distinct billing identities than this from one IP address → fallback */
+  max_identities_per_ip: number
+  /** the window both limits count in, in minutes */
+  identity_window_minutes: number
+}
+
 export type RiskSettings = {
   first_order: FirstOrderSettings
   negative_list: NegativeListSettings
@@ -137,6 +153,8 @@ export type RiskSettings = {
   credit_check: CreditCheckSettings
   /** merchant rules: score thresholds, risk countries, domain lists */
   rules: RuleSettings
+  /** guest recognition and probing limits */
+  protection: ShopperProtectionSettings
   /** the shop's details that shopper texts and security tips fill in as placeholders */
   shop: ShopDetails
   /** classes offered when the evaluation fails or times out */

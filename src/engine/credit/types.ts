@@ -1,7 +1,10 @@
 import type { ListAction, LocalizedText, PaymentClass } from "../types"
 
-/** A bureau's negative features (seed 003 §5.2.1): none, soft, medium or hard. */
-export const CREDIT_RESULTS = ["none", "soft", "medium", "hard"] as const
+/**
+ * A bureau's negative features (seed 003 §5.2.1): none, soft, medium or hard; `unknown` when the
+ * bureau does not know the person (never the same as "none").
+ */
+export const CREDIT_RESULTS = ["none", "soft", "medium", "hard", "unknown"] as const
 export type CreditResult = (typeof CREDIT_RESULTS)[number]
 export const TRAFFIC_LIGHTS = ["green", "yellow", "red"] as const
 export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number]
@@ -21,6 +24,17 @@ export type CreditOutcome =
   | { status: "answered"; provider_id: string; cached: boolean; answer: CreditAnswer }
   | { status: "failed"; errors: string[] }
 
+export type CreditLimits = {
+  /** paid queries (not cache hits) for one cart */
+  queries_per_cart: number
+  /** distinct persons (name + address) asked about for one cart */
+  identities_per_cart: number
+  /** distinct persons asked about from one IP address */
+  identities_per_ip: number
+  /** distinct persons asked about for one customer account */
+  identities_per_customer: number
+}
+
 export type ScoreBand = { below: number; action: ListAction }
 
 export type CreditCheckSettings = {
@@ -39,8 +53,15 @@ export type CreditCheckSettings = {
   /** score bands, checked from the lowest `below` up; the first that fits applies */
   score_bands: ScoreBand[]
   traffic_light_actions: { yellow: ListAction | null; red: ListAction | null }
-  /** when every provider failed or was skipped: default hide the unsafe classes */
+  /** when every provider failed or was skipped, or a limit below stopped the query: default hide the unsafe classes */
   failure_action: ListAction
+  /** when the bureau does not know the person (`unknown`): default hide the unsafe classes */
+  unknown_action: ListAction
+  /**
+   * Abuse limits per rolling hour, enforced across instances: beyond one of them nothing is
+   * queried and the cart gets `failure_action` (the bureau as an oracle, the merchant's money).
+   */
+  limits: CreditLimits
   /** after this many failures in a row a provider is skipped for `cooldown_seconds` */
   breaker_failures: number
   breaker_cooldown_seconds: number

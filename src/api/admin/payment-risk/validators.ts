@@ -33,6 +33,16 @@ const CreditCheckSchema = z
       .strict()
       .optional(),
     failure_action: ListActionSchema.optional(),
+    unknown_action: ListActionSchema.optional(),
+    limits: z
+      .object({
+        queries_per_cart: z.number().int().min(1).max(100).optional(),
+        identities_per_cart: z.number().int().min(1).max(100).optional(),
+        identities_per_ip: z.number().int().min(1).max(1000).optional(),
+        identities_per_customer: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
     breaker_failures: z.number().int().min(1).max(100).optional(),
     breaker_cooldown_seconds: z.number().int().min(1).max(86400).optional(),
     consent_notice: z
@@ -88,6 +98,15 @@ export const AdminUpdatePaymentRiskSettings = z
       .optional(),
     credit_check: CreditCheckSchema.optional(),
     rules: RuleSettingsSchema.optional(),
+    protection: z
+      .object({
+        guest_recognition: z.enum(["email_and_address", "email"]).optional(),
+        max_identities_per_cart: z.number().int().min(1).max(100).optional(),
+        max_identities_per_ip: z.number().int().min(1).max(1000).optional(),
+        identity_window_minutes: z.number().int().min(1).max(60 * 24 * 7).optional(),
+      })
+      .strict()
+      .optional(),
     shop: z
       .object({
         name: z.string().trim().max(200).optional(),

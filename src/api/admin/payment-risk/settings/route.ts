@@ -23,6 +23,12 @@ function mergeActions(
   return merged
 }
 
+function withoutUndefined<T extends object>(values?: T): { [K in keyof T]-?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]-?: Exclude<T[K], undefined>
+  }
+}
+
 function merge(current: RiskSettings, update: AdminUpdatePaymentRiskSettingsType): RiskSettings {
   return {
     first_order: { ...current.first_order, ...(update.first_order ?? {}) },
@@ -40,8 +46,10 @@ function merge(current: RiskSettings, update: AdminUpdatePaymentRiskSettingsType
         ...(update.credit_check?.traffic_light_actions ?? {}),
       },
       consent_notice: { ...current.credit_check.consent_notice, ...(update.credit_check?.consent_notice ?? {}) },
+      limits: { ...current.credit_check.limits, ...withoutUndefined(update.credit_check?.limits) },
     },
     rules: { ...current.rules, ...(update.rules ?? {}) },
+    protection: { ...current.protection, ...withoutUndefined(update.protection) },
     shop: { ...current.shop, ...(update.shop ?? {}) },
     fallback_classes: update.fallback_classes ?? current.fallback_classes,
     notice: { ...current.notice, ...(update.notice ?? {}) },
