@@ -49,6 +49,11 @@ export type AssessCartOptions = {
   /** the shopper's IP address, where the caller knows it (checked against `ip` entries) */
   ip?: string | null
   /**
+   * the customer the request is authenticated as (store routes with a customer session or
+   * token); only when it is the cart's customer does the account's own history count in full
+   */
+  authenticatedCustomerId?: string | null
+  /**
    * the admin's evaluate tool: stores nothing (no cart signal, no credit query — a credit
    * answer only from the cache)
    */
@@ -164,7 +169,10 @@ async function evaluate(
       credit_check: cached ? "cached" : "not_cached",
     })
   }
-  const credit = await runCreditCheck(service, snapshot, settings)
+  const credit = await runCreditCheck(service, snapshot, settings, {
+    ip: options.ip ?? null,
+    customer_id: options.authenticatedCustomerId ?? null,
+  })
   return finish({ snapshot, decision: credit ? decide({ ...input, credit }) : preliminary })
 }
 

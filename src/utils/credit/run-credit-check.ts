@@ -41,10 +41,19 @@ function inputFor(cart: CartSnapshot): CreditCheckInput {
  * open, each within its time budget, until one answers validly. Every query — answer, failure or
  * cache hit — is recorded with cost and latency. Undefined when there is nobody to ask about.
  */
+/** Who is asking, for the abuse limits (per cart, IP and customer account). */
+export type CreditCheckRequester = {
+  /** the shopper's IP address, where the caller knows it */
+  ip: string | null
+  /** the customer account the request is authenticated as (null for guests) */
+  customer_id: string | null
+}
+
 export async function runCreditCheck(
   service: PaymentRiskModuleService,
   cart: CartSnapshot,
-  settings: RiskSettings
+  settings: RiskSettings,
+  _requester: CreditCheckRequester = { ip: null, customer_id: null }
 ): Promise<CreditOutcome | undefined> {
   const config = settings.credit_check
   const identity = creditIdentity(cart.billing_address ?? cart.shipping_address)
