@@ -19,6 +19,7 @@ import {
 } from "../../engine"
 import CartSignal from "./models/cart-signal"
 import CreditQuery from "./models/credit-query"
+import IdentityObservation from "./models/identity-observation"
 import NegativeListAudit from "./models/negative-list-audit"
 import NegativeListEntry from "./models/negative-list-entry"
 import ProviderClassification from "./models/provider-classification"
@@ -149,6 +150,7 @@ class PaymentRiskModuleService extends MedusaService({
   CartSignal,
   ReviewEvent,
   SecurityTip,
+  IdentityObservation,
 }) {
   protected readonly options_: PaymentRiskOptions
 
@@ -309,7 +311,9 @@ class PaymentRiskModuleService extends MedusaService({
 
   /**
    * Entries sharing at least one lookup key with the subject, not deleted and not expired:
-   * one GIN-indexed overlap query with bound parameters, never a scan of the list.
+   * one GIN-indexed overlap query with bound parameters, never a scan of the list. Ordered by
+   * the number of keys shared, so many entries under one crowded key (a postcode, a surname)
+   * cannot push the real match beyond the limit.
    */
   @InjectManager()
   async findListCandidates(
@@ -330,6 +334,7 @@ class PaymentRiskModuleService extends MedusaService({
       .whereRaw("lookup_keys && ?::text[]", [keys])
       .whereNull("deleted_at")
       .andWhere((q) => q.whereNull("expires_at").orWhere("expires_at", ">", new Date()))
+      .orderByRaw("(select count(*) from unnest(lookup_keys) as k where k = any(?::text[])) desc, created_at desc, id", [keys])
       .limit(limit)
   }
 
@@ -573,6 +578,39 @@ class PaymentRiskModuleService extends MedusaService({
   async getCartSignalIpKey(cartId: string): Promise<string | null> {
     const [row] = await this.listCartSignals({ cart_id: cartId }, { take: 1, select: ["id", "ip_key"] })
     return row?.ip_key ?? null
+  }
+
+  /**
+   * Records that the cart showed this billing identity (from this IP) and counts, in the same
+   * statement, the distinct identities on the cart and from the IP since `since` (the new one
+   * included). Keyed hashes only. The insert commits before the count of any later request, so
+   * the counts hold across instances.
+   */
+  @InjectManager()
+  async observeIdentity(
+    row: { cart_id: string; identity_key: string; email_key: string | null; customer_id: string | null; ip_key: string | null },
+    since: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ on_cart: number; from_ip: number }> {
+    const knex = sharedContext.manager!.getKnex()
+    const now = new Date()
+    const ipKey = row.ip_key ?? ""
+    await knex.raw(
+      `insert into payment_risk_identity_observation (id, cart_id, identity_key, email_key, customer_id, ip_key, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (cart_id, identity_key, ip_key) where deleted_at is null do update set updated_at = excluded.updated_at`,
+      [generateEntityId(undefined, "prido"), row.cart_id, row.identity_key, row.email_key, row.customer_id, ipKey, now, now]
+    )
+    const result = await knex.raw(
+      `select
+         (select count(distinct identity_key)::int from payment_risk_identity_observation
+           where deleted_at is null and cart_id = ? and updated_at >= ?) as on_cart,
+         (select count(distinct identity_key)::int from payment_risk_identity_observation
+           where deleted_at is null and ip_key = ? and ip_key <> '' and updated_at >= ?) as from_ip`,
+      [row.cart_id, since, ipKey, since]
+    )
+    const counts = result.rows[0] ?? {}
+    return { on_cart: Number(counts.on_cart) || 0, from_ip: Number(counts.from_ip) || 0 }
   }
 
   /**
