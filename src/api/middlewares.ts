@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOrderReviewHoldMiddlewares } from "./admin/orders/middlewares"
 import { adminPaymentRiskMiddlewares } from "./admin/payment-risk/middlewares"
+import { storeCartCompleteMiddlewares } from "./store/carts/[id]/complete/middlewares"
 import { storeCartAddressCheckMiddlewares } from "./store/carts/[id]/address-check/middlewares"
 import { storeCartPaymentProvidersMiddlewares } from "./store/carts/[id]/payment-providers/middlewares"
 import { storePaymentCollectionsMiddlewares } from "./store/payment-collections/middlewares"
@@ -21,6 +22,7 @@ export default defineMiddlewares({
       middlewares: [requireJsonBody],
     })),
     ...storeCartPaymentProvidersMiddlewares,
+    ...storeCartCompleteMiddlewares,
     ...storeCartAddressCheckMiddlewares,
     ...storePaymentCollectionsMiddlewares,
     ...storeSecurityTipsMiddlewares,

@@ -112,7 +112,11 @@ async function evaluate(
   })
   const [classes, history, inFlight, listMatches, rules, adapterFacts] = await Promise.all([
     service.getProviderClasses(loaded.region_provider_ids),
-    loadCustomerHistory(container, loaded.cart),
+    loadCustomerHistory(
+      container,
+      { ...loaded.cart, authenticated_customer_id: options.authenticatedCustomerId ?? null },
+      settings.protection.guest_recognition
+    ),
     options.includeInFlight
       ? inFlightCompletions(container, service, identityKey, loaded.cart.id)
       : Promise.resolve([]),

@@ -50,7 +50,7 @@ export type LoadedCart = {
 
 type AddressRow = Record<string, unknown> | null | undefined
 
-function toAddress(row: AddressRow): AddressSnapshot | null {
+export function toAddress(row: AddressRow): AddressSnapshot | null {
   if (!row) {
     return null
   }

@@ -1,8 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CustomerHistory, OrderHistoryEntry } from "../engine"
+import { AddressSnapshot, EarlierOrder, RecognisedHistory, recogniseHistory, ShopperProtectionSettings } from "../engine"
 import { sumAmounts } from "./amounts"
 import { normalizeEmail } from "./identity"
+import { toAddress } from "./load-cart-snapshot"
 
 type Knex = { raw: (sql: string, bindings: unknown[]) => Promise<{ rows: unknown[] }> }
 
@@ -15,27 +16,41 @@ type PaymentCollectionRow = {
 type OrderRow = {
   id: string
   status: string
+  customer_id?: string | null
   created_at?: string | Date | null
+  billing_address?: Record<string, unknown> | null
+  shipping_address?: Record<string, unknown> | null
   payment_collections?: PaymentCollectionRow[] | null
 }
 
+/** Who is shopping, as far as the request and the cart tell. */
+export type ShopperIdentity = {
+  customer_id?: string | null
+  email?: string | null
+  billing_address?: AddressSnapshot | null
+  shipping_address?: AddressSnapshot | null
+  /** the customer the request is authenticated as; null for guests and unknown callers */
+  authenticated_customer_id?: string | null
+}
+
 /**
- * Ids of the shopper's earlier orders: those of the cart's customer and those placed under the
- * same email (case-insensitive), so a guest who paid under that email is known and a new
- * account cannot reset the history. Plain SQL because Query's `$ilike` on `order.email` scans
- * the whole order table; `lower(email) = …` uses the expression index the plugin's migration
- * script adds (src/migration-scripts/order-email-index.ts) and `customer_id` Medusa's own index.
+ * Ids of the orders that may be the shopper's: those of its account (only where the request
+ * is authenticated as the cart's customer; with `guest_recognition: "email"` the cart's
+ * customer id as before) and those placed under the same email (case-insensitive). Plain SQL
+ * because Query's `$ilike` on `order.email` scans the whole order table; `lower(email) = …`
+ * uses the expression index the plugin's migration script adds
+ * (src/migration-scripts/order-email-index.ts) and `customer_id` Medusa's own index.
  */
 async function earlierOrderIds(
   container: MedusaContainer,
-  customerId: string | null | undefined,
+  accountId: string | null,
   email: string | null
 ): Promise<string[]> {
   const conditions: string[] = []
   const bindings: string[] = []
-  if (customerId) {
+  if (accountId) {
     conditions.push("customer_id = ?")
-    bindings.push(customerId)
+    bindings.push(accountId)
   }
   if (email) {
     conditions.push("lower(email) = ?")
@@ -52,14 +67,21 @@ async function earlierOrderIds(
   return (rows as { id: string }[]).map((row) => row.id)
 }
 
-/** Earlier orders of the shopper with what was paid and refunded (see earlierOrderIds). */
+/**
+ * The shopper's earlier orders with what was paid and refunded, recognised by the engine's
+ * rule (`recogniseHistory`): an email alone does not make a guest a known customer.
+ */
 export async function loadCustomerHistory(
   container: MedusaContainer,
-  identity: { customer_id?: string | null; email?: string | null }
-): Promise<CustomerHistory> {
-  const ids = await earlierOrderIds(container, identity.customer_id, normalizeEmail(identity.email))
+  shopper: ShopperIdentity,
+  mode: ShopperProtectionSettings["guest_recognition"]
+): Promise<RecognisedHistory> {
+  const authenticated =
+    !!shopper.authenticated_customer_id && shopper.authenticated_customer_id === shopper.customer_id
+  const accountId = mode === "email" ? shopper.customer_id ?? null : authenticated ? shopper.authenticated_customer_id! : null
+  const ids = await earlierOrderIds(container, accountId, normalizeEmail(shopper.email))
   if (!ids.length) {
-    return { orders: [] }
+    return { orders: [], unrecognised_order_count: 0 }
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -67,14 +89,17 @@ export async function loadCustomerHistory(
     fields: [
       "id",
       "status",
+      "customer_id",
       "created_at",
+      "billing_address.*",
+      "shipping_address.*",
       "payment_collections.amount",
       "payment_collections.captured_amount",
       "payment_collections.refunded_amount",
     ],
     filters: { id: ids },
   })
-  const orders: OrderHistoryEntry[] = (data as OrderRow[]).map((order) => {
+  const orders: EarlierOrder[] = (data as OrderRow[]).map((order) => {
     const collections = (order.payment_collections ?? []).filter(
       (collection): collection is NonNullable<PaymentCollectionRow> => !!collection
     )
@@ -85,7 +110,10 @@ export async function loadCustomerHistory(
       total: sumAmounts(collections.map((collection) => collection.amount)),
       captured_amount: sumAmounts(collections.map((collection) => collection.captured_amount)),
       refunded_amount: sumAmounts(collections.map((collection) => collection.refunded_amount)),
+      account_order: !!accountId && order.customer_id === accountId,
+      billing_address: toAddress(order.billing_address),
+      shipping_address: toAddress(order.shipping_address),
     }
   })
-  return { orders }
+  return recogniseHistory(orders, shopper, mode)
 }

@@ -9,6 +9,7 @@ import { resolveLocale } from "./notice"
 import { redactForLog } from "./redact"
 import { recordCartSignal } from "./rules/record-cart-signal"
 import { signalKeysFor } from "./rules/signal-keys"
+import { ShopperRequest } from "./shopper-request"
 
 /**
  * What the shopper reads when completion is refused: nothing about lists, rules or scores.
@@ -38,12 +39,17 @@ export type CompletionCheck = {
  * identity, counting completions that have no order yet, so two carts of one new customer
  * completed at the same moment cannot both pass the first-order rule.
  *
+ * `shopper` is what the store request said (IP, authenticated customer); the plugin's hook
+ * takes it from the request scope. Without it the shopper is judged as a guest with no IP
+ * known beyond the one recorded while shopping (never more lenient).
+ *
  * A store whose own code already handles `completeCartWorkflow.hooks.validate` calls this
- * from its handler: `await validateCartPaymentRisk(container, cart.id)`.
+ * from its handler: `await validateCartPaymentRisk(container, cart.id, shopperRequestFrom(container))`.
  */
 export async function validateCartPaymentRisk(
   container: MedusaContainer,
-  cartId: string
+  cartId: string,
+  shopper: ShopperRequest | null = null
 ): Promise<CompletionCheck> {
   const loaded = await loadCartSnapshot(container, cartId)
   if (loaded.completed) {
@@ -58,7 +64,13 @@ export async function validateCartPaymentRisk(
   let started = false
   const assessAndRecord = async () => {
     started = true
-    const assessment = await assessCart(container, cartId, { includeInFlight: true, loaded, recordSignal: false })
+    const assessment = await assessCart(container, cartId, {
+      includeInFlight: true,
+      loaded,
+      recordSignal: false,
+      ip: shopper?.ip ?? null,
+      authenticatedCustomerId: shopper?.authenticated_customer_id ?? null,
+    })
     const allowed = new Set(assessment.decision.allowed_provider_ids)
     const refusedProviders = loaded.selected_provider_ids.filter((id) => !allowed.has(id))
     // the velocity "orders" count reads completed_at; the IP recorded while shopping is kept
@@ -66,7 +78,7 @@ export async function validateCartPaymentRisk(
       container,
       service,
       loaded.cart,
-      signalKeysFor(loaded.cart, null, service.getHashSecret()),
+      signalKeysFor(loaded.cart, shopper?.ip ?? null, service.getHashSecret()),
       refusedProviders.length ? undefined : new Date()
     )
     const record = await service.recordAssessment({

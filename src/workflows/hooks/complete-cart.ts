@@ -5,6 +5,7 @@ import {
   CompletionCheck,
   validateCartPaymentRisk,
 } from "../../utils/validate-completion"
+import { shopperRequestFrom } from "../../utils/shopper-request"
 
 /*
  * Second line of defence (the first is the payment-sessions middleware): completion
@@ -15,7 +16,7 @@ import {
 if (process.env.PAYMENT_RISK_COMPLETE_CART_HOOK !== "off") {
   completeCartWorkflow.hooks.validate(
     async ({ cart }, { container }) => {
-      const check = await validateCartPaymentRisk(container, cart.id)
+      const check = await validateCartPaymentRisk(container, cart.id, shopperRequestFrom(container))
       return new StepResponse(check, check)
     },
     async (check: CompletionCheck | undefined, { container }) => {

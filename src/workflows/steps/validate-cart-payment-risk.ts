@@ -4,6 +4,7 @@ import {
   CompletionCheck,
   validateCartPaymentRisk,
 } from "../../utils/validate-completion"
+import { shopperRequestFrom } from "../../utils/shopper-request"
 
 export const validateCartPaymentRiskStepId = "validate-cart-payment-risk"
 
@@ -15,7 +16,7 @@ export const validateCartPaymentRiskStepId = "validate-cart-payment-risk"
 export const validateCartPaymentRiskStep = createStep(
   validateCartPaymentRiskStepId,
   async (input: { cart_id: string }, { container }) => {
-    const check = await validateCartPaymentRisk(container, input.cart_id)
+    const check = await validateCartPaymentRisk(container, input.cart_id, shopperRequestFrom(container))
     return new StepResponse(check, check)
   },
   async (check: CompletionCheck | undefined, { container }) => {

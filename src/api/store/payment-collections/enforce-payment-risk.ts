@@ -1,6 +1,7 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { assessCart } from "../../../utils/assess-cart"
+import { shopperRequestOf } from "../../utils/shopper-request"
 import { resolveLocale } from "../../../utils/notice"
 import { REFUSED_PAYMENT_MESSAGE } from "../../../utils/validate-completion"
 
@@ -36,7 +37,11 @@ export async function enforcePaymentRiskOnSession(
     if (!providers.length) {
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: Value for field 'provider_id': unknown payment provider`))
     }
-    const { decision, settings, loaded } = await assessCart(req.scope, cartId, { ip: req.ip })
+    const shopper = shopperRequestOf(req)
+    const { decision, settings, loaded } = await assessCart(req.scope, cartId, {
+      ip: shopper.ip,
+      authenticatedCustomerId: shopper.authenticated_customer_id,
+    })
     if (!decision.allowed_provider_ids.includes(body.provider_id)) {
       const locale = resolveLocale(req.locale, loaded.locale, req.get("accept-language"))
       const message = settings.refusal_message[locale] || settings.refusal_message.en || REFUSED_PAYMENT_MESSAGE

@@ -1,5 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { assessCart } from "../../../../../utils/assess-cart"
+import { shopperRequestOf } from "../../../../utils/shopper-request"
 import { creditCheckNoticeFor, noticeFor, resolveLocale } from "../../../../../utils/notice"
 
 /**
@@ -8,7 +9,11 @@ import { creditCheckNoticeFor, noticeFor, resolveLocale } from "../../../../../u
  * credit-check information where a check may apply. Nothing in the response says why.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { loaded, snapshot, decision, settings } = await assessCart(req.scope, req.params.id, { ip: req.ip })
+  const shopper = shopperRequestOf(req)
+  const { loaded, snapshot, decision, settings } = await assessCart(req.scope, req.params.id, {
+    ip: shopper.ip,
+    authenticatedCustomerId: shopper.authenticated_customer_id,
+  })
   const locale = resolveLocale(
     req.locale,
     loaded.locale,

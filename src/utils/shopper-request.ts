@@ -1,0 +1,35 @@
+import { AsyncLocalStorage } from "node:async_hooks"
+import { MedusaContainer } from "@medusajs/framework/types"
+
+/** What the store request tells about the shopper, beyond the cart. */
+export type ShopperRequest = {
+  /** the shopper's IP address */
+  ip: string | null
+  /** the customer the request is authenticated as; null for a guest */
+  authenticated_customer_id: string | null
+}
+
+/** Container key under which a store's own code may register the shopper facts of a request. */
+export const SHOPPER_REQUEST_KEY = "paymentRiskShopperRequest"
+
+/**
+ * Medusa's completion route runs the complete-cart workflow through the workflow engine,
+ * whose container is not the request's scope: the shopper facts of the request travel to the
+ * validate hook in the request's async context instead.
+ */
+export const shopperRequestStorage = new AsyncLocalStorage<ShopperRequest>()
+
+/**
+ * The shopper facts of the request being served: from the request's async context, else from
+ * the container (a store's own code may register them), else null — judged as a guest with no
+ * IP beyond the one recorded while shopping.
+ */
+export function shopperRequestFrom(container?: MedusaContainer): ShopperRequest | null {
+  const current = shopperRequestStorage.getStore()
+  if (current) return current
+  try {
+    return (container?.resolve(SHOPPER_REQUEST_KEY, { allowUnregistered: true }) as ShopperRequest | undefined) ?? null
+  } catch {
+    return null
+  }
+}
