@@ -50,6 +50,9 @@ describe("what an answer does", () => {
     ["yellow light", answered({ traffic_light: "yellow" }), [P.prepayment, P.cod, P.card, P.paypal, P.other]],
     ["red light", answered({ traffic_light: "red" }), [P.prepayment]],
     ["every provider failed → fallback hides the unsafe classes", { status: "failed", errors: ["sandbox: timeout"] }, [P.prepayment, P.cod, P.card, P.paypal, P.other]],
+    ["unknown person → unknown action (no invoice, no direct debit)", answered({ result: "unknown" }), [P.prepayment, P.cod, P.card, P.paypal, P.other]],
+    ["unknown person with score 900 and green light → still the unknown action", answered({ result: "unknown", score: 900, traffic_light: "green" }), [P.prepayment, P.cod, P.card, P.paypal, P.other]],
+    ["a limit stopped the query → failure action", { status: "failed", errors: ["limit reached"], limit: "identities_per_cart" }, [P.prepayment, P.cod, P.card, P.paypal, P.other]],
   ])("should map %s", (_, outcome, expected) => {
     expect(allowed(outcome)).toEqual(expected)
   })
@@ -58,6 +61,29 @@ describe("what an answer does", () => {
     const decision = decide(known(500, s, { credit: { status: "answered", provider_id: "bureau", cached: true, answer: { result: "soft", reference: "ref-1" } } }))
     expect(decision.hidden.find((h) => h.provider_id === P.invoice)!.reasons).toEqual([
       expect.objectContaining({ check: "credit_check", code: "credit_soft", values: expect.objectContaining({ provider_id: "bureau", cached: true, result: "soft", reference: "ref-1" }) }),
+    ])
+  })
+
+  it.each<[string, RiskSettings]>([
+    ["the default unknown action", credit()],
+    ["a stricter unknown action (only prepayment)", credit({ unknown_action: { type: "allow_only_classes", classes: ["prepayment"] } })],
+    ["relaxed score bands and lights", credit({ score_bands: [], traffic_light_actions: { yellow: null, red: null } })],
+  ])("should never treat an unknown person like one without negative features, with %s", (_, settingsUsed) => {
+    const none = allowed(answered({ result: "none", score: 900, traffic_light: "green" }), settingsUsed)
+    const unknown = allowed(answered({ result: "unknown", score: 900, traffic_light: "green" }), settingsUsed)
+    expect(unknown).not.toEqual(none)
+    expect(actionsForAnswer({ result: "unknown" }, settingsUsed.credit_check)).toEqual([{ code: "credit_unknown", action: settingsUsed.credit_check.unknown_action }])
+  })
+
+  it("should apply the merchant's unknown action", () => {
+    const strict = credit({ unknown_action: { type: "allow_only_classes", classes: ["prepayment"] } })
+    expect(allowed(answered({ result: "unknown" }), strict)).toEqual([P.prepayment])
+  })
+
+  it("should name the limit that stopped the query, for the admin", () => {
+    const decision = decide(known(500, s, { credit: { status: "failed", errors: ["limit reached"], limit: "identities_per_ip" } }))
+    expect(decision.hidden.find((h) => h.provider_id === P.invoice)!.reasons).toEqual([
+      expect.objectContaining({ check: "credit_check", code: "credit_limit_reached", values: { limit: "identities_per_ip", max: 5 } }),
     ])
   })
 

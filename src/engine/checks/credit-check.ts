@@ -6,13 +6,27 @@ const restriction = (action: ListAction): Restriction =>
 
 /**
  * Golden rule 3: external data last. The adapter asked a bureau only when `planCreditQuery`
- * said so; this maps its answer (or its failure) to the payment classes.
+ * said so; this maps its answer (or its failure, or the abuse limit that stopped it) to the
+ * payment classes.
  */
 export const creditCheck: RiskCheck = {
   id: "credit_check",
   evaluate({ credit, settings }: EngineContext): CheckOutcome[] {
     if (!credit) return []
     const config = settings.credit_check
+    if (credit.status === "failed" && credit.limit) {
+      return [
+        {
+          restriction: restriction(config.failure_action),
+          reason: {
+            check: "credit_check",
+            code: "credit_limit_reached",
+            message: `Credit check limit reached (${credit.limit}): no bureau asked`,
+            values: { limit: credit.limit, max: config.limits[credit.limit] },
+          },
+        },
+      ]
+    }
     if (credit.status === "failed") {
       return [
         {

@@ -1,3 +1,4 @@
 export * from "./types"
 export * from "./policy"
 export * from "./identity"
+export * from "./limits"

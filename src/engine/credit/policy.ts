@@ -25,12 +25,15 @@ export function planCreditQuery(input: EngineInput, preliminary: Decision): Quer
 const ONLY_PREPAYMENT: ListAction = { type: "allow_only_classes", classes: ["prepayment"] }
 
 /**
- * What an answer does: hard and medium negative features → only prepayment (seed 003); soft →
- * the merchant's soft action; otherwise the first score band the score falls below, and the
- * traffic light. Several may apply; every restriction counts.
+ * What an answer does: hard and medium negative features → only prepayment (seed 003); the
+ * bureau does not know the person (`unknown`) → the merchant's unknown action, never the same as
+ * "none", whatever score or light came with it; soft → the merchant's soft action; otherwise the
+ * first score band the score falls below, and the traffic light. Several may apply; every
+ * restriction counts.
  */
 export function actionsForAnswer(answer: CreditAnswer, settings: EngineInput["settings"]["credit_check"]): Array<{ code: string; action: ListAction }> {
   if (answer.result === "hard" || answer.result === "medium") return [{ code: `credit_${answer.result}`, action: ONLY_PREPAYMENT }]
+  if (answer.result === "unknown") return [{ code: "credit_unknown", action: settings.unknown_action }]
   const actions: Array<{ code: string; action: ListAction }> = []
   if (answer.result === "soft") actions.push({ code: "credit_soft", action: settings.soft_action })
   if (typeof answer.score === "number") {

@@ -19,10 +19,25 @@ export type CreditAnswer = {
   reference?: string | null
 }
 
+/** The abuse limits of `CreditLimits`, in the order they are reported when several are reached. */
+export const CREDIT_LIMITS = ["identities_per_cart", "identities_per_customer", "identities_per_ip", "queries_per_cart"] as const
+export type CreditLimitName = (typeof CREDIT_LIMITS)[number]
+
+/**
+ * Why a query failed, recorded with it. Only `transport` (no connection, reset), `timeout` and
+ * `server_error` (5xx) say the bureau is unwell and count for the circuit breaker; a 4xx, an
+ * answer that fails validation or a provider's own error may be caused by the shopper's input,
+ * so a shopper could open the breaker for the whole shop with them.
+ */
+export const CREDIT_FAILURE_KINDS = ["transport", "timeout", "server_error", "client_error", "invalid_answer", "provider_error"] as const
+export type CreditFailureKind = (typeof CREDIT_FAILURE_KINDS)[number]
+export const BREAKER_FAILURE_KINDS: readonly CreditFailureKind[] = ["transport", "timeout", "server_error"]
+
 /** What the adapter found out, handed to the engine. */
 export type CreditOutcome =
   | { status: "answered"; provider_id: string; cached: boolean; answer: CreditAnswer }
-  | { status: "failed"; errors: string[] }
+  /** every provider failed or was skipped; `limit` when an abuse limit stopped the query before any provider was asked */
+  | { status: "failed"; errors: string[]; limit?: CreditLimitName }
 
 export type CreditLimits = {
   /** paid queries (not cache hits) for one cart */
