@@ -1,3 +1,5 @@
+import type { CreditFailureKind } from "../../../engine/credit/types"
+
 /**
  * A credit-check provider (Auskunftei: SCHUFA, CRIF, Creditreform/Boniversum, infoscore, or an
  * aggregator). A merchant adds a bureau by writing one class with `check`, and registering it
@@ -15,11 +17,26 @@ export type CreditCheckInput = {
 
 export interface CreditCheckProvider {
   /**
-   * Asks the bureau. Resolves with the answer — `{ result: "none" | "soft" | "medium" | "hard",
-   * score?, traffic_light?: "green" | "yellow" | "red", reference? }` — which the plugin validates;
-   * anything else counts as a failure. Must stop when `signal` aborts (the time budget ran out).
+   * Asks the bureau. Resolves with the answer — `{ result: "none" | "soft" | "medium" | "hard" |
+   * "unknown", score?, traffic_light?: "green" | "yellow" | "red", reference? }` — which the
+   * plugin validates; anything else counts as a failure. Must stop when `signal` aborts (the time
+   * budget ran out). To let the circuit breaker skip a bureau that is down, throw a
+   * `CreditProviderError` of kind `transport` or `server_error`; any other error is recorded as
+   * `provider_error` and never opens the breaker (a shopper's input might have caused it).
    */
   check(input: CreditCheckInput, context: { signal: AbortSignal }): Promise<unknown>
+}
+
+/** A provider's failure with its kind (see `CREDIT_FAILURE_KINDS`); `retryable` for the HTTP provider's retries. */
+export class CreditProviderError extends Error {
+  constructor(
+    message: string,
+    readonly kind: CreditFailureKind,
+    readonly retryable = false
+  ) {
+    super(message)
+    this.name = "CreditProviderError"
+  }
 }
 
 export type CreditCheckProviderClass = new (options: Record<string, unknown>) => CreditCheckProvider

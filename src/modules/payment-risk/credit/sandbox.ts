@@ -1,4 +1,4 @@
-import { CreditCheckInput, CreditCheckProvider, delay } from "./provider"
+import { CreditCheckInput, CreditCheckProvider, CreditProviderError, delay } from "./provider"
 
 /**
  * Deterministic stand-in for a bureau, for demos and tests. The answer follows the last name
@@ -11,7 +11,8 @@ import { CreditCheckInput, CreditCheckProvider, delay } from "./provider"
  * | Weich       | soft negative feature                    |
  * | Gelb / Rot  | no negative feature, traffic light yellow / red |
  * | Score450    | no negative feature, score 450 (any number) |
- * | Fehler      | the provider fails (error)               |
+ * | Unbekannt   | the bureau does not know the person (`unknown`) |
+ * | Fehler      | the provider fails (an error caused by the input: never opens the circuit breaker) |
  * | Langsam     | answers after 10 s (beyond any budget)   |
  * | Kaputt      | a malformed answer                       |
  * | anyone else | no negative feature, score 900, green    |
@@ -38,8 +39,10 @@ export default class SandboxCreditCheckProvider implements CreditCheckProvider {
         return { result: "none", traffic_light: "yellow", reference }
       case "rot":
         return { result: "none", traffic_light: "red", reference }
+      case "unbekannt":
+        return { result: "unknown", reference }
       case "fehler":
-        throw new Error("sandbox bureau error")
+        throw new CreditProviderError("sandbox bureau error", "provider_error")
       case "langsam":
         await delay(10_000, signal)
         return { result: "none", reference }
