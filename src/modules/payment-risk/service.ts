@@ -9,7 +9,11 @@ import {
 } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
+  BREAKER_FAILURE_KINDS,
+  CreditLimitName,
+  CreditLimits,
   Decision,
+  exceededCreditLimit,
   HiddenProvider,
   defaultClassFor,
   PaymentClass,
@@ -18,7 +22,9 @@ import {
   withDefaults,
 } from "../../engine"
 import CartSignal from "./models/cart-signal"
+import CreditLimitEvent from "./models/credit-limit-event"
 import CreditQuery from "./models/credit-query"
+import CreditReservation from "./models/credit-reservation"
 import IdentityObservation from "./models/identity-observation"
 import NegativeListAudit from "./models/negative-list-audit"
 import NegativeListEntry from "./models/negative-list-entry"
@@ -39,6 +45,23 @@ const STORE_SCOPE = "store"
 const RULES_SEEDED_SCOPE = "rules_seeded"
 /** columns a velocity count may read: a fixed list, never taken from a request */
 const SIGNAL_COLUMNS = ["email_key", "phone_key", "address_key", "ip_key", "customer_id"] as const
+
+/** Who a credit check is about and for (keyed hashes only), for the abuse limits. */
+export type CreditRequest = {
+  cart_id: string
+  identity_hash: string
+  ip_key: string | null
+  customer_id: string | null
+  /** a query to a bureau (false: a cache hit) */
+  paid: boolean
+}
+
+export type CreditReservationResult = { ok: true; reservation_id: string } | { ok: false; limit: CreditLimitName; max: number }
+
+/** the abuse limits' rolling window */
+export const CREDIT_LIMIT_WINDOW_SECONDS = 3600
+/** reservation rows are kept this long (far beyond the window), then deleted */
+const CREDIT_RESERVATION_KEEP_SECONDS = 86_400
 
 export type ListEntryFilters = { kind?: string; source?: string; q?: string; expired?: boolean }
 
@@ -151,6 +174,8 @@ class PaymentRiskModuleService extends MedusaService({
   ReviewEvent,
   SecurityTip,
   IdentityObservation,
+  CreditReservation,
+  CreditLimitEvent,
 }) {
   protected readonly options_: PaymentRiskOptions
 
@@ -428,16 +453,105 @@ class PaymentRiskModuleService extends MedusaService({
   }
 
   /**
-   * Circuit breaker: open when the provider's last `failures` own queries all failed and the
-   * newest is younger than the cool-down. Read from the table, so it holds across instances.
+   * Circuit breaker: open when the provider's last `failures` own queries all failed with a kind
+   * that says the bureau is unwell (transport error, timeout, 5xx) and the newest is younger than
+   * the cool-down. A 4xx, an invalid answer or a provider's own error counts like an answer (the
+   * bureau is up, and a shopper's input may have caused it), so no shopper can open the breaker.
+   * Read from the table, so it holds across instances.
    */
   async isCreditProviderTripped(providerId: string, failures: number, cooldownSeconds: number): Promise<boolean> {
     const rows = await this.listCreditQueries(
       { provider_id: providerId, cached: false },
-      { take: failures, order: { created_at: "DESC" }, select: ["id", "error", "created_at"] }
+      { take: failures, order: { created_at: "DESC" }, select: ["id", "failure_kind", "created_at"] }
     )
-    if (rows.length < failures || rows.some((row) => !row.error)) return false
+    if (rows.length < failures || rows.some((row) => !row.failure_kind || !BREAKER_FAILURE_KINDS.includes(row.failure_kind))) return false
     return new Date(rows[0].created_at).getTime() > Date.now() - cooldownSeconds * 1000
+  }
+
+  /**
+   * The abuse limits of the credit check, exact across instances: one transaction takes
+   * advisory locks on the cart, IP and customer keys (sorted, so two requests cannot deadlock),
+   * counts the rolling hour's reservations for them (distinct identities per key, whether this
+   * identity is among them, the cart's paid queries), and either inserts this request's
+   * reservation or records the limit event. Only keyed hashes are stored.
+   */
+  @InjectManager()
+  async reserveCreditQuery(
+    request: CreditRequest,
+    limits: CreditLimits,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CreditReservationResult> {
+    const knex = sharedContext.manager!.getKnex()
+    const lockKeys = [
+      `cart:${request.cart_id}`,
+      ...(request.ip_key ? [`ip:${request.ip_key}`] : []),
+      ...(request.customer_id ? [`customer:${request.customer_id}`] : []),
+    ].sort()
+    return await knex.transaction(async (trx) => {
+      for (const key of lockKeys) {
+        await trx.raw("select pg_advisory_xact_lock(hashtextextended(?, 0))", [`payment_risk_credit:${key}`])
+      }
+      const counted = await trx.raw(
+        `select
+           count(*) filter (where cart_id = ? and paid)::int as cart_queries,
+           count(distinct identity_hash) filter (where cart_id = ?)::int as cart_identities,
+           coalesce(bool_or(cart_id = ? and identity_hash = ?), false) as cart_knows_identity,
+           count(distinct identity_hash) filter (where ip_key = ?)::int as ip_identities,
+           coalesce(bool_or(ip_key = ? and identity_hash = ?), false) as ip_knows_identity,
+           count(distinct identity_hash) filter (where customer_id = ?)::int as customer_identities,
+           coalesce(bool_or(customer_id = ? and identity_hash = ?), false) as customer_knows_identity
+         from payment_risk_credit_reservation
+         where deleted_at is null
+           and created_at >= now() - make_interval(secs => ?::int)
+           and (cart_id = ? or ip_key = ? or customer_id = ?)`,
+        [
+          request.cart_id, request.cart_id, request.cart_id, request.identity_hash,
+          request.ip_key, request.ip_key, request.identity_hash,
+          request.customer_id, request.customer_id, request.identity_hash,
+          CREDIT_LIMIT_WINDOW_SECONDS, request.cart_id, request.ip_key, request.customer_id,
+        ]
+      )
+      const row = counted.rows[0] ?? {}
+      const limit = exceededCreditLimit(
+        {
+          cart_queries: Number(row.cart_queries) || 0,
+          cart_identities: Number(row.cart_identities) || 0,
+          cart_knows_identity: row.cart_knows_identity === true,
+          ip_identities: request.ip_key ? Number(row.ip_identities) || 0 : null,
+          ip_knows_identity: row.ip_knows_identity === true,
+          customer_identities: request.customer_id ? Number(row.customer_identities) || 0 : null,
+          customer_knows_identity: row.customer_knows_identity === true,
+        },
+        limits,
+        request.paid
+      )
+      if (limit) {
+        await trx.raw(
+          `insert into payment_risk_credit_limit_event (id, cart_id, limit_name, max, created_at, updated_at)
+           values (?, ?, ?, ?, now(), now())`,
+          [generateEntityId(undefined, "prcle"), request.cart_id, limit, limits[limit]]
+        )
+        return { ok: false as const, limit, max: limits[limit] }
+      }
+      const id = generateEntityId(undefined, "prcr")
+      await trx.raw(
+        `insert into payment_risk_credit_reservation (id, cart_id, identity_hash, ip_key, customer_id, paid, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, now(), now())`,
+        [id, request.cart_id, request.identity_hash, request.ip_key, request.customer_id, request.paid]
+      )
+      // housekeeping: a few expired rows per reservation, so the table stays small without a job
+      await trx.raw(
+        `delete from payment_risk_credit_reservation where id in (
+           select id from payment_risk_credit_reservation where deleted_at is null and created_at < now() - make_interval(secs => ?::int) limit 20)`,
+        [CREDIT_RESERVATION_KEEP_SECONDS]
+      )
+      return { ok: true as const, reservation_id: id }
+    })
+  }
+
+  /** A reserved query that reached no bureau (every provider skipped) costs nothing: it no longer counts as paid. */
+  async releasePaidCreditReservation(reservationId: string): Promise<void> {
+    await this.updateCreditReservations({ id: reservationId, paid: false })
   }
 
   /** This calendar month's queries: spend, provider queries, cache hits, failures. */
@@ -456,7 +570,11 @@ class PaymentRiskModuleService extends MedusaService({
         knex.raw("count(*) filter (where cached)::int as cache_hits"),
         knex.raw("count(*) filter (where error is not null)::int as failures")
       )
-    return { since: start.toISOString(), ...row }
+    const [limits] = await knex("payment_risk_credit_limit_event")
+      .where("created_at", ">=", start)
+      .whereNull("deleted_at")
+      .select(knex.raw("count(*)::int as limit_hits"))
+    return { since: start.toISOString(), ...row, limit_hits: Number(limits?.limit_hits) || 0 }
   }
 
   /** The secret for keyed hashes of IBANs and card numbers (validated at start-up). */

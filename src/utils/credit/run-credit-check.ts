@@ -1,10 +1,23 @@
 import { randomUUID } from "node:crypto"
-import { CartSnapshot, CreditAnswer, CreditOutcome, creditIdentity, keyedHash, redactPaymentData, RiskSettings } from "../../engine"
+import {
+  CartSnapshot,
+  CreditAnswer,
+  CreditFailureKind,
+  CreditOutcome,
+  creditIdentity,
+  keyedHash,
+  normaliseSubject,
+  redactPaymentData,
+  RiskSettings,
+} from "../../engine"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
-import { CreditCheckInput } from "../../modules/payment-risk/credit/provider"
+import { CreditCheckInput, CreditProviderError } from "../../modules/payment-risk/credit/provider"
+import { signalKey } from "../rules/signal-keys"
 import { CreditAnswerSchema } from "./answer-schema"
 
 class CreditTimeout extends Error {}
+/** the answer failed the schema */
+class MalformedAnswer extends Error {}
 
 /** The provider's promise, bounded by the budget; the signal tells a well-behaved provider to stop. */
 async function withBudget<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -23,6 +36,14 @@ async function withBudget<T>(ms: number, run: (signal: AbortSignal) => Promise<T
   }
 }
 
+/** Why a query failed: only transport, timeout and server_error say the bureau is unwell (circuit breaker). */
+export function failureKindOf(error: unknown): CreditFailureKind {
+  if (error instanceof CreditTimeout) return "timeout"
+  if (error instanceof CreditProviderError) return error.kind
+  if (error instanceof MalformedAnswer) return "invalid_answer"
+  return "provider_error"
+}
+
 function inputFor(cart: CartSnapshot): CreditCheckInput {
   const a = cart.billing_address ?? cart.shipping_address ?? {}
   return {
@@ -35,12 +56,6 @@ function inputFor(cart: CartSnapshot): CreditCheckInput {
   }
 }
 
-/**
- * Asks the configured bureaus for a cart (after `planCreditQuery` said so): a cached answer for
- * the same identity first; then the providers cheapest first, skipping those whose circuit is
- * open, each within its time budget, until one answers validly. Every query — answer, failure or
- * cache hit — is recorded with cost and latency. Undefined when there is nobody to ask about.
- */
 /** Who is asking, for the abuse limits (per cart, IP and customer account). */
 export type CreditCheckRequester = {
   /** the shopper's IP address, where the caller knows it */
@@ -49,18 +64,50 @@ export type CreditCheckRequester = {
   customer_id: string | null
 }
 
+/** Keyed hash of the normalised IP (as the velocity counts store it), null when there is none or it is invalid. */
+function ipKeyOf(secret: string, ip: string | null): string | null {
+  if (!ip) return null
+  const normalised = normaliseSubject({ addresses: [], ip }, secret).ip
+  return normalised ? signalKey(secret, "ip", normalised) : null
+}
+
+/**
+ * Asks the configured bureaus for a cart (after `planCreditQuery` said so). First the abuse
+ * limits (per rolling hour, counted in PostgreSQL across instances): distinct persons asked about
+ * per cart, IP and customer — a cache hit counts too, it answers the oracle as well — and paid
+ * queries per cart; beyond one of them nothing is queried and the outcome names the limit (the
+ * engine applies the failure action). Then a cached answer for the same identity; then the
+ * providers cheapest first, skipping those whose circuit is open, each within its time budget,
+ * until one answers validly. Every query — answer, failure (with its kind) or cache hit — is
+ * recorded with cost and latency. Undefined when there is nobody to ask about.
+ */
 export async function runCreditCheck(
   service: PaymentRiskModuleService,
   cart: CartSnapshot,
   settings: RiskSettings,
-  _requester: CreditCheckRequester = { ip: null, customer_id: null }
+  requester: CreditCheckRequester = { ip: null, customer_id: null }
 ): Promise<CreditOutcome | undefined> {
   const config = settings.credit_check
   const identity = creditIdentity(cart.billing_address ?? cart.shipping_address)
   if (!identity) return undefined
-  const identity_hash = keyedHash(service.getHashSecret(), "credit_identity", identity)
+  const secret = service.getHashSecret()
+  const identity_hash = keyedHash(secret, "credit_identity", identity)
 
   const cached = await service.findCachedCreditAnswer(identity_hash, config.cache_days)
+  const reservation = await service.reserveCreditQuery(
+    {
+      cart_id: cart.id,
+      identity_hash,
+      ip_key: ipKeyOf(secret, requester.ip),
+      customer_id: requester.customer_id ?? cart.customer_id ?? null,
+      paid: !cached,
+    },
+    config.limits
+  )
+  if (!reservation.ok) {
+    return { status: "failed", errors: [`limit reached: ${reservation.limit} (${reservation.max} per hour)`], limit: reservation.limit }
+  }
+
   if (cached) {
     const answer: CreditAnswer = { result: cached.result!, score: cached.score, traffic_light: cached.traffic_light, reference: cached.reference }
     await service.createCreditQueries({ provider_id: cached.provider_id, identity_hash, cart_id: cart.id, ...answer, cost: 0, latency_ms: 0, cached: true })
@@ -69,6 +116,7 @@ export async function runCreditCheck(
 
   const providers = service.getCreditProviders()
   const errors: string[] = []
+  let asked = false
   for (const { id, cost } of [...config.providers].sort((a, b) => a.cost - b.cost)) {
     const provider = providers.get(id)
     if (!provider) {
@@ -79,19 +127,21 @@ export async function runCreditCheck(
       errors.push(`${id}: skipped (circuit open after repeated failures)`)
       continue
     }
+    asked = true
     const started = Date.now()
     try {
       const raw = await withBudget(config.timeout_ms, (signal) => provider.check(inputFor(cart), { signal }))
       const parsed = CreditAnswerSchema.safeParse(raw)
-      if (!parsed.success) throw new Error("malformed answer")
+      if (!parsed.success) throw new MalformedAnswer("malformed answer")
       const answer = parsed.data
       await service.createCreditQueries({ provider_id: id, identity_hash, cart_id: cart.id, result: answer.result, score: answer.score ?? null, traffic_light: answer.traffic_light ?? null, reference: answer.reference ?? null, cost, latency_ms: Date.now() - started })
       return { status: "answered", provider_id: id, cached: false, answer }
     } catch (error) {
       const message = redactPaymentData(error instanceof Error ? error.message : String(error)).slice(0, 300)
       errors.push(`${id}: ${message}`)
-      await service.createCreditQueries({ provider_id: id, identity_hash, cart_id: cart.id, cost, latency_ms: Date.now() - started, error: message })
+      await service.createCreditQueries({ provider_id: id, identity_hash, cart_id: cart.id, cost, latency_ms: Date.now() - started, error: message, failure_kind: failureKindOf(error) })
     }
   }
+  if (!asked) await service.releasePaidCreditReservation(reservation.reservation_id)
   return { status: "failed", errors }
 }

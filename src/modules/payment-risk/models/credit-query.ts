@@ -1,10 +1,11 @@
 import { model } from "@medusajs/framework/utils"
-import { CREDIT_RESULTS, TRAFFIC_LIGHTS } from "../../../engine/credit/types"
+import { CREDIT_FAILURE_KINDS, CREDIT_RESULTS, TRAFFIC_LIGHTS } from "../../../engine/credit/types"
 
 /**
  * One credit-check query (or cache hit): which provider, for which identity (keyed hash only,
  * no personal data), the answer, what it cost and how long it took, or why it failed.
- * Cache lookups and the circuit breaker read this table, so they hold across server instances.
+ * Cache lookups and the circuit breaker read this table, so they hold across server instances;
+ * the breaker counts only failures whose kind says the bureau is unwell.
  */
 const CreditQuery = model
   .define({ name: "CreditQuery", tableName: "payment_risk_credit_query" }, {
@@ -20,6 +21,8 @@ const CreditQuery = model
     latency_ms: model.number().default(0),
     cached: model.boolean().default(false),
     error: model.text().nullable(),
+    /** why it failed: only transport, timeout and server_error count for the circuit breaker */
+    failure_kind: model.enum([...CREDIT_FAILURE_KINDS]).nullable(),
   })
   .indexes([{ on: ["identity_hash", "created_at"] }, { on: ["provider_id", "created_at"] }])
 
