@@ -60,6 +60,8 @@ export type AssessCartOptions = {
   dryRun?: boolean
   /** record the cart's signal row for the velocity counts (default true; completion records its own) */
   recordSignal?: boolean
+  /** orders that are not earlier orders of the shopper (the order whose payment collection is paid) */
+  excludeOrderIds?: string[]
 }
 
 /** Accepted completions of the identity whose order does not exist yet (the race window). */
@@ -126,9 +128,10 @@ async function evaluate(
     rulesPromise,
     ruleFactsPromise,
   ])
+  const excluded = new Set(options.excludeOrderIds ?? [])
   const fullHistory: CustomerHistory = {
     orders: [
-      ...history.orders,
+      ...history.orders.filter((order) => !excluded.has(order.id)),
       // A completion accepted moments ago whose order is not linked yet awaits payment too.
       ...inFlight.map((row) => ({
         id: `in-flight:${row.cart_id}`,
@@ -145,7 +148,7 @@ async function evaluate(
   }
   const rule_facts: AdapterRuleFacts = {
     ...adapterFacts,
-    has_overdue_orders: hasOverdueOrders(history, now),
+    has_overdue_orders: hasOverdueOrders(fullHistory, now),
     ...(listMatches ? listSourceFacts(listMatches.matches) : {}),
   }
   const input = {

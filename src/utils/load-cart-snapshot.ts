@@ -31,8 +31,14 @@ const CART_FIELDS = [
   "payment_collection.payment_sessions.data",
 ]
 
-/** Session statuses that complete-cart would authorize. */
-const ACTIVE_SESSION_STATUSES = ["pending", "requires_more", "authorized"]
+/**
+ * Session statuses with which Medusa 2.21 completes a cart (core-flows
+ * `validateCartPaymentsStep`: pending, requires_more, authorized, captured,
+ * pending_authorization — an authorized or captured session is reused without asking the
+ * provider again, a pending_authorization one gives an order without a payment yet). Every one
+ * of them is judged; `error` and `canceled` sessions never complete a cart.
+ */
+export const ACTIVE_SESSION_STATUSES = ["pending", "requires_more", "authorized", "captured", "pending_authorization"]
 
 export type LoadedCart = {
   /** the snapshot without classes: `providers` are filled in by the caller */
@@ -69,7 +75,7 @@ export function toAddress(row: AddressRow): AddressSnapshot | null {
   }
 }
 
-type CartRow = {
+export type CartRow = {
   id: string
   currency_code: string
   total: unknown
@@ -119,6 +125,53 @@ export async function loadCartSnapshot(container: MedusaContainer, cartId: strin
     // the id comes from the request: an IBAN or card number typed into it reaches neither the answer nor the log
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${redactPaymentNumbers(cartId)} was not found`)
   }
+  return toLoadedCart(row)
+}
+
+/** Whether a cart row as the complete-cart hook receives it carries everything the engine reads. */
+function carriesEngineFields(cart: Record<string, unknown>): boolean {
+  return (
+    typeof cart.id === "string" &&
+    typeof cart.currency_code === "string" &&
+    cart.total !== undefined &&
+    "email" in cart &&
+    "customer_id" in cart &&
+    typeof cart.region_id === "string" &&
+    Array.isArray(cart.items) &&
+    "billing_address" in cart &&
+    "shipping_address" in cart &&
+    "payment_collection" in cart
+  )
+}
+
+/**
+ * The cart as `completeCartWorkflow.hooks.validate` received it (Medusa's `completeCartFields`:
+ * totals, items, addresses, payment sessions, metadata), plus the region's providers, which
+ * those fields lack — one small query instead of reading the whole cart again. A cart row
+ * without the fields the engine needs (another Medusa version, a store's own call) is read.
+ */
+export async function loadedCartFromHook(
+  container: MedusaContainer,
+  cart: Record<string, unknown> | null | undefined,
+  cartId: string
+): Promise<LoadedCart> {
+  if (!cart || cart.id !== cartId || !carriesEngineFields(cart)) {
+    return loadCartSnapshot(container, cartId)
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await retryOnConnectionLoss(() =>
+    query.graph({
+      entity: "region",
+      fields: ["id", "payment_providers.id", "payment_providers.is_enabled"],
+      filters: { id: cart.region_id as string },
+    })
+  )
+  const region = data[0] as CartRow["region"] | undefined
+  return toLoadedCart({ ...(cart as unknown as CartRow), region: region ?? null })
+}
+
+/** The engine's view of a cart row. */
+export function toLoadedCart(row: CartRow): LoadedCart {
   const sessions = (row.payment_collection?.payment_sessions ?? []).filter(
     (session): session is { provider_id: string; status: string; data?: unknown } => !!session
   )
@@ -151,7 +204,7 @@ export async function loadCartSnapshot(container: MedusaContainer, cartId: strin
     region_provider_ids: (row.region?.payment_providers ?? [])
       .filter((provider): provider is { id: string; is_enabled?: boolean } => !!provider && provider.is_enabled !== false)
       .map((provider) => provider.id),
-    selected_provider_ids: active.map((session) => session.provider_id),
+    selected_provider_ids: [...new Set(active.map((session) => session.provider_id))],
     payment_collection_id: row.payment_collection?.id ?? null,
     payment_data: paymentDataFromSessions(active),
     locale: row.locale ?? null,

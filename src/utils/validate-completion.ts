@@ -4,7 +4,7 @@ import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { assessCart } from "./assess-cart"
 import { identityKeyFor, normalizeEmail } from "./identity"
-import { loadCartSnapshot } from "./load-cart-snapshot"
+import { loadedCartFromHook } from "./load-cart-snapshot"
 import { resolveLocale } from "./notice"
 import { redactForLog } from "./redact"
 import { recordCartSignal } from "./rules/record-cart-signal"
@@ -49,9 +49,11 @@ export type CompletionCheck = {
 export async function validateCartPaymentRisk(
   container: MedusaContainer,
   cartId: string,
-  shopper: ShopperRequest | null = null
+  shopper: ShopperRequest | null = null,
+  /** the cart as the complete-cart hook received it: judged as it is, not read again */
+  hookCart?: Record<string, unknown> | null
 ): Promise<CompletionCheck> {
-  const loaded = await loadCartSnapshot(container, cartId)
+  const loaded = await loadedCartFromHook(container, hookCart, cartId)
   if (loaded.completed) {
     // complete-cart is idempotent: a retry for a cart that already has an order passes.
     return { assessment_id: null, cart_id: cartId }
@@ -72,7 +74,12 @@ export async function validateCartPaymentRisk(
       authenticatedCustomerId: shopper?.authenticated_customer_id ?? null,
     })
     const allowed = new Set(assessment.decision.allowed_provider_ids)
-    const refusedProviders = loaded.selected_provider_ids.filter((id) => !allowed.has(id))
+    // Fail closed: a cart that needs payment completes only with a session the plugin judged
+    // (Medusa refuses one without a session, but a status unknown today must not slip through).
+    const unjudged = loaded.cart.total > 0 && !loaded.selected_provider_ids.length
+    const refusedProviders = unjudged
+      ? ["(no payment session)"]
+      : loaded.selected_provider_ids.filter((id) => !allowed.has(id))
     // the velocity "orders" count reads completed_at; the IP recorded while shopping is kept
     const signal = recordCartSignal(
       container,

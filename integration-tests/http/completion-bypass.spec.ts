@@ -1,0 +1,142 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createOrderPaymentCollectionWorkflow } from "@medusajs/medusa/core-flows"
+import { adminHeaders } from "../helpers/admin"
+import { captureOrderPayment, GERMAN_ADDRESS, shopper } from "../helpers/checkout"
+import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
+
+jest.setTimeout(120 * 1000)
+
+const OTHER_ADDRESS = {
+  first_name: "Olaf",
+  last_name: "Fremd",
+  address_1: "Lindenweg 12",
+  postal_code: "20095",
+  city: "Hamburg",
+  country_code: "de",
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let admin: { headers: Record<string, string> }
+    let shop: ReturnType<typeof shopper>
+    const ok = { validateStatus: () => true }
+
+    beforeEach(async () => {
+      store = await seedStore(getContainer())
+      admin = await adminHeaders(getContainer(), api)
+      shop = shopper(api, store)
+    })
+
+    async function payingCustomer(email: string) {
+      const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
+      expect(completion.data.type).toBe("order")
+      await captureOrderPayment(api, admin, completion.data.order.id)
+    }
+
+    /** A cart of the paying customer with an invoice session, then moved to a stranger's address. */
+    async function invoiceSessionThenStranger(email: string) {
+      await payingCustomer(email)
+      const cart = await shop.createCart({ email })
+      const collection = await shop.paymentCollection(cart.id)
+      const session = await shop.createSession(collection.id, PROVIDERS.invoice)
+      expect(session.status).toBe(200)
+      await api.post(`/store/carts/${cart.id}`, { billing_address: OTHER_ADDRESS, shipping_address: OTHER_ADDRESS }, shop.headers)
+      return { cart, collection }
+    }
+
+    async function setSessionStatus(collectionId: string, status: string) {
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await knex.raw("update payment_session set status = ? where payment_collection_id = ?", [status, collectionId])
+    }
+
+    async function orderCount() {
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows } = await knex.raw(`select count(*)::int as n from "order"`)
+      return rows[0].n as number
+    }
+
+    describe("when the hidden method's session is in a status Medusa completes with", () => {
+      it.each(["pending_authorization", "captured", "authorized", "requires_more"])(
+        "should refuse a session in status %s and place no order",
+        async (status) => {
+          const { cart, collection } = await invoiceSessionThenStranger("stamm@example.com")
+          await setSessionStatus(collection.id, status)
+          const before = await orderCount()
+
+          const completion = await shop.complete(cart.id)
+          expect(completion.data.type).not.toBe("order")
+          expect(completion.status).toBe(400)
+          expect(completion.data.message).toMatch(/not available|nicht verfügbar/)
+          expect(await orderCount()).toBe(before)
+        }
+      )
+
+      it("should still complete an allowed method in status pending_authorization", async () => {
+        const cart = await shop.createCart({ email: "neu@example.com" })
+        const collection = await shop.paymentCollection(cart.id)
+        expect((await shop.createSession(collection.id, PROVIDERS.prepayment)).status).toBe(200)
+        await setSessionStatus(collection.id, "pending_authorization")
+        const completion = await shop.complete(cart.id)
+        expect(completion.data.type).toBe("order")
+      })
+    })
+
+    describe("when the shopper's IP is listed by the time of completion", () => {
+      it("should judge the completion's IP against the list and refuse", async () => {
+        const ip = "203.0.113.9"
+        const headers = { ...shop.headers.headers, "x-forwarded-for": ip }
+        await payingCustomer("stamm@example.com")
+        const cart = await shop.createCart({ email: "stamm@example.com" })
+        const { data } = await api.post("/store/payment-collections", { cart_id: cart.id }, { headers })
+        const session = await api.post(`/store/payment-collections/${data.payment_collection.id}/payment-sessions`, { provider_id: PROVIDERS.invoice }, { headers, ...ok })
+        expect(session.status).toBe(200)
+
+        const listed = await api.post("/admin/payment-risk/negative-list", { kind: "ip", value: ip, reason: "Betrugsversuch" }, { ...admin, ...ok })
+        expect(listed.status).toBe(201)
+
+        const completion = await api.post(`/store/carts/${cart.id}/complete`, {}, { headers, ...ok })
+        expect(completion.status).toBe(400)
+        expect(completion.data.type).not.toBe("order")
+      })
+    })
+
+    describe("when an order's payment collection is paid through the store API", () => {
+      async function orderCollection(email: string, address = GERMAN_ADDRESS) {
+        const cart = await shop.createCart({ email })
+        await api.post(`/store/carts/${cart.id}`, { billing_address: address, shipping_address: address }, shop.headers)
+        const collection = await shop.paymentCollection(cart.id)
+        expect((await shop.createSession(collection.id, PROVIDERS.cod)).status).toBe(200)
+        const completion = await shop.complete(cart.id)
+        expect(completion.data.type).toBe("order")
+        const { result } = await createOrderPaymentCollectionWorkflow(getContainer()).run({
+          input: { order_id: completion.data.order.id, amount: 20 },
+        })
+        return result[0].id as string
+      }
+
+      it("should judge the order's customer: a new customer cannot pay the difference by invoice", async () => {
+        const collectionId = await orderCollection("neu@example.com")
+        const invoice = await shop.createSession(collectionId, PROVIDERS.invoice)
+        expect(invoice.status).toBe(400)
+        expect(JSON.stringify(invoice.data)).not.toMatch(/first|new|history/i)
+        const prepayment = await shop.createSession(collectionId, PROVIDERS.prepayment)
+        expect(prepayment.status).toBe(200)
+      })
+
+      it("should let a known customer pay the difference by invoice", async () => {
+        await payingCustomer("stamm@example.com")
+        const collectionId = await orderCollection("stamm@example.com")
+        expect((await shop.createSession(collectionId, PROVIDERS.invoice)).status).toBe(200)
+      })
+
+      it("should answer 404 for a payment collection that does not exist", async () => {
+        const res = await shop.createSession("pay_col_doesnotexist", PROVIDERS.prepayment)
+        expect(res.status).toBe(404)
+      })
+    })
+  },
+})
