@@ -5,6 +5,7 @@ import { prepareEntryData, redactPaymentData } from "../../engine"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { PreparedEntry } from "../../modules/payment-risk/negative-list-types"
 import { AdminImportNegativeListRow } from "../../api/admin/payment-risk/negative-list/validators"
+import { unescapeCsvCell } from "../csv-cell"
 
 /** Columns an import understands; `kind` and `reason` are required. */
 export const IMPORT_COLUMNS = [
@@ -36,9 +37,11 @@ function checkHeader(columns: string[]): string[] {
 
 /** One CSV row → a prepared entry, or the field and message why not. */
 function prepareRow(record: Record<string, string>, secret: string): { entry: PreparedEntry } | { field: string; message: string } {
+  // an exported file comes back as it was: the quote the export put in front of a formula-like
+  // cell (`'+49301234567`) is removed, then the cell is checked like any other
   const cells: Record<string, string> = {}
   for (const column of IMPORT_COLUMNS) {
-    if (record[column]) cells[column] = record[column]
+    if (record[column]) cells[column] = unescapeCsvCell(record[column])
   }
   const parsed = AdminImportNegativeListRow.safeParse(cells)
   if (!parsed.success) {
@@ -49,7 +52,7 @@ function prepareRow(record: Record<string, string>, secret: string): { entry: Pr
   // An exported hashed value (same secret) comes back as hash + display hint.
   const kept =
     (row.kind === "iban" || row.kind === "card") && row.value && HASH.test(row.value)
-      ? { value: row.value, display_hint: record.display_hint || null }
+      ? { value: row.value, display_hint: record.display_hint ? unescapeCsvCell(record.display_hint) : null }
       : undefined
   const result = prepareEntryData(kept ? { ...row, value: null } : row, secret, kept)
   return result.ok ? { entry: result.entry } : { field: result.field, message: result.message }

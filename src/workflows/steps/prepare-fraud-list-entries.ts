@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { EntryInput, PersonAddress, prepareEntryData, PreparedEntryData } from "../../engine"
 import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
+import { neutraliseFormula } from "../../utils/csv-cell"
 
 export const prepareFraudListEntriesStepId = "prepare-payment-risk-fraud-list-entries"
 
@@ -46,17 +47,22 @@ export const prepareFraudListEntriesStep = createStep(
 
     const address = order.shipping_address ?? order.billing_address ?? null
     const phone = order.shipping_address?.phone || order.billing_address?.phone || null
+    // reason and note come from the merchant: the route refuses formulas there with a 400; a
+    // workflow caller's text is neutralised like the shopper's
     const common = {
-      reason: input.reason?.trim() || `Payment-risk review of order #${order.display_id ?? input.order_id}`,
+      reason: neutraliseFormula(input.reason?.trim()) || `Payment-risk review of order #${order.display_id ?? input.order_id}`,
       source: "fraud_review" as const,
-      note: input.note ?? null,
+      note: neutraliseFormula(input.note) || null,
     }
     const inputs: EntryInput[] = []
+    // Email and phone are matched exactly, so they are stored as the order has them: a phone is
+    // E.164 (+49…, allowed), and the store API accepts no email starting with = or @. The CSV
+    // export escapes every cell anyway.
     if (order.email) inputs.push({ ...common, kind: "email", value: order.email })
     if (phone) inputs.push({ ...common, kind: "phone", value: phone, country_code: address?.country_code ?? null })
     if (address && (address.last_name || address.company)) {
       const { phone: _phone, ...person } = address
-      inputs.push({ ...common, ...person, kind: "person" })
+      inputs.push({ ...common, ...neutralisePerson(person), kind: "person" })
     }
 
     const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
@@ -77,6 +83,22 @@ export const prepareFraudListEntriesStep = createStep(
     return new StepResponse(plan)
   }
 )
+
+const NEUTRALISED_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city"] as const
+
+/**
+ * The shopper typed these fields, so a merchant's "add to negative list" must not fail on them:
+ * a name like `=HYPERLINK("http://x","y")` would be refused as a spreadsheet formula, and a
+ * fraudster could escape the list by naming himself `=x`. The leading formula characters are
+ * removed instead (`HYPERLINK("http://x","y")`); name and address matching folds punctuation,
+ * so the entry still matches his next cart with `=…` (a postcode `=10115` still matches through
+ * the city, as one typing error).
+ */
+function neutralisePerson(person: PersonAddress): PersonAddress {
+  const result: PersonAddress = { ...person }
+  for (const field of NEUTRALISED_FIELDS) result[field] = neutraliseFormula(person[field])
+  return result
+}
 
 /** An active entry of the same kind with the same normalised data. */
 async function isListed(service: PaymentRiskModuleService, entry: PreparedEntryData): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { NEGATIVE_LIST_KINDS, NEGATIVE_LIST_SOURCES } from "../../../../engine/negative-list/types"
+import { startsLikeFormula } from "../../../../utils/csv-cell"
 import { isoDate } from "../../../utils/iso-date"
 
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -21,7 +22,34 @@ const futureDate = isoDate("expires_at").refine((date) => date.getTime() > Date.
   message: "Value for field 'expires_at': must be in the future",
 })
 
-export const AdminCreateNegativeListEntry = z
+/** In `value` a leading + or - belongs to the data (a phone number +49…); = and @ never start a valid value. */
+const VALUE_FORMULA_START = /^[=@\t\r]/
+
+/** The 400 / row-report text when a merchant's text starts like a spreadsheet formula. */
+function formulaMessage(field: string): string {
+  const characters = field === "value" ? "= or @" : "=, +, -, @ or a tab"
+  return `Value for field '${field}': must not start with ${characters}. Spreadsheet programs would run such a text as a formula when the list is exported; remove the leading character.`
+}
+
+/** True when a merchant's text for `field` starts like a spreadsheet formula (a phone number's + in `value` does not). */
+export function isFormulaText(field: string, text: string): boolean {
+  return field === "value" ? VALUE_FORMULA_START.test(text) : startsLikeFormula(text)
+}
+
+/**
+ * Texts typed by the merchant (create and update bodies, CSV cells) must not start like a
+ * spreadsheet formula: the list is exported to spreadsheets (CSV injection). Refused with a 400
+ * naming the field; data a shopper typed is neutralised instead where it is listed from an order.
+ */
+export function refuseFormulas(body: Record<string, unknown>, ctx: z.RefinementCtx) {
+  for (const [field, cell] of Object.entries(body)) {
+    if (typeof cell === "string" && isFormulaText(field, cell)) {
+      ctx.addIssue({ code: "custom", path: [field], message: formulaMessage(field) })
+    }
+  }
+}
+
+const EntryFields = z
   .object({
     kind: z.enum(NEGATIVE_LIST_KINDS),
     ...PersonAddressFields,
@@ -33,12 +61,9 @@ export const AdminCreateNegativeListEntry = z
     note: optionalText(2000),
   })
   .strict()
-export type AdminCreateNegativeListEntryType = z.infer<typeof AdminCreateNegativeListEntry>
 
-/** A spreadsheet runs a cell starting with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/
-/** In `value` a leading + is a phone number; = and @ never start a valid value. */
-const VALUE_FORMULA_START = /^[=@\t\r]/
+export const AdminCreateNegativeListEntry = EntryFields.superRefine(refuseFormulas)
+export type AdminCreateNegativeListEntryType = z.infer<typeof AdminCreateNegativeListEntry>
 
 /**
  * What a file's cells must not carry: formulas (the list is exported to spreadsheets again),
@@ -48,17 +73,17 @@ const VALUE_FORMULA_START = /^[=@\t\r]/
 function checkImportCells(row: Record<string, unknown>, ctx: z.RefinementCtx) {
   for (const [field, cell] of Object.entries(row)) {
     if (typeof cell !== "string") continue
-    const issue = /[\u0000\uFFFD]/.test(cell)
-      ? "contains characters that are not UTF-8 text (save the file as UTF-8)"
-      : (field === "value" ? VALUE_FORMULA_START : FORMULA_START).test(cell)
-        ? "must not start with =, +, -, @ or a tab (spreadsheet formula)"
+    const message = /[\u0000\uFFFD]/.test(cell)
+      ? `Value for field '${field}': contains characters that are not UTF-8 text (save the file as UTF-8)`
+      : isFormulaText(field, cell)
+        ? formulaMessage(field)
         : null
-    if (issue) ctx.addIssue({ code: "custom", path: [field], message: `Value for field '${field}': ${issue}` })
+    if (message) ctx.addIssue({ code: "custom", path: [field], message })
   }
 }
 
 /** A CSV row: the create body with `import` as the default source, cells checked as file content. */
-export const AdminImportNegativeListRow = AdminCreateNegativeListEntry.extend({
+export const AdminImportNegativeListRow = EntryFields.extend({
   source: z.enum(NEGATIVE_LIST_SOURCES).default("import"),
 }).superRefine(checkImportCells)
 
@@ -72,6 +97,7 @@ export const AdminUpdateNegativeListEntry = z
     note: optionalText(2000),
   })
   .strict()
+  .superRefine(refuseFormulas)
 export type AdminUpdateNegativeListEntryType = z.infer<typeof AdminUpdateNegativeListEntry>
 
 export const AdminListNegativeList = z

@@ -2,14 +2,18 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { stringify } from "csv-stringify"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService, { EXPORT_COLUMNS } from "../../../../../modules/payment-risk/service"
+import { escapeCsvCell } from "../../../../../utils/csv-cell"
 import { escapeLike } from "../../../../../utils/identity"
 import { AdminExportNegativeListType } from "../validators"
 
-const cell = (value: unknown) => (value instanceof Date ? value.toISOString() : value)
+/** Dates as ISO text; text a spreadsheet would run as a formula with a leading `'` (CSV injection). */
+const cell = (value: unknown) => (value instanceof Date ? value.toISOString() : escapeCsvCell(value))
 
 /**
  * CSV export of the list (same filters as the list route), streamed page by page. IBANs and
- * cards appear as keyed hash + display hint: the clear numbers are not stored anywhere.
+ * cards appear as keyed hash + display hint: the clear numbers are not stored anywhere. Every
+ * cell is escaped against formula injection: entries hold names shoppers typed, and entries
+ * stored before the write paths refused formulas may still start with one.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminExportNegativeListType>,
