@@ -7,15 +7,6 @@ import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
 
 jest.setTimeout(120 * 1000)
 
-const OTHER_ADDRESS = {
-  first_name: "Olaf",
-  last_name: "Fremd",
-  address_1: "Lindenweg 12",
-  postal_code: "20095",
-  city: "Hamburg",
-  country_code: "de",
-}
-
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
@@ -37,14 +28,20 @@ medusaIntegrationTestRunner({
       await captureOrderPayment(api, admin, completion.data.order.id)
     }
 
-    /** A cart of the paying customer with an invoice session, then moved to a stranger's address. */
-    async function invoiceSessionThenStranger(email: string) {
+    /** A cart of the paying customer with an invoice session; then the merchant lists the person. */
+    async function invoiceSessionThenListed(email: string) {
       await payingCustomer(email)
       const cart = await shop.createCart({ email })
       const collection = await shop.paymentCollection(cart.id)
       const session = await shop.createSession(collection.id, PROVIDERS.invoice)
       expect(session.status).toBe(200)
-      await api.post(`/store/carts/${cart.id}`, { billing_address: OTHER_ADDRESS, shipping_address: OTHER_ADDRESS }, shop.headers)
+      const { first_name, last_name, address_1, postal_code, city, country_code } = GERMAN_ADDRESS
+      const listed = await api.post(
+        "/admin/payment-risk/negative-list",
+        { kind: "person", first_name, last_name, address_1, postal_code, city, country_code, reason: "Rücklastschrift" },
+        { ...admin, ...ok }
+      )
+      expect(listed.status).toBe(201)
       return { cart, collection }
     }
 
@@ -63,7 +60,7 @@ medusaIntegrationTestRunner({
       it.each(["pending_authorization", "captured", "authorized", "requires_more"])(
         "should refuse a session in status %s and place no order",
         async (status) => {
-          const { cart, collection } = await invoiceSessionThenStranger("stamm@example.com")
+          const { cart, collection } = await invoiceSessionThenListed("stamm@example.com")
           await setSessionStatus(collection.id, status)
           const before = await orderCount()
 

@@ -179,6 +179,13 @@ export type EngineInput = {
   rules?: RiskRule[]
   /** facts only the adapter can know (catalogue, groups, velocity counts, GeoIP, local time) */
   rule_facts?: AdapterRuleFacts
+  /** distinct billing identities seen on the cart and from its IP in the window (probing limits) */
+  probing?: ProbingCounts
+}
+
+export type ProbingCounts = {
+  identities_on_cart: number
+  identities_from_ip: number
 }
 
 /** What a check decides about the payment methods. */

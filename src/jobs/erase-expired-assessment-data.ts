@@ -2,9 +2,10 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
+import { eraseIdentityObservations } from "../utils/probing/erase-identity-observations"
 import { eraseCartSignals } from "../utils/rules/erase-cart-signals"
 
-/** Daily: assessments older than the retention period (option `assessment_retention_days`) lose their personal data; velocity signals that old are deleted. */
+/** Daily: assessments older than the retention period (option `assessment_retention_days`) lose their personal data; velocity signals and identity observations that old are deleted. */
 export default async function eraseExpiredAssessmentData(container: MedusaContainer) {
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -12,8 +13,11 @@ export default async function eraseExpiredAssessmentData(container: MedusaContai
   const olderThan = new Date(Date.now() - days * 24 * 60 * 60 * 1000)
   const count = await service.erasePersonalData({ olderThan })
   const signals = await eraseCartSignals(service, { olderThan })
-  if (count || signals) {
-    logger.info(`payment-risk: erased personal data of ${count} assessment(s) and ${signals} cart signal(s) older than ${days} days`)
+  const observations = await eraseIdentityObservations(service, { olderThan })
+  if (count || signals || observations) {
+    logger.info(
+      `payment-risk: erased personal data of ${count} assessment(s), ${signals} cart signal(s) and ${observations} identity observation(s) older than ${days} days`
+    )
   }
 }
 

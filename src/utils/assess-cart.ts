@@ -30,6 +30,7 @@ import { loadRuleFacts } from "./rules/load-rule-facts"
 import { recordCartSignal } from "./rules/record-cart-signal"
 import { ruleNeeds } from "./rules/rule-needs"
 import { signalKeysFor } from "./rules/signal-keys"
+import { observeIdentity } from "./probing/observe-identity"
 
 export type CartAssessment = {
   loaded: LoadedCart
@@ -112,7 +113,9 @@ async function evaluate(
     }
     return loadRuleFacts(container, service, { loaded, needs, keys, ip: options.ip, now })
   })
-  const [classes, history, inFlight, listMatches, rules, adapterFacts] = await Promise.all([
+  // the admin's evaluate tool observes nothing; completion counts the identity it completes with
+  const probingPromise = options.dryRun ? Promise.resolve(undefined) : observeIdentity(service, loaded.cart, keys, settings, now)
+  const [classes, history, inFlight, listMatches, rules, adapterFacts, probing] = await Promise.all([
     service.getProviderClasses(loaded.region_provider_ids),
     loadCustomerHistory(
       container,
@@ -127,6 +130,7 @@ async function evaluate(
       : needsPromise.then((needs) => (needs.list_sources ? listCheck() : null)),
     rulesPromise,
     ruleFactsPromise,
+    probingPromise,
   ])
   const excluded = new Set(options.excludeOrderIds ?? [])
   const fullHistory: CustomerHistory = {
@@ -158,6 +162,13 @@ async function evaluate(
     negative_list_matches: settings.negative_list.enabled && listMatches ? listMatches.matches.map(({ match }) => match) : [],
     rules,
     rule_facts,
+    probing,
+  }
+  if (probing && (probing.identities_on_cart > settings.protection.max_identities_per_cart || probing.identities_from_ip > settings.protection.max_identities_per_ip)) {
+    const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+    logger.warn(
+      `payment-risk: cart ${loaded.cart.id} showed ${probing.identities_on_cart} billing identities (its IP ${probing.identities_from_ip}) within ${settings.protection.identity_window_minutes} min: probing limit, safe methods only`
+    )
   }
   const preliminary = decide(input)
   const finish = async (result: Evaluated) => {

@@ -6,8 +6,9 @@ import { context } from "./builders"
 
 describe("checks", () => {
   describe("when listing the default checks", () => {
-    it("should run the negative list (internal data first), first-order, open-orders, the COD limit, the merchant's rules, plausibility and the credit check, in that order", () => {
+    it("should run the probing limits, the negative list (internal data first), first-order, open-orders, the COD limit, the merchant's rules, plausibility and the credit check, in that order", () => {
       expect(DEFAULT_CHECKS.map((c) => c.id)).toEqual([
+        "probing",
         "negative_list",
         "first_order",
         "open_orders",

@@ -5,6 +5,7 @@ import { firstOrderCodLimitCheck } from "./first-order-cod-limit"
 import { negativeListCheck } from "./negative-list"
 import { openOrdersCheck } from "./open-orders"
 import { plausibilityCheck } from "./plausibility"
+import { probingCheck } from "./probing"
 import { rulesCheck } from "./rules"
 
 /**
@@ -12,6 +13,7 @@ import { rulesCheck } from "./rules"
  * A new check is a new file in this folder plus one line here.
  */
 export const DEFAULT_CHECKS: readonly RiskCheck[] = [
+  probingCheck,
   negativeListCheck,
   firstOrderCheck,
   openOrdersCheck,

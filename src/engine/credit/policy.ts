@@ -2,7 +2,7 @@ import type { Decision, EngineInput, ListAction } from "../types"
 import { CreditAnswer } from "./types"
 
 /** Checks whose restriction means internal data has already decided (golden rule 1). */
-const INTERNAL_CHECKS = ["negative_list", "first_order", "open_orders", "first_order_cod_limit"]
+const INTERNAL_CHECKS = ["probing", "negative_list", "first_order", "open_orders", "first_order_cod_limit"]
 
 export type QueryPlan = { ask: true } | { ask: false; why: "disabled" | "below_threshold" | "internal_data_decided" | "no_unsafe_class" }
 

@@ -1,10 +1,11 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
+import { eraseIdentityObservations } from "../../../../utils/probing/erase-identity-observations"
 import { eraseCartSignals } from "../../../../utils/rules/erase-cart-signals"
 import { AdminErasePersonalDataType } from "../validators"
 
-/** GDPR erasure: removes a shopper's email and customer id from all stored assessments and deletes their velocity signals. */
+/** GDPR erasure: removes a shopper's email and customer id from all stored assessments and deletes their velocity signals and identity observations. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminErasePersonalDataType>,
   res: MedusaResponse
@@ -12,5 +13,6 @@ export const POST = async (
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const erased = await service.erasePersonalData(req.validatedBody)
   const signals_deleted = await eraseCartSignals(service, req.validatedBody)
-  res.json({ erased, signals_deleted })
+  const identity_observations_deleted = await eraseIdentityObservations(service, req.validatedBody)
+  res.json({ erased, signals_deleted, identity_observations_deleted })
 }
