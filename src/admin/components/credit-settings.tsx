@@ -7,6 +7,10 @@ import { ActionRow } from "./list-action-settings"
 import { ScoreBands } from "./score-bands"
 
 type Credit = RiskSettings["credit_check"]
+type LimitKey = keyof Credit["limits"]
+/** the server's ranges (validators.ts): at least 1, at most these */
+const LIMIT_MAX: Record<LimitKey, number> = { queries_per_cart: 100, identities_per_cart: 100, identities_per_ip: 1000, identities_per_customer: 1000 }
+const LIMIT_KEYS = Object.keys(LIMIT_MAX) as LimitKey[]
 type Props = { value: Credit; onChange: (v: Credit) => void; err: (path: string) => string | undefined }
 
 const NumberField = ({ id, label, value, onChange, error }: { id: string; label: string; value: number; onChange: (n: number) => void; error?: string }) => (
@@ -84,6 +88,33 @@ export const CreditSettings = ({ value, onChange, err }: Props) => {
       })}
       <ScoreBands value={value.score_bands} onChange={(bands) => set("score_bands", bands)} err={err} />
       <ActionRow id="credit-failure" label={t("paymentRisk.creditSettings.failure")} action={value.failure_action} onChange={(a) => set("failure_action", a)} error={err("credit_check.failure_action.classes")} />
+      <ActionRow
+        id="credit-unknown"
+        label={t("paymentRisk.creditSettings.unknown")}
+        action={value.unknown_action}
+        onChange={(a) => set("unknown_action", a)}
+        error={err("credit_check.unknown_action.classes") ?? (value.unknown_action.classes.length ? undefined : t("paymentRisk.creditSettings.unknownClasses"))}
+      />
+      <div className="flex flex-col gap-y-2 border-t pt-3">
+        <Text size="small" weight="plus">{t("paymentRisk.creditSettings.limits.title")}</Text>
+        <Text size="xsmall" className="text-ui-fg-subtle">{t("paymentRisk.creditSettings.limits.hint")}</Text>
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+          {LIMIT_KEYS.map((key) => {
+            const n = value.limits[key]
+            const invalid = !Number.isInteger(n) || n < 1 || n > LIMIT_MAX[key]
+            return (
+              <NumberField
+                key={key}
+                id={`credit-limit-${key}`}
+                label={t(`paymentRisk.creditSettings.limits.${key}`)}
+                value={n}
+                onChange={(v) => set("limits", { ...value.limits, [key]: v })}
+                error={err(`credit_check.limits.${key}`) ?? (invalid ? t("paymentRisk.creditSettings.limits.range", { max: LIMIT_MAX[key] }) : undefined)}
+              />
+            )
+          })}
+        </div>
+      </div>
       <Text size="xsmall" className="text-ui-fg-subtle">{t("paymentRisk.creditSettings.fixed")}</Text>
     </Container>
   )

@@ -6,6 +6,8 @@ import widgetsDe from "./json/widgets.de.json"
 import widgetsEn from "./json/widgets.en.json"
 import tipsDe from "./json/tips.de.json"
 import tipsEn from "./json/tips.en.json"
+import creditDe from "./json/credit.de.json"
+import creditEn from "./json/credit.en.json"
 
 type Messages = { [key: string]: string | Messages }
 
@@ -22,6 +24,6 @@ function withKeys(base: Messages, extra: Messages): Messages {
 
 /** Merged into the Medusa admin's i18next resources (default namespace "translation"). */
 export default {
-  de: { translation: withKeys(withKeys(withKeys(de, widgetsDe), tipsDe), rulesDe) },
-  en: { translation: withKeys(withKeys(withKeys(en, widgetsEn), tipsEn), rulesEn) },
+  de: { translation: withKeys(withKeys(withKeys(withKeys(de, widgetsDe), tipsDe), rulesDe), creditDe) },
+  en: { translation: withKeys(withKeys(withKeys(withKeys(en, widgetsEn), tipsEn), rulesEn), creditEn) },
 }

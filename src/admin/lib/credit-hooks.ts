@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query"
+import type { CreditFailureKind, CreditLimitName, CreditResult } from "../../engine/credit/types"
 import { paymentRiskKeys } from "./hooks"
 import { sdk } from "./sdk"
 
 export type CreditQueryRow = {
   id: string
   provider_id: string
-  result: "none" | "soft" | "medium" | "hard" | null
+  result: CreditResult | null
   score: number | null
   traffic_light: "green" | "yellow" | "red" | null
   reference: string | null
@@ -13,17 +14,36 @@ export type CreditQueryRow = {
   latency_ms: number
   cached: boolean
   error: string | null
+  /** why it failed; only transport, timeout and server_error pause the provider */
+  failure_kind: CreditFailureKind | null
   cart_id: string | null
   created_at: string
 }
 
-export type CreditMonth = { since: string; spend: number; queries: number; cache_hits: number; failures: number }
+/** A credit check stopped by an abuse limit: which limit, its value then, the cart, when. */
+export type CreditLimitEventRow = {
+  id: string
+  cart_id: string
+  limit_name: CreditLimitName
+  max: number
+  created_at: string
+}
+
+export type CreditMonth = { since: string; spend: number; queries: number; cache_hits: number; failures: number; limit_hits: number }
+
+export type CreditChecksResponse = {
+  queries: CreditQueryRow[]
+  count: number
+  month: CreditMonth
+  /** the newest limit events (at most 100) and how many there are in all */
+  limit_events: CreditLimitEventRow[]
+  limit_events_count: number
+}
 
 export function useCreditQueries(query: { limit: number; offset: number }) {
   return useQuery({
     queryKey: [...paymentRiskKeys.all, "credit-checks", query],
-    queryFn: () =>
-      sdk.client.fetch<{ queries: CreditQueryRow[]; count: number; month: CreditMonth }>("/admin/payment-risk/credit-checks", { query }),
+    queryFn: () => sdk.client.fetch<CreditChecksResponse>("/admin/payment-risk/credit-checks", { query }),
   })
 }
 

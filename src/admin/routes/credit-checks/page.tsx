@@ -4,9 +4,10 @@ import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useCreditQueries } from "../../lib/credit-hooks"
+import { LimitEventsTable } from "./limit-events-table"
 
 const PAGE_SIZE = 20
-const RESULT_COLOR = { none: "green", soft: "orange", medium: "red", hard: "red" } as const
+const RESULT_COLOR = { none: "green", soft: "orange", medium: "red", hard: "red", unknown: "orange" } as const
 
 const Figure = ({ label, value }: { label: string; value: string }) => (
   <div className="flex flex-col">
@@ -15,11 +16,14 @@ const Figure = ({ label, value }: { label: string; value: string }) => (
   </div>
 )
 
-/** Recent credit-check queries with result, cost, latency and cache hits, and this month's spend. */
+/**
+ * Recent credit-check queries with result, cost, latency, cache hits and why a query failed,
+ * this month's spend, and the checks an abuse limit stopped.
+ */
 const CreditChecksPage = () => {
   const { t, i18n } = useTranslation()
   const [page, setPage] = useState(0)
-  const { data } = useCreditQueries({ limit: PAGE_SIZE, offset: page * PAGE_SIZE })
+  const { data, isLoading } = useCreditQueries({ limit: PAGE_SIZE, offset: page * PAGE_SIZE })
   const count = data?.count ?? 0
   const money = (n: number) => n.toLocaleString(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
   return (
@@ -29,11 +33,12 @@ const CreditChecksPage = () => {
         <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.credit.description")}</Text>
       </div>
       {data && (
-        <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-4">
+        <div className="grid grid-cols-2 gap-4 px-6 py-4 md:grid-cols-5">
           <Figure label={t("paymentRisk.credit.month.spend")} value={money(data.month.spend)} />
           <Figure label={t("paymentRisk.credit.month.queries")} value={String(data.month.queries)} />
           <Figure label={t("paymentRisk.credit.month.cacheHits")} value={String(data.month.cache_hits)} />
           <Figure label={t("paymentRisk.credit.month.failures")} value={String(data.month.failures)} />
+          <Figure label={t("paymentRisk.credit.month.limitHits")} value={String(data.month.limit_hits)} />
         </div>
       )}
       <Table>
@@ -62,6 +67,7 @@ const CreditChecksPage = () => {
                   {q.score != null && <Text size="xsmall">{t("paymentRisk.credit.score", { score: q.score })}</Text>}
                   {q.traffic_light && <Text size="xsmall">{t(`paymentRisk.credit.lights.${q.traffic_light}`)}</Text>}
                   {q.cached && <Badge size="2xsmall">{t("paymentRisk.credit.cached")}</Badge>}
+                  {q.failure_kind && <Badge size="2xsmall" color="grey">{t(`paymentRisk.credit.failureKinds.${q.failure_kind}`)}</Badge>}
                   {q.error && <Text size="xsmall" className="text-ui-fg-error">{q.error}</Text>}
                 </div>
               </Table.Cell>
@@ -83,6 +89,8 @@ const CreditChecksPage = () => {
         previousPage={() => setPage((p) => Math.max(0, p - 1))}
         nextPage={() => setPage((p) => p + 1)}
       />
+      <Text size="xsmall" className="px-6 py-3 text-ui-fg-subtle">{t("paymentRisk.credit.breakerHint")}</Text>
+      <LimitEventsTable events={data?.limit_events ?? []} total={data?.limit_events_count ?? 0} isLoading={isLoading} />
     </Container>
   )
 }
