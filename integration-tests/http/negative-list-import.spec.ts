@@ -91,6 +91,34 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(400)
         expect(res.data.message).toContain("text/csv")
       })
+
+      // text/plain and the form encodings are what a foreign page can send with the merchant's
+      // cookie without a CORS preflight; the other types are no CSV content type either
+      it.each([
+        "text/plain",
+        "text/plain; charset=utf-8",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=fuzz",
+        "application/octet-stream",
+        "application/csv",
+        "text/csv-schema",
+      ])("should refuse a CSV sent as %s with 400 naming text/csv and write nothing", async (type) => {
+        const res = await api.post("/admin/payment-risk/negative-list/import", CSV, {
+          headers: { ...admin.headers, "content-type": type },
+          validateStatus: () => true,
+        })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toContain("text/csv")
+        expect(await count()).toBe(0)
+      })
+
+      it.each(["text/csv; charset=utf-8", "Text/CSV"])("should import a CSV sent as %s", async (type) => {
+        const res = await api.post("/admin/payment-risk/negative-list/import", `${HEADER}\nemail,,,,,,,,,a@example.de,Betrug,,,`, {
+          headers: { ...admin.headers, "content-type": type },
+          validateStatus: () => true,
+        })
+        expect(res.data).toMatchObject({ imported: 1, rejected_count: 0 })
+      })
     })
 
     describe("when the list is exported", () => {

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/admin"
 import { captureOrderPayment, shopper } from "../helpers/checkout"
+import { placeOrder } from "../helpers/review"
 import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
 
 jest.setTimeout(120 * 1000)
@@ -76,6 +77,43 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("when many entries share one lookup key with the listed person", () => {
+      /**
+       * 250 entries at the same postcode and house number (another street) before the real entry
+       * and 250 after it: each shares one key with the subject, the real entry two. Without an
+       * order the candidate query's limit of 200 returned the first 200 crowd rows in the order
+       * they lie on disk (the real match was never scored); ordered by creation alone the newest
+       * crowd would push it out just the same.
+       */
+      const crowd = (from: number) =>
+        [
+          "kind,first_name,last_name,address_1,postal_code,city,country_code,reason",
+          ...Array.from({ length: 250 }, (_, i) => `person,Max,Nachbar${from + i},Nebenweg 5,10115,Berlin,de,Crowd`),
+        ].join("\n")
+      const importCrowd = async (from: number) => {
+        const res = await api.post("/admin/payment-risk/negative-list/import", crowd(from), {
+          headers: { ...admin.headers, "content-type": "text/csv" },
+        })
+        expect(res.data).toMatchObject({ imported: 250, rejected_count: 0 })
+      }
+
+      it("should still find the real match in a check and restrict the person's cart", async () => {
+        await importCrowd(0)
+        const real = await api.post("/admin/payment-risk/negative-list", MEIER, admin)
+        await importCrowd(250)
+        expect((await api.get("/admin/payment-risk/negative-list?limit=1", admin)).data.count).toBe(501)
+
+        const check = await api.post("/admin/payment-risk/negative-list/check", MEIER_CHECK, admin)
+        expect(check.data.matches.map((m: { entry: { id: string } }) => m.entry.id)).toEqual([real.data.entry.id])
+
+        const cart = await shop.createCart({ email: "crowded@example.com" }) // address: Hans Meier, Hauptstraße 5, 10115 Berlin
+        const { data } = await api.post("/admin/payment-risk/evaluate", { cart_id: cart.id }, admin)
+        const reasons = (data.decision.hidden as Array<{ reasons: Array<{ check: string; values: { entry_id: string } }> }>).flatMap((h) => h.reasons)
+        expect([...new Set(reasons.filter((r) => r.check === "negative_list").map((r) => r.values.entry_id))]).toEqual([real.data.entry.id])
+        expect(await shop.allowedIds(cart.id)).toEqual([PROVIDERS.prepayment])
+      })
+    })
+
     describe("when an IBAN or card is listed", () => {
       it("should store only a keyed hash and a display hint, and match the clear number in a check", async () => {
         const res = await api.post(
@@ -127,11 +165,12 @@ medusaIntegrationTestRunner({
 
     describe("when a listed person shops", () => {
       it("should offer only prepayment with the same neutral notice an unlisted new customer gets", async () => {
-        // both would be new customers; make them known so only the list differs
-        for (const email of ["listed@example.com", "clean@example.com"]) {
-          const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
-          await captureOrderPayment(api, admin, completion.data.order.id)
-        }
+        // both would be new customers; make them known so only the list differs (a guest's
+        // earlier order counts for the same person at the same address)
+        const { completion } = await shop.checkout({ email: "listed@example.com", providerId: PROVIDERS.prepayment })
+        await captureOrderPayment(api, admin, completion.data.order.id)
+        const earlier = await placeOrder(api, store, { email: "clean@example.com", address: EVA })
+        await captureOrderPayment(api, admin, earlier.orderId)
         await api.post("/admin/payment-risk/negative-list", { ...MEIER, last_name: "Mayer" }, admin)
 
         const listed = await shop.createCart({ email: "listed@example.com" }) // address: Hans Meier, Hauptstraße 5
@@ -141,7 +180,7 @@ medusaIntegrationTestRunner({
             region_id: store.regionId,
             email: "clean@example.com",
             items: [{ variant_id: store.cheapVariantId, quantity: 1 }],
-            billing_address: { first_name: "Eva", last_name: "Schulz", address_1: "Ringstraße 9", postal_code: "80331", city: "München", country_code: "de" },
+            billing_address: EVA,
           },
           shop.headers
         )
@@ -224,6 +263,8 @@ medusaIntegrationTestRunner({
     })
   },
 })
+
+const EVA = { first_name: "Eva", last_name: "Schulz", address_1: "Ringstraße 9", postal_code: "80331", city: "München", country_code: "de" }
 
 const MEIER_CHECK = {
   first_name: "Hans",

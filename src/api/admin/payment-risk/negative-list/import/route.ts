@@ -6,13 +6,28 @@ import { importNegativeListCsv } from "../../../../../utils/negative-list/import
 import { csvHeaderGuard } from "./csv-header-guard"
 
 /**
+ * The media type of a Content-Type header, without parameters (`text/csv; charset=utf-8` → `text/csv`).
+ */
+const mediaType = (header: string | string[] | undefined) =>
+  String(header ?? "").split(";")[0].trim().toLowerCase()
+
+/**
  * CSV import: the request body is the CSV itself (`Content-Type: text/csv`), read as a stream
  * (the body parser is off for this route). Answers the counts and the rejected rows.
+ *
+ * Only `text/csv` is accepted. A browser sends `text/plain` (like form encodings) from any other
+ * site without asking first (no CORS preflight), with the merchant's session cookie: accepting it
+ * would let a foreign page write into the list. `text/csv` needs a preflight, which Medusa's
+ * admin CORS setting refuses for foreign origins.
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const type = String(req.headers["content-type"] ?? "")
-  if (!/^(text\/csv|text\/plain|application\/csv|application\/octet-stream)\b/i.test(type)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: Content-Type must be text/csv (the request body is the CSV file)")
+  if (mediaType(req.headers["content-type"]) !== "text/csv") {
+    // nothing is written; the body is drained unread, so the answer is not cut off by a reset connection
+    req.resume()
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Invalid request: Content-Type must be text/csv (send the CSV file itself as the request body)"
+    )
   }
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const csv = csvHeaderGuard()
