@@ -1,4 +1,5 @@
 import { PaymentClass, RiskSettings } from "../lib/types"
+import { fromProtectionDraft, ProtectionDraft, toProtectionDraft, validateProtection } from "./protection-settings"
 
 /** The form's editable copy: numbers as the strings the inputs hold. */
 export type SettingsDraft = {
@@ -17,6 +18,8 @@ export type SettingsDraft = {
   plausibility: RiskSettings["plausibility"]
   /** edited on its own page section; carried through unchanged */
   credit_check: RiskSettings["credit_check"]
+  /** guest recognition and probing limits */
+  protection: ProtectionDraft
 }
 
 export type DraftErrors = Partial<Record<string, string>>
@@ -36,6 +39,7 @@ export function toDraft(settings: RiskSettings): SettingsDraft {
     negative_list: settings.negative_list,
     plausibility: settings.plausibility,
     credit_check: settings.credit_check,
+    protection: toProtectionDraft(settings.protection),
   }
 }
 
@@ -79,6 +83,7 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   for (const lang of ["de", "en"] as const) {
     if (!credit.consent_notice[lang]?.trim()) errors[`credit_check.consent_notice.${lang}`] = "text"
   }
+  Object.assign(errors, validateProtection(draft.protection))
   const timeout = Number(draft.evaluation_timeout_ms)
   if (!Number.isInteger(timeout) || timeout < 50 || timeout > 30000) {
     errors["evaluation_timeout_ms"] = "timeout"
@@ -103,5 +108,6 @@ export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "rules" | "s
     negative_list: draft.negative_list,
     plausibility: draft.plausibility,
     credit_check: draft.credit_check,
+    protection: fromProtectionDraft(draft.protection),
   }
 }

@@ -7,6 +7,7 @@ import { ClassCheckboxes } from "./class-checkboxes"
 import { FieldError } from "./field-error"
 import { CreditSettings } from "./credit-settings"
 import { ListActionSettings, PlausibilitySettings } from "./list-action-settings"
+import { ProtectionSettings } from "./protection-settings"
 import { ShopperTexts } from "./shopper-texts"
 import { DraftErrors, fromDraft, SettingsDraft, toDraft, validateDraft } from "./settings-draft"
 import { TextField } from "./text-field"
@@ -119,6 +120,7 @@ export const SettingsForm = () => {
         </div>
       </Container>
 
+      <ProtectionSettings value={draft.protection} onChange={(v) => set("protection", v)} err={err} />
       <ListActionSettings value={draft.negative_list} onChange={(v) => set("negative_list", v)} err={err} />
       <PlausibilitySettings value={draft.plausibility} onChange={(v) => set("plausibility", v)} err={err} />
       <CreditSettings value={draft.credit_check} onChange={(v) => set("credit_check", v)} err={err} />
