@@ -13,23 +13,47 @@ const PORT = 20000 + (process.pid % 20000)
 process.env.PAYMENT_RISK_BUREAU_URL = `http://127.0.0.1:${PORT}/check`
 process.env.PAYMENT_RISK_BUREAU_SECRET = SECRET
 
-type Mode = "soft" | "slow" | "error" | "malformed" | "bad_signature"
-const bureau = { mode: "soft" as Mode, calls: 0, validSignatures: 0, bodies: [] as any[] }
+type Mode = "soft" | "none" | "unknown" | "slow" | "error" | "malformed" | "bad_signature" | "client_error" | "invalid" | "replay"
+const bureau = {
+  mode: "soft" as Mode,
+  calls: 0,
+  validSignatures: 0,
+  bodies: [] as any[],
+  /** the last answer sent (body and signature), for the replay mode */
+  last: null as { text: string; signature: string } | null,
+}
 const sign = (payload: string) => `sha256=${createHmac("sha256", SECRET).update(payload).digest("hex")}`
 const server = http.createServer((req, res) => {
   let body = ""
   req.on("data", (chunk) => (body += chunk))
   req.on("end", () => {
     bureau.calls++
-    bureau.bodies.push(JSON.parse(body))
+    const request = JSON.parse(body)
+    bureau.bodies.push(request)
     if (req.headers["x-payment-risk-signature"] === sign(`${req.headers["x-payment-risk-timestamp"]}.${body}`)) bureau.validSignatures++
-    const answer = (status: number, text: string, signature = sign(text)) => {
+    // wire format: the answer is signed over "<request_id>.<body>", so it belongs to this request only
+    const answer = (status: number, text: string, signature = sign(`${request.request_id}.${text}`)) => {
+      bureau.last = { text, signature }
       res.writeHead(status, { "content-type": "application/json", "x-payment-risk-signature": signature })
       res.end(text)
     }
     switch (bureau.mode) {
       case "soft":
         return answer(200, JSON.stringify({ result: "soft", score: 610, reference: "B-123" }))
+      case "none":
+        return answer(200, JSON.stringify({ result: "none", score: 900, traffic_light: "green", reference: `B-${bureau.calls}` }))
+      case "unknown":
+        return answer(200, JSON.stringify({ result: "unknown", reference: "B-404" }))
+      case "client_error":
+        return answer(400, JSON.stringify({ message: "street not accepted" }))
+      case "invalid":
+        return answer(200, JSON.stringify({ result: "maybe", reference: "B-?" }))
+      case "replay": {
+        // an answer validly signed by the bureau, but for an earlier request
+        const { text, signature } = bureau.last!
+        res.writeHead(200, { "content-type": "application/json", "x-payment-risk-signature": signature })
+        return void res.end(text)
+      }
       case "slow":
         return void setTimeout(() => answer(200, JSON.stringify({ result: "none" })), 1500)
       case "error":
@@ -57,25 +81,46 @@ medusaIntegrationTestRunner({
       store = await seedStore(getContainer())
       admin = await adminHeaders(getContainer(), api)
       shop = shopper(api, store)
-      Object.assign(bureau, { mode: "soft", calls: 0, validSignatures: 0, bodies: [] })
+      Object.assign(bureau, { mode: "soft", calls: 0, validSignatures: 0, bodies: [], last: null })
     })
 
     const enable = (credit_check: Record<string, unknown>) =>
       api.post("/admin/payment-risk/settings", { credit_check: { enabled: true, min_amount: 1, ...credit_check } }, admin)
 
-    /** A known customer (one paid order) with a new cart for `lastName`. */
+    /**
+     * A known customer (one paid order placed as the same person at the same address, so the guest
+     * is recognised by email and address) with a new cart for `lastName`.
+     */
     const knownCart = async (email: string, lastName = "Meier") => {
-      const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
+      const person = { ...GERMAN_ADDRESS, last_name: lastName }
+      const first = await shop.createCart({ email })
+      await api.post(`/store/carts/${first.id}`, { billing_address: person, shipping_address: person }, shop.headers)
+      const firstCollection = await shop.paymentCollection(first.id)
+      expect((await shop.createSession(firstCollection.id, PROVIDERS.prepayment)).status).toBe(200)
+      const completion = await shop.complete(first.id)
       await captureOrderPayment(api, admin, completion.data.order.id)
       const cart = await shop.createCart({ email })
       await api.post(
         `/store/carts/${cart.id}`,
-        { billing_address: { ...GERMAN_ADDRESS, last_name: lastName }, metadata: { birth_date: "1980-05-17" } },
+        { billing_address: person, shipping_address: person, metadata: { birth_date: "1980-05-17" } },
         shop.headers
       )
       return cart.id
     }
     const queries = async () => (await api.get("/admin/payment-risk/credit-checks?limit=50", admin)).data
+    /** The shopper changes the cart's billing person (same address). */
+    const setBillingPerson = (cartId: string, lastName: string) =>
+      api.post(`/store/carts/${cartId}`, { billing_address: { ...GERMAN_ADDRESS, last_name: lastName } }, shop.headers)
+    /**
+     * The oracle at its widest: a guest is recognised by the email alone, and the separate probing
+     * limits (issue 13 §2) are out of the way, so only the credit check's own limits are tested.
+     */
+    const widestOracle = () =>
+      api.post(
+        "/admin/payment-risk/settings",
+        { protection: { guest_recognition: "email", max_identities_per_cart: 100, max_identities_per_ip: 1000 } },
+        admin
+      )
 
     describe("when the sandbox bureau is asked", () => {
       it("should allow only prepayment after a hard negative feature, record the query and its cost, and reuse it from the cache", async () => {
@@ -152,6 +197,9 @@ medusaIntegrationTestRunner({
         expect(bureau.calls).toBe(1)
         expect(bureau.validSignatures).toBe(1)
         expect(bureau.bodies[0]).toMatchObject({ person: { last_name: "Meier", birth_date: "1980-05-17" }, address: { postal_code: "10115" }, currency_code: "eur" })
+        // data minimisation: the email goes out only where the provider's options ask for it (send_email)
+        expect(bureau.bodies[0]).not.toHaveProperty("email")
+        expect(JSON.stringify(bureau.bodies[0])).not.toContain("soft@example.com")
         expect((await queries()).queries[0]).toMatchObject({ provider_id: "bureau", result: "soft", score: 610, reference: "B-123" })
       })
 
@@ -176,7 +224,8 @@ medusaIntegrationTestRunner({
 
       it("should skip a failing bureau after repeated failures (circuit breaker) and ask the next one", async () => {
         bureau.mode = "error"
-        await enable({ providers: [{ id: "bureau", cost: 0.2 }, { id: "sandbox", cost: 0.9 }], breaker_failures: 2, cache_days: 0 })
+        // the cache is off and one cart reloads three times: above the default query limit per cart
+        await enable({ providers: [{ id: "bureau", cost: 0.2 }, { id: "sandbox", cost: 0.9 }], breaker_failures: 2, cache_days: 0, limits: { queries_per_cart: 10 } })
         const cartId = await knownCart("breaker@example.com")
         for (let i = 0; i < 3; i++) await shop.allowedIds(cartId)
         // two real calls, then the circuit is open: the third page load goes straight to the sandbox
@@ -184,6 +233,128 @@ medusaIntegrationTestRunner({
         const data = await queries()
         expect(data.queries.filter((q: { provider_id: string }) => q.provider_id === "bureau")).toHaveLength(2)
         expect(data.queries.filter((q: { provider_id: string; result: string }) => q.provider_id === "sandbox" && q.result === "none")).toHaveLength(3)
+      })
+    })
+
+    describe("when a shopper uses the credit check as an oracle", () => {
+      it("should stop asking the bureau at the limit of persons per cart, apply the failure action and show the limit event to the admin", async () => {
+        bureau.mode = "none"
+        await widestOracle()
+        await enable({ providers: [{ id: "bureau", cost: 1.2 }] })
+        const cartId = await knownCart("oracle@example.com")
+        expect(await shop.allowedIds(cartId)).toContain(PROVIDERS.invoice)
+        await setBillingPerson(cartId, "Fremd")
+        expect(await shop.allowedIds(cartId)).toContain(PROVIDERS.invoice)
+        expect(bureau.calls).toBe(2)
+
+        // every further stranger: no query, no cost, the failure action (no invoice), nothing learnt
+        for (const stranger of ["Nachbar", "Kollege", "Schwager"]) {
+          await setBillingPerson(cartId, stranger)
+          const ids = await shop.allowedIds(cartId)
+          expect(ids).not.toContain(PROVIDERS.invoice)
+          expect(ids).toContain(PROVIDERS.cod)
+        }
+        expect(bureau.calls).toBe(2)
+        // a person already asked about on this cart still gets the cached answer (nothing new learnt)
+        await setBillingPerson(cartId, "Meier")
+        expect(await shop.allowedIds(cartId)).toContain(PROVIDERS.invoice)
+        expect(bureau.calls).toBe(2)
+
+        const data = await queries()
+        expect(data.queries.filter((q: { cached: boolean }) => !q.cached)).toHaveLength(2)
+        expect(data.limit_events).toHaveLength(3)
+        expect(data.limit_events_count).toBe(3)
+        expect(data.limit_events[0]).toEqual({ id: expect.any(String), cart_id: cartId, limit_name: "identities_per_cart", max: 2, created_at: expect.any(String) })
+        expect(data.month).toMatchObject({ queries: 2, limit_hits: 3 })
+        // which limit, which cart, when — no person, address, email or IP
+        expect(JSON.stringify(data.limit_events)).not.toMatch(/Nachbar|Kollege|Schwager|Meier|Hauptstra|oracle@|127\.0\.0\.1/)
+      })
+
+      it("should hold the limit of persons per IP exactly when several carts ask at the same moment", async () => {
+        bureau.mode = "none"
+        await widestOracle()
+        await enable({ providers: [{ id: "bureau", cost: 1.2 }], limits: { identities_per_ip: 2 } })
+        const carts: string[] = []
+        for (const name of ["Adler", "Brandt", "Claus", "Dorn"]) carts.push(await knownCart(`${name.toLowerCase()}@example.com`, name))
+        const answers = await Promise.all(carts.map((id) => shop.allowedIds(id)))
+        expect(answers.filter((ids) => ids.includes(PROVIDERS.invoice))).toHaveLength(2)
+        expect(answers.every((ids) => ids.includes(PROVIDERS.cod))).toBe(true)
+        expect(bureau.calls).toBe(2)
+        const data = await queries()
+        expect(data.limit_events.map((e: { limit_name: string }) => e.limit_name)).toEqual(["identities_per_ip", "identities_per_ip"])
+        // a person this IP already asked about still gets its answer on another of its carts
+        const asked = carts[answers.findIndex((ids) => ids.includes(PROVIDERS.invoice))]
+        expect(await shop.allowedIds(asked)).toContain(PROVIDERS.invoice)
+        expect(bureau.calls).toBe(2)
+      })
+    })
+
+    describe("when a shopper sends input the bureau rejects", () => {
+      it.each<[Mode, string]>([
+        ["client_error", "client_error"],
+        ["invalid", "invalid_answer"],
+      ])("should not open the circuit breaker with %s answers: other carts are still checked", async (mode, kind) => {
+        bureau.mode = mode
+        await enable({
+          providers: [{ id: "bureau", cost: 0.2 }],
+          breaker_failures: 2,
+          cache_days: 0,
+          limits: { queries_per_cart: 100, identities_per_cart: 100, identities_per_ip: 1000, identities_per_customer: 1000 },
+        })
+        const attacker = await knownCart(`attacker-${mode}@example.com`)
+        for (let i = 0; i < 5; i++) {
+          const ids = await shop.allowedIds(attacker)
+          expect(ids).not.toContain(PROVIDERS.invoice)
+        }
+        expect(bureau.calls).toBe(5)
+        const failures = (await queries()).queries
+        expect(failures).toHaveLength(5)
+        expect(failures.map((q: { failure_kind: string }) => q.failure_kind)).toEqual(Array(5).fill(kind))
+
+        bureau.mode = "none"
+        const other = await knownCart(`other-${mode}@example.com`)
+        expect(await shop.allowedIds(other)).toContain(PROVIDERS.invoice)
+        expect(bureau.calls).toBe(6)
+      })
+    })
+
+    describe("when the bureau does not know the person", () => {
+      it("should apply the unknown action (no invoice), also from the cache, never as if nothing negative were known", async () => {
+        bureau.mode = "unknown"
+        await enable({ providers: [{ id: "bureau", cost: 1.2 }] })
+        const cartId = await knownCart("unknown@example.com")
+        for (let i = 0; i < 2; i++) {
+          const ids = await shop.allowedIds(cartId)
+          expect(ids).not.toContain(PROVIDERS.invoice)
+          expect(ids).toContain(PROVIDERS.cod)
+        }
+        expect(bureau.calls).toBe(1)
+        const data = await queries()
+        expect(data.queries.map((q: { result: string; cached: boolean }) => [q.result, q.cached])).toEqual([["unknown", true], ["unknown", false]])
+      })
+    })
+
+    describe("when an attacker replays a bureau answer", () => {
+      it("should refuse an answer validly signed by the bureau for another request", async () => {
+        bureau.mode = "none"
+        await widestOracle()
+        await enable({ providers: [{ id: "bureau", cost: 1.2 }] })
+        const first = await knownCart("first@example.com")
+        expect(await shop.allowedIds(first)).toContain(PROVIDERS.invoice)
+
+        bureau.mode = "replay"
+        const second = await knownCart("second@example.com", "Schulz")
+        const ids = await shop.allowedIds(second)
+        expect(ids).not.toContain(PROVIDERS.invoice)
+        expect(ids).toContain(PROVIDERS.cod)
+        expect(bureau.calls).toBe(2)
+        expect((await queries()).queries[0]).toMatchObject({
+          provider_id: "bureau",
+          cart_id: second,
+          result: null,
+          failure_kind: "invalid_answer",
+          error: expect.stringMatching(/signature/),
+        })
       })
     })
 
