@@ -83,6 +83,12 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   for (const lang of ["de", "en"] as const) {
     if (!credit.consent_notice[lang]?.trim()) errors[`credit_check.consent_notice.${lang}`] = "text"
   }
+  const limitRanges = { queries_per_cart: 100, identities_per_cart: 100, identities_per_ip: 1000, identities_per_customer: 1000 } as const
+  for (const [key, max] of Object.entries(limitRanges)) {
+    const value = credit.limits[key as keyof typeof limitRanges]
+    if (!Number.isInteger(value) || value < 1 || value > max) errors[`credit_check.limits.${key}`] = "limit"
+  }
+  if (!credit.unknown_action.classes.length) errors["credit_check.unknown_action.classes"] = "classes"
   Object.assign(errors, validateProtection(draft.protection))
   const timeout = Number(draft.evaluation_timeout_ms)
   if (!Number.isInteger(timeout) || timeout < 50 || timeout > 30000) {
