@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
+import { CREDIT_RESERVATION_DAYS, eraseCreditReservations } from "../utils/credit/erase-credit-reservations"
 import { eraseIdentityObservations } from "../utils/probing/erase-identity-observations"
 import { eraseCartSignals } from "../utils/rules/erase-cart-signals"
 
@@ -14,6 +15,7 @@ export default async function eraseExpiredAssessmentData(container: MedusaContai
   const count = await service.erasePersonalData({ olderThan })
   const signals = await eraseCartSignals(service, { olderThan })
   const observations = await eraseIdentityObservations(service, { olderThan })
+  await eraseCreditReservations(service, { olderThan: new Date(Date.now() - CREDIT_RESERVATION_DAYS * 86_400_000) })
   if (count || signals || observations) {
     logger.info(
       `payment-risk: erased personal data of ${count} assessment(s), ${signals} cart signal(s) and ${observations} identity observation(s) older than ${days} days`
