@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join, relative, sep } from "node:path"
+import { Field } from "./fuzz-types"
 
 /** `src/api/admin/x/[id]/route.ts` → `/admin/x/:id` */
 const toPath = (file: string, apiDir: string) =>
@@ -38,4 +39,27 @@ export function pluginRoutes(apiDir: string): string[] {
     }
   }
   return [...found].sort()
+}
+
+/** The parts of a zod (v4) schema the walk below looks at. */
+type SchemaNode = {
+  _zod: { def: { type: string; shape?: Record<string, SchemaNode>; innerType?: SchemaNode; in?: SchemaNode } }
+}
+
+/** Dot paths of a zod object schema's leaves (objects are walked, arrays and scalars are leaves). */
+export function schemaLeaves(schema: SchemaNode, prefix: string[] = []): string[] {
+  const def = schema._zod.def
+  if (def.type === "object" && def.shape) {
+    return Object.entries(def.shape).flatMap(([key, child]) => schemaLeaves(child, [...prefix, key]))
+  }
+  if (def.innerType) return schemaLeaves(def.innerType, prefix) // optional, nullable, default, …
+  if (def.type === "pipe" && def.in) return schemaLeaves(def.in, prefix)
+  return [prefix.join(".")]
+}
+
+/** Dot paths of a route description's leaves. */
+export function fieldLeaves(fields: Record<string, Field>, prefix: string[] = []): string[] {
+  return Object.entries(fields).flatMap(([key, field]) =>
+    field.type === "object" && field.fields ? fieldLeaves(field.fields, [...prefix, key]) : [[...prefix, key].join(".")]
+  )
 }

@@ -51,11 +51,18 @@ export function csvCases(headers: Record<string, string>, random: Random): FuzzC
     file("BOM then wrong columns", `\uFEFFname,email\nHans,hans@example.com`),
     file("NUL bytes in header", `kind\u0000,reason\nemail,x`),
     file("wrong content type (json)", JSON.stringify({ csv: HEADER }), "4xx"),
+    // a valid file under a content type a foreign page can send without a CORS preflight (or any
+    // other than text/csv): refused before it is read, nothing imported
+    ...["text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=fuzz", "application/octet-stream"].map((type) =>
+      file(`valid file sent as ${type}`, [HEADER, row].join("\n"), "4xx", { headers: { ...headers, "content-type": type } })
+    ),
     // well-formed files whose every row is bad: 200, every row reported with its field, nothing imported
     report("formula injection =cmd", [personRow({ first_name: "=cmd|' /C calc'!A0" })], "first_name"),
     report("formula injection @SUM", [personRow({ last_name: "@SUM(1+1)*cmd|' /C calc'!A0" })], "last_name"),
     report("formula injection +cmd", [personRow({ city: "+cmd|' /C calc'!A0" })], "city"),
     report("formula injection =HYPERLINK in reason", [personRow({ reason: '=HYPERLINK("http://evil.example","x")' })], "reason"),
+    report("formula injection -cmd in note", [personRow({ note: "-2+3+cmd|' /C calc'!A0" })], "note"),
+    report("formula injection = in value", [`email,,,,,,,,,"=HYPERLINK(""http://evil.example"",""x"")@example.com",Fuzz,,,`], "value"),
     report("huge line (1 MB note)", [personRow({ note: "x".repeat(1024 * 1024) })], "note"),
     report("NUL in a cell", [personRow({ last_name: UNICODE_EDGE.nul })], "last_name"),
     report("lone surrogate in a cell", [personRow({ city: "Ber\uD800lin" })], "city"),

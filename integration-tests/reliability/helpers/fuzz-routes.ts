@@ -29,17 +29,125 @@ const listAction: Field = {
 }
 const localized: Field = { type: "object", fields: { de: text(1000, { min: 1 }), en: text(1000, { min: 1 }) } }
 
+/**
+ * Every field of `AdminUpdatePaymentRiskSettings` (src/api/admin/payment-risk/validators.ts);
+ * the route-table test compares the two, so a new setting without a description here fails it.
+ */
+export const SETTINGS_BODY: Record<string, Field> = {
+  first_order: {
+    type: "object",
+    fields: {
+      enabled: bool,
+      paid_orders_required: int(0, 1000),
+      allowed_classes: classList,
+      cod_max_amount: { type: "number", min: 0, max: 1_000_000_000, nullable: true },
+      pending_order_allowed_classes: classList,
+    },
+  },
+  negative_list: {
+    type: "object",
+    fields: {
+      enabled: bool,
+      possible_match_action: listAction,
+      actions: { type: "object", fields: Object.fromEntries(KINDS.map((kind) => [kind, listAction])) },
+    },
+  },
+  plausibility: { type: "object", fields: { enabled: bool, action: listAction } },
+  credit_check: {
+    type: "object",
+    fields: {
+      enabled: bool,
+      min_amount: { type: "number", min: 0, max: 1_000_000_000 },
+      providers: { type: "array", max: 10, valid: { id: "sandbox", cost: 1 }, bad: { "provider without id": [{ cost: 1 }] } },
+      unsafe_classes: classList,
+      cache_days: int(0, 365),
+      timeout_ms: int(100, 30000),
+      soft_action: listAction,
+      score_bands: {
+        type: "array",
+        max: 10,
+        valid: { below: 100, action: { type: "allow_only_classes", classes: ["prepayment"] } },
+        bad: { "band without action": [{ below: 100 }] },
+      },
+      traffic_light_actions: { type: "object", fields: { yellow: { ...listAction, nullable: true }, red: { ...listAction, nullable: true } } },
+      failure_action: listAction,
+      unknown_action: listAction,
+      limits: {
+        type: "object",
+        fields: {
+          queries_per_cart: int(1, 100),
+          identities_per_cart: int(1, 100),
+          identities_per_ip: int(1, 1000),
+          identities_per_customer: int(1, 1000),
+        },
+      },
+      breaker_failures: int(1, 100),
+      breaker_cooldown_seconds: int(1, 86400),
+      consent_notice: localized,
+    },
+  },
+  rules: {
+    type: "object",
+    fields: {
+      enabled: bool,
+      review_score: int(1, 100000),
+      prepayment_score: int(1, 100000),
+      risk_countries: { type: "array", max: 250, valid: "ru", bad: { "not a country": ["' OR 1=1 --"] } },
+      duplicate_window_minutes: int(0, 60 * 24 * 30),
+      extra_free_mail_domains: { type: "array", max: 5000, valid: "example.com", bad: { "not a domain": ["<script>"] } },
+      extra_disposable_domains: { type: "array", max: 5000, valid: "example.com", bad: { "not a domain": ["<script>"] } },
+    },
+  },
+  protection: {
+    type: "object",
+    fields: {
+      guest_recognition: enumOf(["email_and_address", "email"]),
+      max_identities_per_cart: int(1, 100),
+      max_identities_per_ip: int(1, 1000),
+      identity_window_minutes: int(1, 60 * 24 * 7),
+    },
+  },
+  shop: {
+    type: "object",
+    fields: {
+      name: text(200),
+      statement_descriptor: text(100),
+      hotline: text(100),
+      support_email: { type: "format" },
+      default_locale: { type: "format", bad: { "three letters": "deu" } },
+    },
+  },
+  fallback_classes: classList,
+  notice: localized,
+  refusal_message: localized,
+  evaluation_timeout_ms: int(50, 30000),
+}
+
 /** Person and address fields of the negative list (entries and the check route). */
-const personFields = (nullable: boolean): Record<string, Field> => ({
-  first_name: text(100, { min: 1, nullable }),
-  last_name: text(100, { min: 1, nullable }),
-  company: text(200, { min: 1, nullable }),
-  address_1: text(200, { min: 1, nullable }),
-  address_2: text(200, { min: 1, nullable }),
-  postal_code: text(20, { min: 1, nullable }),
-  city: text(100, { min: 1, nullable }),
+const personFields = (nullable: boolean, more: Partial<Field> = {}): Record<string, Field> => ({
+  first_name: text(100, { min: 1, nullable, ...more }),
+  last_name: text(100, { min: 1, nullable, ...more }),
+  company: text(200, { min: 1, nullable, ...more }),
+  address_1: text(200, { min: 1, nullable, ...more }),
+  address_2: text(200, { min: 1, nullable, ...more }),
+  postal_code: text(20, { min: 1, nullable, ...more }),
+  city: text(100, { min: 1, nullable, ...more }),
   country_code: { type: "format", nullable, bad: { "three letters": "deu", "one letter": "d" } },
 })
+
+/**
+ * What the entry write routes refuse in the merchant's text (CSV injection: the list is exported
+ * to spreadsheets); the check route stores nothing and takes such text as data.
+ */
+const FORMULAS = {
+  "spreadsheet formula =HYPERLINK": '=HYPERLINK("http://evil.example","x")',
+  "spreadsheet formula @SUM": "@SUM(1+1)*cmd|' /C calc'!A0",
+  "spreadsheet formula +cmd": "+cmd|' /C calc'!A0",
+  "spreadsheet formula -2+3": "-2+3+cmd|' /C calc'!A0",
+}
+/** In `value` a + or - belongs to phone numbers; = and @ are refused. */
+const VALUE_FORMULAS = { "spreadsheet formula =x": "=x@example.com", "spreadsheet formula @x": "@SUM(1+1)" }
+const refusesFormulas: Partial<Field> = { bad: FORMULAS }
 
 const ruleFields = (create: boolean): Record<string, Field> => ({
   name: text(200, { min: 1, required: create }),
@@ -110,51 +218,7 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       path: `${admin}/settings`,
       auth: "admin",
       json: true,
-      body: {
-        first_order: {
-          type: "object",
-          fields: {
-            enabled: bool,
-            paid_orders_required: int(0, 1000),
-            allowed_classes: classList,
-            cod_max_amount: { type: "number", min: 0, max: 1_000_000_000, nullable: true },
-            pending_order_allowed_classes: classList,
-          },
-        },
-        negative_list: { type: "object", fields: { enabled: bool, possible_match_action: listAction, actions: { type: "object", fields: { person: listAction } } } },
-        plausibility: { type: "object", fields: { enabled: bool, action: listAction } },
-        credit_check: {
-          type: "object",
-          fields: {
-            min_amount: { type: "number", min: 0, max: 1_000_000_000 },
-            timeout_ms: int(100, 30000),
-            providers: { type: "array", max: 10, valid: { id: "sandbox", cost: 1 }, bad: { "provider without id": [{ cost: 1 }] } },
-            consent_notice: localized,
-          },
-        },
-        rules: {
-          type: "object",
-          fields: {
-            review_score: int(1, 100000),
-            risk_countries: { type: "array", max: 250, valid: "ru", bad: { "not a country": ["' OR 1=1 --"] } },
-            extra_free_mail_domains: { type: "array", max: 5000, valid: "example.com", bad: { "not a domain": ["<script>"] } },
-          },
-        },
-        shop: {
-          type: "object",
-          fields: {
-            name: text(200),
-            statement_descriptor: text(100),
-            hotline: text(100),
-            support_email: { type: "format" },
-            default_locale: { type: "format", bad: { "three letters": "deu" } },
-          },
-        },
-        fallback_classes: classList,
-        notice: localized,
-        refusal_message: localized,
-        evaluation_timeout_ms: int(50, 30000),
-      },
+      body: SETTINGS_BODY,
     },
     { method: "GET", path: `${admin}/providers`, auth: "admin", query: {}, readOnly: true },
     {
@@ -200,12 +264,12 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       json: true,
       body: {
         kind: enumOf(KINDS, { required: true }),
-        ...personFields(true),
-        value: text(200, { min: 1, nullable: true, bad: { "invalid email for kind email": "' OR 1=1 --" } }),
-        reason: text(500, { min: 1, required: true }),
+        ...personFields(true, refusesFormulas),
+        value: text(200, { min: 1, nullable: true, bad: { "invalid email for kind email": "' OR 1=1 --", ...VALUE_FORMULAS } }),
+        reason: text(500, { min: 1, required: true, ...refusesFormulas }),
         source: enumOf(SOURCES),
         expires_at: { type: "format", nullable: true, bad: { ...dateBad, "in the past": "2001-01-01T00:00:00Z", "a number": 42, "a boolean": true } },
-        note: text(2000, { min: 1, nullable: true }),
+        note: text(2000, { min: 1, nullable: true, ...refusesFormulas }),
       },
       baseBody: { kind: "email", value: "fuzz@example.com", reason: "Fuzz" },
     },
@@ -217,12 +281,12 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       json: true,
       params: { id: fx.entryId },
       body: {
-        ...personFields(true),
-        value: text(200, { min: 1, nullable: true, bad: { "invalid email for kind email": "' OR 1=1 --" } }),
-        reason: text(500, { min: 1 }),
+        ...personFields(true, refusesFormulas),
+        value: text(200, { min: 1, nullable: true, bad: { "invalid email for kind email": "' OR 1=1 --", ...VALUE_FORMULAS } }),
+        reason: text(500, { min: 1, ...refusesFormulas }),
         source: enumOf(SOURCES),
         expires_at: { type: "format", nullable: true, bad: { ...dateBad, "in the past": "2001-01-01T00:00:00Z", "a number": 42, "a boolean": true } },
-        note: text(2000, { min: 1, nullable: true }),
+        note: text(2000, { min: 1, nullable: true, ...refusesFormulas }),
         kind: { type: "enum", values: [], bad: { "kind cannot change": "email" } },
       },
       bodyForBadIds: { note: "Fuzz" },
@@ -308,7 +372,7 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       auth: "admin",
       json: true,
       params: { order_id: fx.orderId },
-      body: { note: text(2000, { nullable: true }), reason: text(500, { min: 1, nullable: true }) },
+      body: { note: text(2000, { nullable: true, ...refusesFormulas }), reason: text(500, { min: 1, nullable: true, ...refusesFormulas }) },
       bodyForBadIds: {},
     },
     // security tips
@@ -354,6 +418,10 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       bodyForBadIds: { items: [{ id: "fuzz_unknown_item", quantity: 1 }] },
     },
     // store
+    // Medusa's completion route, where the plugin only records the shopper's IP and account for
+    // its validate hook: missing key and bad cart ids; Medusa's own body is not fuzzed (a valid
+    // request would complete the fixture cart)
+    { method: "POST", path: "/store/carts/:id/complete", auth: "store", core: true, params: { id: fx.cartId } },
     { method: "GET", path: "/store/carts/:id/payment-providers", auth: "store", params: { id: fx.cartId }, query: {} },
     {
       method: "POST",
