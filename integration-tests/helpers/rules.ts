@@ -121,11 +121,14 @@ export const US_ADDRESS = {
   country_code: "us",
 }
 
-/** A cart in the given region shipped to the given address. */
+/**
+ * A cart in the given region shipped to the given address, billed there too unless `billing`
+ * says otherwise (a known customer billed at home, shipping elsewhere).
+ */
 export async function createCartIn(
   api: Api,
   store: TestStore,
-  input: { regionId: string; email: string; variantId: string; quantity: number; address?: Record<string, unknown> }
+  input: { regionId: string; email: string; variantId: string; quantity: number; address?: Record<string, unknown>; billing?: Record<string, unknown> }
 ) {
   const address = input.address ?? GERMAN_ADDRESS
   const { data } = await api.post(
@@ -135,7 +138,7 @@ export async function createCartIn(
       email: input.email,
       items: [{ variant_id: input.variantId, quantity: input.quantity }],
       shipping_address: address,
-      billing_address: address,
+      billing_address: input.billing ?? address,
     },
     { headers: { "x-publishable-api-key": store.publishableKey } }
   )

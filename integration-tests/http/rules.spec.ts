@@ -6,7 +6,7 @@ import { DEFAULT_RULES } from "../../src/engine"
 import { PAYMENT_RISK_MODULE } from "../../src/modules/payment-risk"
 import PaymentRiskModuleService from "../../src/modules/payment-risk/service"
 import { adminHeaders } from "../helpers/admin"
-import { shopper } from "../helpers/checkout"
+import { GERMAN_ADDRESS, shopper } from "../helpers/checkout"
 import {
   BELARUS_ADDRESS,
   createCartIn,
@@ -178,12 +178,12 @@ medusaIntegrationTestRunner({
       it("should allow only prepayment, and the evaluate tool should say which conditions held with which values", async () => {
         await makeKnownCustomer(api, admin, store, "dish@example.com")
         const cart = await createCartIn(api, store, {
-          regionId: store.belarusRegionId, email: "dish@example.com", variantId: store.dishVariantId, quantity: 20, address: BELARUS_ADDRESS,
+          regionId: store.belarusRegionId, email: "dish@example.com", variantId: store.dishVariantId, quantity: 20, address: BELARUS_ADDRESS, billing: GERMAN_ADDRESS,
         })
         expect(await shop.allowedIds(cart.id)).toEqual([PROVIDERS.prepayment])
 
         const few = await createCartIn(api, store, {
-          regionId: store.belarusRegionId, email: "dish@example.com", variantId: store.dishVariantId, quantity: 2, address: BELARUS_ADDRESS,
+          regionId: store.belarusRegionId, email: "dish@example.com", variantId: store.dishVariantId, quantity: 2, address: BELARUS_ADDRESS, billing: GERMAN_ADDRESS,
         })
         expect(await shop.allowedIds(few.id)).toContain(PROVIDERS.invoice)
 
