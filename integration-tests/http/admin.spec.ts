@@ -67,6 +67,7 @@ medusaIntegrationTestRunner({
           credit_check: expect.objectContaining({ enabled: false, min_amount: 200, cache_days: 30, timeout_ms: 2000, providers: [] }),
           rules: expect.objectContaining({ enabled: true, review_score: 50, prepayment_score: 80, duplicate_window_minutes: 30 }),
           shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
+          protection: { guest_recognition: "email_and_address", max_identities_per_cart: 3, max_identities_per_ip: 10, identity_window_minutes: 60 },
           refusal_message: {
             de: "Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.",
             en: "The selected payment method is not available for this order. Please choose another payment method.",

@@ -5,7 +5,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 const PLUGIN_PATHS = [
   /^\/admin\/payment-risk(\/|$)/,
   /^\/admin\/orders\/[^/]+\/fulfillments\/?$/,
-  /^\/store\/carts\/[^/]+\/(payment-providers|address-check)\/?$/,
+  /^\/store\/carts\/[^/]+\/(payment-providers|address-check|complete)\/?$/,
   /^\/store\/security-tips\/?$/,
   /^\/store\/payment-collections\/[^/]+\/payment-sessions\/?$/,
 ]

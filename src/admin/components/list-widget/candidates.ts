@@ -4,6 +4,8 @@
  * it prefills. Pure functions, no React.
  */
 
+import { neutraliseFormula } from "../../../utils/csv-cell"
+
 export const OFFERED_KINDS = ["person", "address", "email", "phone"] as const
 export type OfferedKind = (typeof OFFERED_KINDS)[number]
 
@@ -75,10 +77,11 @@ export type OrderLike = {
 
 const trimmed = (value: Text) => value?.trim() || undefined
 
+/** Names and places as the shopper typed them, without leading formula characters (the create route refuses those). */
 function pick<F extends EntryField>(fields: readonly F[], source: Partial<Record<F, Text>>): Draft {
   const draft: Draft = {}
   for (const field of fields) {
-    const value = trimmed(source[field])
+    const value = trimmed(neutraliseFormula(source[field]))
     if (value) draft[field] = value
   }
   return draft
