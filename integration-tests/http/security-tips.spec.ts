@@ -1,4 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { PAYMENT_RISK_MODULE } from "../../src/modules/payment-risk"
+import PaymentRiskModuleService from "../../src/modules/payment-risk/service"
+import { defaultTipRows } from "../../src/modules/payment-risk/tips"
 import { adminHeaders } from "../helpers/admin"
 import { seedStore, TestStore } from "../helpers/store"
 
@@ -24,6 +27,60 @@ const tip = (overrides: Record<string, unknown> = {}) => ({
 
 /** Any tag carrying a script, an image, an event handler, or a javascript:/data: link. */
 const DANGEROUS = /<\s*(script|iframe|img|svg)\b|<[^>]*\son[a-z]+\s*=|href\s*=\s*"\s*(javascript|data):/i
+
+type ShopperTip = { id: string; title: string; html: string; placement: string; locale: string }
+const PLACEMENTS = ["checkout", "payment", "account", "order_confirmation", "footer"]
+
+/**
+ * A tip a shopper can read: no unfilled `{placeholder}`, no empty emphasis, link, paragraph or
+ * list item, no gap before punctuation, and every paragraph and list item ends a sentence (a
+ * sentence cut at an empty value would end in a colon, a dash or nothing).
+ */
+function expectReadable(tip: ShopperTip) {
+  const where = `${tip.placement}/${tip.locale}: ${tip.title}`
+  expect({ where, title: tip.title }).toEqual({ where, title: expect.stringMatching(/\S/) })
+  expect({ where, text: `${tip.title}\n${tip.html}` }).toEqual({ where, text: expect.not.stringMatching(/\{[a-z_]+\}/) })
+  expect({ where, html: tip.html }).toEqual({ where, html: expect.not.stringMatching(/<(strong|em|a|p|li)\b[^>]*>\s*<\/\1>/) })
+  const blocks = Array.from(tip.html.matchAll(/<(p|li)>([\s\S]*?)<\/\1>/g), (match) => match[2].replace(/<[^>]+>/g, "").trim())
+  expect({ where, blocks: blocks.length > 0 }).toEqual({ where, blocks: true })
+  for (const block of blocks) {
+    expect({ where, block }).toEqual({ where, block: expect.stringMatching(/[.!?)]$/) })
+    expect({ where, block }).toEqual({ where, block: expect.not.stringMatching(/\s[.,;:!?]|\s{2}|\(\s*\)/) })
+  }
+}
+
+/** Texts the first edition of the default set stored (German), kept to simulate a store seeded then. */
+const EDITION_1 = {
+  statement_descriptor: {
+    title: "So erscheint Ihre Zahlung auf dem Kontoauszug",
+    body:
+      "Auf Ihrem Konto- oder Kartenauszug steht bei Zahlungen an uns: **{statement_descriptor}**. " +
+      "Finden Sie eine Abbuchung mit diesem Namen, die Sie nicht zuordnen können, sprechen Sie uns zuerst an – " +
+      "meist klärt sich das schnell.",
+  },
+  something_wrong: {
+    title: "Kommt Ihnen etwas verdächtig vor?",
+    body:
+      "Eine seltsame E-Mail, eine unbekannte Abbuchung oder eine Bestellung, die Sie nicht aufgegeben haben? " +
+      "Melden Sie sich bei uns: telefonisch unter {hotline} oder per E-Mail an {support_email}. " +
+      "Nutzen Sie dafür nur diese Kontaktdaten, nicht die aus einer verdächtigen Nachricht. " +
+      "Haben Sie Zahlungsdaten preisgegeben, lassen Sie Karte oder Zugang zusätzlich bei Ihrer Bank sperren.",
+  },
+}
+/** The keys the first edition seeded: seven topics' placements, German and English. */
+const EDITION_1_KEYS = [
+  "first_order_methods.checkout",
+  "real_shop.checkout",
+  "real_shop.account",
+  "never_ask_secrets.payment",
+  "never_ask_secrets.account",
+  "phishing_mails.account",
+  "statement_descriptor.payment",
+  "statement_descriptor.order_confirmation",
+  "something_wrong.footer",
+  "something_wrong.order_confirmation",
+  "tracking_links.order_confirmation",
+].flatMap((key) => [`${key}.de`, `${key}.en`])
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -183,6 +240,190 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("when the merchant has not filled in the shop details yet", () => {
+      it("should show at least three checkout tips in German and English and tips at every placement, all readable", async () => {
+        for (const locale of ["de", "en"]) {
+          const checkout = await storeTips(`?placement=checkout&locale=${locale}`)
+          expect({ locale, count: checkout.data.tips.length >= 3 }).toEqual({ locale, count: true })
+          for (const placement of PLACEMENTS) {
+            const res = await storeTips(`?placement=${placement}&locale=${locale}`)
+            expect({ placement, locale, shown: res.data.tips.length > 0 }).toEqual({ placement, locale, shown: true })
+            for (const t of res.data.tips as ShopperTip[]) {
+              expect(t.locale).toBe(locale)
+              expectReadable(t)
+            }
+          }
+        }
+        const confirmation = await storeTips("?placement=order_confirmation&locale=de")
+        expect(confirmation.data.tips.length).toBeGreaterThanOrEqual(1)
+      })
+
+      it("should answer an unknown language in the shop's default language, then English, then German, then any", async () => {
+        for (const placement of PLACEMENTS) {
+          const german = await storeTips(`?placement=${placement}&locale=de`)
+          const unknown = await storeTips(`?placement=${placement}&locale=xx`)
+          expect({ placement, tips: unknown.data.tips }).toEqual({ placement, tips: german.data.tips })
+          expect(unknown.data.tips.length).toBeGreaterThan(0)
+          const header = await storeTips(`?placement=${placement}`, { "x-medusa-locale": "xx-YY" })
+          expect({ placement, tips: header.data.tips }).toEqual({ placement, tips: german.data.tips })
+        }
+
+        // the shop's default language has no tips: English
+        await setShop({ default_locale: "it" })
+        for (const placement of PLACEMENTS) {
+          const english = await storeTips(`?placement=${placement}&locale=en`)
+          const unknown = await storeTips(`?placement=${placement}&locale=xx`)
+          expect({ placement, tips: unknown.data.tips }).toEqual({ placement, tips: english.data.tips })
+          expect(unknown.data.tips.length).toBeGreaterThan(0)
+        }
+
+        // no English checkout tips either: German
+        const { data } = await api.get(`${TIPS}?placement=checkout&limit=200`, admin)
+        const byLocale = (locale: string) => data.tips.filter((t: { locale: string }) => t.locale === locale)
+        for (const t of byLocale("en")) await api.post(`${TIPS}/${t.id}`, { active: false }, admin)
+        const german = await storeTips("?placement=checkout&locale=xx")
+        expect(german.data.tips.length).toBe(byLocale("de").length)
+        expect(german.data.tips.every((t: ShopperTip) => t.locale === "de")).toBe(true)
+
+        // only a French tip left: it is shown rather than nothing
+        for (const t of byLocale("de")) await api.post(`${TIPS}/${t.id}`, { active: false }, admin)
+        const french = await create({ locale: "fr", placement: "checkout", title: "Payer en sécurité", body: "Nous ne demandons **jamais** votre code." })
+        const any = await storeTips("?placement=checkout&locale=xx")
+        expect(any.data.tips.map((t: ShopperTip) => t.id)).toEqual([french.id])
+      })
+
+      it("should drop only the sentence an empty value is needed for, and mark the tip in the admin", async () => {
+        const sentence = await create({
+          locale: "fr",
+          placement: "footer",
+          rank: 1,
+          title: "Wir helfen",
+          body: "Wir helfen gern. Anruf: **{hotline}**. Antwort z. B. binnen eines Tages.\n\n- Sicher zahlen.\n- Schreiben Sie an {support_email}.\n- Nie die TAN nennen.",
+        })
+        const titled = await create({ locale: "fr", placement: "footer", rank: 2, title: "Hilfe bei {shop_name}", body: "Wir sind da." })
+        const plain = await create({ locale: "fr", placement: "footer", rank: 3, title: "Ohne Platzhalter", body: "Nichts fehlt." })
+
+        const before = await storeTips("?placement=footer&locale=fr")
+        expect(before.data.tips).toEqual([
+          {
+            id: sentence.id,
+            title: "Wir helfen",
+            html: "<p>Wir helfen gern. Antwort z. B. binnen eines Tages.</p>\n<ul>\n<li>Sicher zahlen.</li>\n<li>Nie die TAN nennen.</li>\n</ul>",
+            placement: "footer",
+            locale: "fr",
+          },
+          { id: plain.id, title: "Ohne Platzhalter", html: "<p>Nichts fehlt.</p>", placement: "footer", locale: "fr" },
+        ])
+        const display = async () => {
+          const { data } = await api.get(`${TIPS}?placement=footer&locale=fr`, admin)
+          return Object.fromEntries(data.tips.map((t: { id: string; display: string; missing_placeholders: string[] }) => [t.id, [t.display, t.missing_placeholders]]))
+        }
+        expect(await display()).toEqual({
+          [sentence.id]: ["shortened", ["hotline", "support_email"]],
+          [titled.id]: ["hidden", ["shop_name"]],
+          [plain.id]: ["full", []],
+        })
+        const preview = await api.post(`${TIPS}/preview`, { title: "Wir helfen", body: "Wir helfen gern. Anruf: {hotline}." }, admin)
+        expect(preview.data).toEqual({ title: "Wir helfen", html: "<p>Wir helfen gern.</p>", missing_placeholders: ["hotline"], display: "shortened" })
+
+        await setShop(SHOP)
+        const after = await storeTips("?placement=footer&locale=fr", { "if-none-match": before.headers.etag })
+        expect(after.status).toBe(200)
+        expect(after.headers.etag).not.toBe(before.headers.etag)
+        expect(after.data.tips.map((t: ShopperTip) => [t.id, t.title, t.html])).toEqual([
+          [
+            sentence.id,
+            "Wir helfen",
+            "<p>Wir helfen gern. Anruf: <strong>+49 30 123456</strong>. Antwort z. B. binnen eines Tages.</p>\n" +
+              "<ul>\n<li>Sicher zahlen.</li>\n<li>Schreiben Sie an hilfe@kaffee.example.</li>\n<li>Nie die TAN nennen.</li>\n</ul>",
+          ],
+          [titled.id, "Hilfe bei Kaffee & Co", "<p>Wir sind da.</p>"],
+          [plain.id, "Ohne Platzhalter", "<p>Nichts fehlt.</p>"],
+        ])
+        expect(await display()).toEqual({
+          [sentence.id]: ["full", []],
+          [titled.id]: ["full", []],
+          [plain.id]: ["full", []],
+        })
+      })
+    })
+
+    describe("when the store seeded the earlier default tips", () => {
+      const service = () => getContainer().resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+
+      /** The state a store seeded by the first edition is in: its keys, its texts, and the merchant's changes. */
+      async function seedFirstEdition() {
+        const tips = await service().listSecurityTips({}, { select: ["id"] })
+        await service().deleteSecurityTips(tips.map((t) => t.id))
+        const markers = await service().listRiskSettings({ scope: ["tips_seeded", "tips_seeded.2"] }, { select: ["id"] })
+        if (markers.length) await service().deleteRiskSettings(markers.map((m) => m.id))
+
+        const rows = defaultTipRows()
+          .filter((row) => EDITION_1_KEYS.includes(row.default_key))
+          .map((row) => {
+            const topic = row.default_key.split(".")[0]
+            const earlier = row.locale === "de" ? EDITION_1[topic as keyof typeof EDITION_1] : undefined
+            return earlier ? { ...row, ...earlier } : row
+          })
+        expect(rows).toHaveLength(EDITION_1_KEYS.length)
+        await service().createRiskSettings({ scope: "tips_seeded", values: { at: "2026-01-01T00:00:00.000Z", keys: EDITION_1_KEYS } })
+        const created = await service().createSecurityTips(rows)
+        const byKey = (key: string) => created.find((t) => t.default_key === key)!
+        // the merchant rewrote one default, and deleted another
+        await service().updateSecurityTips({
+          id: byKey("something_wrong.footer.de").id,
+          body: "Fragen? Rufen Sie uns an: {hotline}. Wir helfen gern.",
+        })
+        await service().deleteSecurityTips(byKey("real_shop.checkout.de").id)
+        return byKey
+      }
+
+      it("should bring unedited default texts up to date, keep the merchant's, and offer new defaults once", async () => {
+        const byKey = await seedFirstEdition()
+        // a restarted server checks the defaults on its first read (the admin list always does)
+        const first = await api.get(`${TIPS}?limit=200`, admin)
+        const stored = new Map<string, { id: string; title: string; body: string }>(
+          first.data.tips.map((t: { default_key: string }) => [t.default_key, t])
+        )
+        const current = new Map(defaultTipRows().map((row) => [row.default_key, row]))
+
+        // unedited texts of the first edition now read as the current ones
+        for (const key of ["statement_descriptor.payment.de", "statement_descriptor.order_confirmation.de", "something_wrong.order_confirmation.de"]) {
+          expect({ key, id: stored.get(key)?.id, title: stored.get(key)?.title, body: stored.get(key)?.body }).toEqual({
+            key,
+            id: byKey(key).id,
+            title: current.get(key)!.title,
+            body: current.get(key)!.body,
+          })
+        }
+        // the merchant's text stays, the deleted tip stays deleted, defaults new since then are added
+        expect(stored.get("something_wrong.footer.de")?.body).toBe("Fragen? Rufen Sie uns an: {hotline}. Wir helfen gern.")
+        expect(stored.has("real_shop.checkout.de")).toBe(false)
+        const added = [...current.keys()].filter((key) => !EDITION_1_KEYS.includes(key))
+        expect(added.length).toBeGreaterThan(0)
+        for (const key of added) expect({ key, stored: stored.has(key) }).toEqual({ key, stored: true })
+        expect(first.data.count).toBe(current.size - 1)
+
+        const footer = await storeTips("?placement=footer&locale=de")
+        expect(footer.data.tips.map((t: ShopperTip) => [t.id, t.html])).toEqual([[byKey("something_wrong.footer.de").id, "<p>Fragen? Wir helfen gern.</p>"]])
+        for (const locale of ["de", "en"]) {
+          for (const placement of PLACEMENTS) {
+            const res = await storeTips(`?placement=${placement}&locale=${locale}`)
+            expect({ placement, locale, shown: res.data.tips.length > 0 }).toEqual({ placement, locale, shown: true })
+            for (const t of res.data.tips as ShopperTip[]) expectReadable(t)
+          }
+        }
+        expect((await storeTips("?placement=checkout&locale=en")).data.tips.length).toBeGreaterThanOrEqual(3)
+
+        // nothing is added or changed twice; a deleted new default does not come back
+        const addedTip = stored.get(added[0])!
+        await api.delete(`${TIPS}/${addedTip.id}`, admin)
+        const again = await api.get(`${TIPS}?limit=200`, admin)
+        expect(again.data.count).toBe(current.size - 2)
+        expect(again.data.tips.map((t: { default_key: string }) => t.default_key)).not.toContain(added[0])
+      })
+    })
+
     describe("when a storefront asks for tips", () => {
       it("should answer only the placement's active tips in the requested language, by rank", async () => {
         const later = await create({ locale: "fr", placement: "footer", rank: 20, title: "Deuxième" })
@@ -252,15 +493,25 @@ medusaIntegrationTestRunner({
         expect(res.data.tips[2].html).toBe("<p>[x](javascript:alert(1))</p>")
       })
 
-      it("should fill the placeholders from the shop details and show waiting tips once they are set", async () => {
+      it("should fill the placeholders from the shop details, and show a tip with an empty one without that sentence", async () => {
+        const { data: listed } = await api.get(`${TIPS}?placement=payment&locale=de`, admin)
+        const statement = listed.tips.find((t: { default_key: string }) => t.default_key === "statement_descriptor.payment.de")
         const before = await storeTips("?placement=payment&locale=de")
         expect(JSON.stringify(before.data)).not.toContain("{statement_descriptor}")
-        expect(before.data.tips.some((t: { html: string }) => t.html.includes("Kontoauszug"))).toBe(false)
+        // the statement tip is there, without the sentence naming the descriptor
+        const waiting = before.data.tips.find((t: ShopperTip) => t.id === statement.id)
+        expect(waiting).toBeDefined()
+        expectReadable(waiting)
+        expect(waiting.html).not.toContain("<strong>")
 
         await setShop(SHOP)
-        const after = await storeTips("?placement=payment&locale=de")
-        expect(after.data.tips).toHaveLength(before.data.tips.length + 1)
-        expect(after.data.tips.map((t: { html: string }) => t.html).join("\n")).toContain("<strong>KAFFEE*CO SHOP</strong>")
+        const after = await storeTips("?placement=payment&locale=de", { "if-none-match": before.headers.etag })
+        expect(after.status).toBe(200)
+        expect(after.headers.etag).not.toBe(before.headers.etag)
+        expect(after.data.tips.map((t: ShopperTip) => t.id)).toEqual(before.data.tips.map((t: ShopperTip) => t.id))
+        const filled = after.data.tips.find((t: ShopperTip) => t.id === statement.id)
+        expect(filled.html).toContain("<strong>KAFFEE*CO SHOP</strong>")
+        expect(filled.html.length).toBeGreaterThan(waiting.html.length)
 
         const footer = await storeTips("?placement=footer&locale=en")
         const contact = footer.data.tips.map((t: { html: string }) => t.html).join("\n")

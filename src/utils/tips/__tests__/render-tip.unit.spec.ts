@@ -1,4 +1,11 @@
-import { defaultTipRows, placeholderValues, renderTipMarkdown, usedPlaceholders } from "../../../modules/payment-risk/tips"
+import {
+  DEFAULT_TIP_TOPICS,
+  currentDefaultText,
+  defaultTipRows,
+  placeholderValues,
+  renderTipMarkdown,
+  usedPlaceholders,
+} from "../../../modules/payment-risk/tips"
 import { hasMissingPlaceholders, renderTip, renderTipCached, renderedTipCacheSize } from "../render-tip"
 
 const SHOP = placeholderValues({
@@ -61,6 +68,7 @@ describe("renderTipMarkdown", () => {
 
 describe("renderTip", () => {
   it("should fill the placeholders in title and body", () => {
+    expect(renderTip({ title: "t", body: "Anruf: {hotline}" }, SHOP).display).toBe("full")
     const rendered = renderTip(
       { title: "Zahlungen an {shop_name}", body: "Abbuchung als **{statement_descriptor}**, Fragen: {hotline}, {support_email}" },
       SHOP
@@ -141,5 +149,99 @@ describe("the default tips", () => {
   it("should use the statement descriptor and the contact placeholders", () => {
     const used = new Set(rows.flatMap((row) => usedPlaceholders(row.body)))
     expect(used).toEqual(new Set(["statement_descriptor", "hotline", "support_email"]))
+  })
+
+  it("should give a fresh store at least three checkout tips and tips at every placement, in German and English", () => {
+    for (const locale of ["de", "en"]) {
+      const mine = rows.filter((row) => row.locale === locale)
+      expect(mine.filter((row) => row.placement === "checkout").length).toBeGreaterThanOrEqual(3)
+      expect(new Set(mine.map((row) => row.placement))).toEqual(new Set(["checkout", "payment", "account", "order_confirmation", "footer"]))
+    }
+  })
+
+  it("should read well with empty shop details: shortened by whole sentences, never hidden", () => {
+    for (const row of rows) {
+      const rendered = renderTip(row, EMPTY)
+      const where = row.default_key
+      expect({ where, display: rendered.display }).toEqual({ where, display: usedPlaceholders(row.body).length ? "shortened" : "full" })
+      expect({ where, title: rendered.title }).toEqual({ where, title: row.title })
+      expect(rendered.html).not.toMatch(/\{[a-z_]+\}|<(strong|em|a|p|li)\b[^>]*>\s*<\/\1>/)
+      const blocks = Array.from(rendered.html.matchAll(/<(p|li)>([\s\S]*?)<\/\1>/g), (m) => m[2].replace(/<[^>]+>/g, "").trim())
+      expect(blocks.length).toBeGreaterThan(0)
+      for (const block of blocks) {
+        expect({ where, block }).toEqual({ where, block: expect.stringMatching(/[.!?)]$/) })
+        expect({ where, block }).toEqual({ where, block: expect.not.stringMatching(/\s[.,;:!?]|\s{2}/) })
+      }
+      expect(renderTip(row, SHOP).display).toBe("full")
+    }
+  })
+
+  it("should keep each sentence that needs a shop detail on its own, so the rest needs nothing from it", () => {
+    // a sentence that refers back to the value ("this name", "these details") would dangle without it
+    const refersBack = /\b(diesem Namen|diese Kontaktdaten|this name|these contact details|those contact details)\b/i
+    for (const row of rows) {
+      expect({ key: row.default_key, text: renderTip(row, EMPTY).html }).toEqual({ key: row.default_key, text: expect.not.stringMatching(refersBack) })
+    }
+  })
+})
+
+describe("currentDefaultText", () => {
+  const EARLIER = {
+    de: {
+      statement_descriptor: {
+        title: "So erscheint Ihre Zahlung auf dem Kontoauszug",
+        body:
+          "Auf Ihrem Konto- oder Kartenauszug steht bei Zahlungen an uns: **{statement_descriptor}**. " +
+          "Finden Sie eine Abbuchung mit diesem Namen, die Sie nicht zuordnen können, sprechen Sie uns zuerst an – " +
+          "meist klärt sich das schnell.",
+      },
+      something_wrong: {
+        title: "Kommt Ihnen etwas verdächtig vor?",
+        body:
+          "Eine seltsame E-Mail, eine unbekannte Abbuchung oder eine Bestellung, die Sie nicht aufgegeben haben? " +
+          "Melden Sie sich bei uns: telefonisch unter {hotline} oder per E-Mail an {support_email}. " +
+          "Nutzen Sie dafür nur diese Kontaktdaten, nicht die aus einer verdächtigen Nachricht. " +
+          "Haben Sie Zahlungsdaten preisgegeben, lassen Sie Karte oder Zugang zusätzlich bei Ihrer Bank sperren.",
+      },
+    },
+    en: {
+      statement_descriptor: {
+        title: "How your payment appears on your statement",
+        body:
+          "Payments to us appear on your bank or card statement as **{statement_descriptor}**. " +
+          "If you find a charge under this name that you cannot place, please contact us first – " +
+          "usually it is cleared up quickly.",
+      },
+      something_wrong: {
+        title: "Does something look wrong?",
+        body:
+          "A strange email, an unknown charge or an order you did not place? Get in touch with us: by phone at " +
+          "{hotline} or by email at {support_email}. Use only these contact details, never those from a " +
+          "suspicious message. If you have given away payment details, also ask your bank to block the card or access.",
+      },
+    },
+  } as const
+  const current = (topic: string, locale: "de" | "en") => {
+    const found = DEFAULT_TIP_TOPICS.find((t) => t.key === topic)!
+    return { title: found[locale].title, body: found[locale].body }
+  }
+
+  it.each([
+    ["statement_descriptor.payment.de", "de", "statement_descriptor"],
+    ["statement_descriptor.order_confirmation.en", "en", "statement_descriptor"],
+    ["something_wrong.footer.de", "de", "something_wrong"],
+    ["something_wrong.order_confirmation.en", "en", "something_wrong"],
+  ] as const)("should bring the unedited earlier text of %s up to date", (key, locale, topic) => {
+    expect(currentDefaultText({ default_key: key, ...EARLIER[locale][topic] })).toEqual(current(topic, locale))
+  })
+
+  it("should leave the merchant's words, current texts and the merchant's own tips alone", () => {
+    const earlier = EARLIER.de.something_wrong
+    expect(currentDefaultText({ default_key: "something_wrong.footer.de", title: earlier.title, body: `${earlier.body} Danke.` })).toBeNull()
+    expect(currentDefaultText({ default_key: "something_wrong.footer.de", title: "Eigener Titel", body: earlier.body })).toBeNull()
+    expect(currentDefaultText({ default_key: "something_wrong.footer.de", ...current("something_wrong", "de") })).toBeNull()
+    expect(currentDefaultText({ default_key: null, ...earlier })).toBeNull()
+    // the German text under an English key is not the English default
+    expect(currentDefaultText({ default_key: "something_wrong.footer.en", ...earlier })).toBeNull()
   })
 })

@@ -8,17 +8,26 @@ describe("chooseTipLocale", () => {
     [["en"], "fr", "de", "en"],
     [["de", "en"], "de-AT", "en", "de"],
     [["de", "en"], "EN", "de", "en"],
-    [["fr"], "de", "it", null],
+    [["de", "fr"], "xx", "it", "de"],
+    [["fr", "it"], "xx", "es", "fr"],
+    [["fr"], "de", "it", "fr"],
+    [[], "de", "it", null],
     [["de", "en"], undefined, "de", "de"],
     [["de", "en"], undefined, undefined, "en"],
+    [["de"], undefined, undefined, "de"],
   ])("should choose from %j for requested %s and shop default %s: %s", (available, requested, shop, expected) => {
     expect(chooseTipLocale(available, requested, shop)).toBe(expected)
   })
 
-  it("should list each candidate once, requested first", () => {
+  it("should list each candidate once: requested, shop default, English, German", () => {
     expect(tipLocaleCandidates("de-DE", "de")).toEqual(["de", "en"])
-    expect(tipLocaleCandidates("fr", "it")).toEqual(["fr", "it", "en"])
-    expect(tipLocaleCandidates("", "??")).toEqual(["en"])
+    expect(tipLocaleCandidates("fr", "it")).toEqual(["fr", "it", "en", "de"])
+    expect(tipLocaleCandidates("", "??")).toEqual(["en", "de"])
+    expect(tipLocaleCandidates("xx_YY", "EN")).toEqual(["xx", "en", "de"])
+  })
+
+  it("should never choose nothing while there are tips", () => {
+    expect(chooseTipLocale(new Set(["pl"]), "xx", "it")).toBe("pl")
   })
 })
 
