@@ -178,7 +178,7 @@ medusaIntegrationTestRunner({
 
       it("should preview a text as the shopper would see it, placeholders filled", async () => {
         const empty = await api.post(`${TIPS}/preview`, { title: "{shop_name}", body: "Anruf: {hotline}" }, admin)
-        expect(empty.data.missing_placeholders).toEqual(["shop_name", "hotline"])
+        expect(empty.data).toEqual({ title: "", html: "", missing_placeholders: ["shop_name", "hotline"], display: "hidden" })
 
         await setShop(SHOP)
         const res = await api.post(
@@ -191,6 +191,7 @@ medusaIntegrationTestRunner({
           title: "Hilfe bei Kaffee & Co",
           html: "<p>Anruf: <strong>+49 30 123456</strong></p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
           missing_placeholders: [],
+          display: "full",
         })
         const tooLong = await api.post(`${TIPS}/preview`, { body: "x".repeat(5001) }, bad())
         expect(tooLong.status).toBe(400)

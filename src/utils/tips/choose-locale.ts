@@ -1,6 +1,7 @@
 /**
  * The language to show tips in: the requested one if there are tips in it, else the shop's default
- * language, else English; null when none of them has tips.
+ * language, else English, else German, else the first (alphabetically) that has tips — never none
+ * while there are tips. Null only when `available` is empty.
  */
 export function chooseTipLocale(
   available: Iterable<string>,
@@ -13,11 +14,11 @@ export function chooseTipLocale(
       return candidate
     }
   }
-  return null
+  return [...have].sort()[0] ?? null
 }
 
-/** Requested, shop default, English — normalised to two lower-case letters, each once. */
+/** Requested, shop default, English, German — normalised to two lower-case letters, each once. */
 export function tipLocaleCandidates(requested: string | null | undefined, shopDefault: string | null | undefined): string[] {
   const normalise = (value: string | null | undefined) => value?.trim().toLowerCase().slice(0, 2) || ""
-  return [...new Set([normalise(requested), normalise(shopDefault), "en"].filter((value) => /^[a-z]{2}$/.test(value)))]
+  return [...new Set([normalise(requested), normalise(shopDefault), "en", "de"].filter((value) => /^[a-z]{2}$/.test(value)))]
 }

@@ -1,8 +1,8 @@
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { placeholderValues } from "../../modules/payment-risk/tips"
-import { chooseTipLocale, tipLocaleCandidates } from "./choose-locale"
+import { chooseTipLocale } from "./choose-locale"
 import { ensureDefaultTips } from "./ensure-default-tips"
-import { hasMissingPlaceholders, renderTipCached } from "./render-tip"
+import { renderTipCached } from "./render-tip"
 
 export type StoreTip = { id: string; title: string; html: string; placement: string; locale: string }
 
@@ -10,9 +10,11 @@ type TipRow = { id: string; title: string; body: string; locale: string; placeme
 
 /**
  * The tips a shopper sees: active, inside their validity window, ordered by rank, in the requested
- * language if the placement has tips in it, else the shop's default language, else English.
- * One indexed query (placement, locale, active) for all candidate languages; Markdown is rendered
- * once per tip version. Tips using a placeholder the merchant left empty are left out.
+ * language if the placement has tips in it, else the shop's default language, else English, else
+ * German, else any language that has tips (see `chooseTipLocale`). One query on the placement
+ * index for all languages; Markdown is rendered once per tip version and shop details. A sentence
+ * needing a placeholder the merchant left empty is left out of its tip; a tip with nothing left to
+ * say (its title or every sentence needs one) is left out and does not count for the language.
  */
 export async function loadStoreTips(
   service: PaymentRiskModuleService,
@@ -20,12 +22,10 @@ export async function loadStoreTips(
 ): Promise<StoreTip[]> {
   await ensureDefaultTips(service, { trustMemo: true })
   const settings = await service.getSettings()
-  const candidates = tipLocaleCandidates(query.locale, settings.shop.default_locale)
   const now = new Date()
   const rows = (await service.listSecurityTips(
     {
       ...(query.placement ? { placement: query.placement } : {}),
-      locale: candidates,
       active: true,
       $and: [
         { $or: [{ valid_from: null }, { valid_from: { $lte: now } }] },
@@ -39,16 +39,16 @@ export async function loadStoreTips(
   )) as TipRow[]
 
   const values = placeholderValues(settings.shop)
-  const shown = rows.filter((tip) => !hasMissingPlaceholders(tip, values))
+  const shown = rows.flatMap((tip) => {
+    const rendered = renderTipCached(tip, values)
+    return rendered.display === "hidden"
+      ? []
+      : [{ id: tip.id, title: rendered.title, html: rendered.html, placement: tip.placement, locale: tip.locale }]
+  })
   const localeByPlacement = new Map<string, string | null>()
   for (const placement of new Set(shown.map((tip) => tip.placement))) {
     const available = shown.filter((tip) => tip.placement === placement).map((tip) => tip.locale)
     localeByPlacement.set(placement, chooseTipLocale(available, query.locale, settings.shop.default_locale))
   }
-  return shown
-    .filter((tip) => localeByPlacement.get(tip.placement) === tip.locale)
-    .map((tip) => {
-      const { title, html } = renderTipCached(tip, values)
-      return { id: tip.id, title, html, placement: tip.placement, locale: tip.locale }
-    })
+  return shown.filter((tip) => localeByPlacement.get(tip.placement) === tip.locale)
 }

@@ -2,6 +2,15 @@ import { TIP_PLACEMENTS } from "../models/security-tip"
 
 export type TipPlacement = (typeof TIP_PLACEMENTS)[number]
 type Text = { title: string; body: string }
+type Locale = "de" | "en"
+
+/**
+ * The edition of the default set. A store seeded by an earlier one gets, once, the defaults added
+ * since (never one it deleted) and its unedited default texts brought up to date
+ * (`ensureDefaultTips`). Edition 2: every sentence needing a shop detail stands on its own (the
+ * tip reads well while the detail is empty), and the checkout has three tips.
+ */
+export const DEFAULT_TIPS_EDITION = 2
 
 /** One topic of the default set: the same advice at one or more places in the shop. */
 type DefaultTopic = {
@@ -15,7 +24,8 @@ type DefaultTopic = {
  * Security tips shipped with the plugin, in German and English: advice for shoppers that makes
  * the shop recognisable and fraud attempts easier to spot (seed 000: offer security tips to your
  * customers; seeds 001/004: trust is fragile, shoppers fear phishing, fake shops and leaks).
- * Placeholders in braces are filled from the shop details in the settings.
+ * Placeholders in braces are filled from the shop details in the settings; a sentence needing one
+ * must say nothing the rest of the tip relies on, since it is left out while the detail is empty.
  */
 export const DEFAULT_TIP_TOPICS: DefaultTopic[] = [
   {
@@ -66,6 +76,7 @@ export const DEFAULT_TIP_TOPICS: DefaultTopic[] = [
   {
     key: "never_ask_secrets",
     placements: [
+      { placement: "checkout", rank: 30 },
       { placement: "payment", rank: 10 },
       { placement: "account", rank: 10 },
     ],
@@ -111,18 +122,18 @@ export const DEFAULT_TIP_TOPICS: DefaultTopic[] = [
       { placement: "order_confirmation", rank: 10 },
     ],
     de: {
-      title: "So erscheint Ihre Zahlung auf dem Kontoauszug",
+      title: "Ihre Zahlung auf dem Kontoauszug",
       body:
-        "Auf Ihrem Konto- oder Kartenauszug steht bei Zahlungen an uns: **{statement_descriptor}**. " +
-        "Finden Sie eine Abbuchung mit diesem Namen, die Sie nicht zuordnen können, sprechen Sie uns zuerst an – " +
-        "meist klärt sich das schnell.",
+        "Auf Ihrem Konto- oder Kartenauszug erscheint die Zahlung an uns als **{statement_descriptor}**. " +
+        "Gleichen Sie Abbuchungen mit Ihren Bestellungen ab. Finden Sie eine Abbuchung, die Sie keiner Bestellung " +
+        "zuordnen können, sprechen Sie uns zuerst an – meist klärt sich das schnell.",
     },
     en: {
-      title: "How your payment appears on your statement",
+      title: "Your payment on your statement",
       body:
         "Payments to us appear on your bank or card statement as **{statement_descriptor}**. " +
-        "If you find a charge under this name that you cannot place, please contact us first – " +
-        "usually it is cleared up quickly.",
+        "Compare the charges with your orders. If you find a charge that you cannot match to an order, " +
+        "please contact us first – usually it is cleared up quickly.",
     },
   },
   {
@@ -135,16 +146,18 @@ export const DEFAULT_TIP_TOPICS: DefaultTopic[] = [
       title: "Kommt Ihnen etwas verdächtig vor?",
       body:
         "Eine seltsame E-Mail, eine unbekannte Abbuchung oder eine Bestellung, die Sie nicht aufgegeben haben? " +
-        "Melden Sie sich bei uns: telefonisch unter {hotline} oder per E-Mail an {support_email}. " +
-        "Nutzen Sie dafür nur diese Kontaktdaten, nicht die aus einer verdächtigen Nachricht. " +
-        "Haben Sie Zahlungsdaten preisgegeben, lassen Sie Karte oder Zugang zusätzlich bei Ihrer Bank sperren.",
+        "Melden Sie sich bei uns, aber nur über die Kontaktdaten auf unserer Website – nie über die aus einer " +
+        "verdächtigen Nachricht. Telefonisch erreichen Sie uns unter {hotline}. Per E-Mail erreichen Sie uns " +
+        "unter {support_email}. Haben Sie Zahlungsdaten preisgegeben, lassen Sie Karte oder Zugang zusätzlich " +
+        "bei Ihrer Bank sperren.",
     },
     en: {
       title: "Does something look wrong?",
       body:
-        "A strange email, an unknown charge or an order you did not place? Get in touch with us: by phone at " +
-        "{hotline} or by email at {support_email}. Use only these contact details, never those from a " +
-        "suspicious message. If you have given away payment details, also ask your bank to block the card or access.",
+        "A strange email, an unknown charge or an order you did not place? Get in touch with us, but only " +
+        "through the contact details on our website – never through those in a suspicious message. You can " +
+        "call us at {hotline}. You can email us at {support_email}. If you have given away payment details, " +
+        "also ask your bank to block the card or access.",
     },
   },
   {
@@ -169,9 +182,74 @@ export const DEFAULT_TIP_TOPICS: DefaultTopic[] = [
   },
 ]
 
+/**
+ * Default texts of earlier editions, by topic and language: a stored default tip that still reads
+ * exactly like one of them was never edited, and is brought up to date.
+ */
+const EARLIER_TEXTS: Record<string, Record<Locale, Text[]>> = {
+  statement_descriptor: {
+    de: [
+      {
+        title: "So erscheint Ihre Zahlung auf dem Kontoauszug",
+        body:
+          "Auf Ihrem Konto- oder Kartenauszug steht bei Zahlungen an uns: **{statement_descriptor}**. " +
+          "Finden Sie eine Abbuchung mit diesem Namen, die Sie nicht zuordnen können, sprechen Sie uns zuerst an – " +
+          "meist klärt sich das schnell.",
+      },
+    ],
+    en: [
+      {
+        title: "How your payment appears on your statement",
+        body:
+          "Payments to us appear on your bank or card statement as **{statement_descriptor}**. " +
+          "If you find a charge under this name that you cannot place, please contact us first – " +
+          "usually it is cleared up quickly.",
+      },
+    ],
+  },
+  something_wrong: {
+    de: [
+      {
+        title: "Kommt Ihnen etwas verdächtig vor?",
+        body:
+          "Eine seltsame E-Mail, eine unbekannte Abbuchung oder eine Bestellung, die Sie nicht aufgegeben haben? " +
+          "Melden Sie sich bei uns: telefonisch unter {hotline} oder per E-Mail an {support_email}. " +
+          "Nutzen Sie dafür nur diese Kontaktdaten, nicht die aus einer verdächtigen Nachricht. " +
+          "Haben Sie Zahlungsdaten preisgegeben, lassen Sie Karte oder Zugang zusätzlich bei Ihrer Bank sperren.",
+      },
+    ],
+    en: [
+      {
+        title: "Does something look wrong?",
+        body:
+          "A strange email, an unknown charge or an order you did not place? Get in touch with us: by phone at " +
+          "{hotline} or by email at {support_email}. Use only these contact details, never those from a " +
+          "suspicious message. If you have given away payment details, also ask your bank to block the card or access.",
+      },
+    ],
+  },
+}
+
+/**
+ * The current default text for a stored default tip that still reads exactly like an earlier
+ * edition's (so the merchant never edited it); null for an edited, current or own tip.
+ */
+export function currentDefaultText(tip: { default_key?: string | null; title: string; body: string }): Text | null {
+  const [key, , locale] = tip.default_key?.split(".") ?? []
+  if (locale !== "de" && locale !== "en") {
+    return null
+  }
+  const topic = DEFAULT_TIP_TOPICS.find((candidate) => candidate.key === key)
+  const earlier = EARLIER_TEXTS[key]?.[locale] ?? []
+  if (!topic || !earlier.some((text) => text.title === tip.title && text.body === tip.body)) {
+    return null
+  }
+  return { title: topic[locale].title, body: topic[locale].body }
+}
+
 export type DefaultTipRow = {
   default_key: string
-  locale: "de" | "en"
+  locale: Locale
   placement: TipPlacement
   rank: number
   title: string

@@ -93,7 +93,7 @@ describe("renderTip", () => {
   })
 
   it("should leave unknown placeholders alone", () => {
-    expect(renderTip({ title: "{unknown}", body: "{unknown}" }, SHOP)).toEqual({ title: "{unknown}", html: "<p>{unknown}</p>" })
+    expect(renderTip({ title: "{unknown}", body: "{unknown}" }, SHOP)).toEqual({ title: "{unknown}", html: "<p>{unknown}</p>", display: "full" })
   })
 
   it("should report tips that use a placeholder without a value", () => {

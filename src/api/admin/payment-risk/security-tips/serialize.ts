@@ -1,4 +1,5 @@
 import { PlaceholderValues, missingPlaceholders } from "../../../../modules/payment-risk/tips"
+import { tipDisplay } from "../../../../utils/tips/render-tip"
 
 type TipRow = {
   id: string
@@ -16,8 +17,9 @@ type TipRow = {
 }
 
 /**
- * A tip as the admin sees it, with the placeholders it uses that the shop details leave empty
- * (such a tip is not shown to shoppers until they are filled in).
+ * A tip as the admin sees it, with the placeholders it uses that the shop details leave empty and
+ * how shoppers get it meanwhile (`display`: `full`, `shortened` without the sentences needing them,
+ * or `hidden` when its title or every sentence needs one).
  */
 export function toTipResponse(tip: TipRow, values: PlaceholderValues) {
   return {
@@ -34,5 +36,6 @@ export function toTipResponse(tip: TipRow, values: PlaceholderValues) {
     created_at: tip.created_at,
     updated_at: tip.updated_at,
     missing_placeholders: missingPlaceholders(`${tip.title}\n${tip.body}`, values),
+    display: tipDisplay(tip, values),
   }
 }
