@@ -8,6 +8,11 @@ export const TIP_PLACEMENTS = ["checkout", "payment", "account", "order_confirma
 export type TipPlacement = (typeof TIP_PLACEMENTS)[number]
 export const TIP_PLACEHOLDERS = ["shop_name", "statement_descriptor", "hotline", "support_email"] as const
 export type TipPlaceholder = (typeof TIP_PLACEHOLDERS)[number]
+/**
+ * How shoppers get a tip while shop details it uses are empty: `full` (none is), `shortened`
+ * (without the sentences needing them), `hidden` (its title or every sentence needs one).
+ */
+export type TipDisplay = "full" | "shortened" | "hidden"
 
 export type SecurityTip = {
   id: string
@@ -22,8 +27,10 @@ export type SecurityTip = {
   default_key: string | null
   created_at: string
   updated_at: string
-  /** placeholders the tip uses that the shop details leave empty: shoppers do not see it yet */
+  /** placeholders the tip uses that the shop details leave empty */
   missing_placeholders: TipPlaceholder[]
+  /** how shoppers get the tip meanwhile */
+  display: TipDisplay
 }
 
 export type SecurityTipInput = {
@@ -37,7 +44,7 @@ export type SecurityTipInput = {
   valid_until: string | null
 }
 
-export type TipPreview = { title: string; html: string; missing_placeholders: TipPlaceholder[] }
+export type TipPreview = { title: string; html: string; missing_placeholders: TipPlaceholder[]; display: TipDisplay }
 export type TipListQuery = { placement?: string; locale?: string; limit: number; offset: number }
 
 const BASE = "/admin/payment-risk/security-tips"

@@ -4,7 +4,8 @@ import { useTipPreview } from "../../lib/tips-hooks"
 
 /**
  * Live preview of the tip being edited, rendered by the server exactly as shoppers get it
- * (placeholders filled, Markdown made safe). The HTML comes from that renderer, never from input.
+ * (placeholders filled, sentences needing an empty shop detail left out, Markdown made safe).
+ * The HTML comes from that renderer, never from input.
  */
 export const TipPreview = ({ title, body, enabled }: { title: string; body: string; enabled: boolean }) => {
   const { t } = useTranslation()
@@ -20,15 +21,21 @@ export const TipPreview = ({ title, body, enabled }: { title: string; body: stri
             dangerouslySetInnerHTML={{ __html: data.html }}
           />
         ) : (
-          <Text size="small" className="text-ui-fg-muted">{t("paymentRiskTips.preview.empty")}</Text>
+          <Text size="small" className="text-ui-fg-muted">
+            {t(data?.display === "hidden" ? "paymentRiskTips.preview.hidden" : "paymentRiskTips.preview.empty")}
+          </Text>
         )}
       </div>
       {isError && <Text size="small" className="text-ui-fg-error">{t("paymentRiskTips.preview.failed")}</Text>}
-      {!!data?.missing_placeholders.length && (
+      {!!data?.missing_placeholders.length && data.display !== "full" && (
         <div className="flex flex-wrap items-center gap-1" role="note">
-          <Text size="xsmall" className="text-ui-fg-subtle">{t("paymentRiskTips.preview.missing")}</Text>
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {t(data.display === "hidden" ? "paymentRiskTips.preview.missing" : "paymentRiskTips.preview.shortened")}
+          </Text>
           {data.missing_placeholders.map((name) => (
-            <Badge key={name} size="2xsmall" color="orange">{`{${name}}`}</Badge>
+            <Badge key={name} size="2xsmall" color={data.display === "hidden" ? "orange" : "blue"}>
+              {t(`paymentRiskTips.shop.fields.${name}`)} {`{${name}}`}
+            </Badge>
           ))}
         </div>
       )}

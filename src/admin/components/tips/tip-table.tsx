@@ -1,8 +1,9 @@
-import { Badge, Button, Switch, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, InlineTip, Switch, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/errors"
 import { SecurityTip, useDeleteSecurityTip, useSecurityTips, useToggleSecurityTip } from "../../lib/tips-hooks"
+import { ShopDetailsBadge } from "./shop-details-badge"
 import { TipDrawer } from "./tip-drawer"
 import { TipFilters } from "./tip-filters"
 
@@ -48,8 +49,15 @@ export const TipTable = ({ filters }: { filters: TipFilters }) => {
     }
   }
 
+  const shortened = data?.tips.some((tip) => tip.display !== "full")
+
   return (
     <div className="flex flex-col">
+      {shortened && (
+        <InlineTip variant="info" label={t("paymentRiskTips.shop.title")} className="mx-6 my-3">
+          {t("paymentRiskTips.shortenedHint")}
+        </InlineTip>
+      )}
       <Table>
         <Table.Header>
           <Table.Row>
@@ -67,11 +75,7 @@ export const TipTable = ({ filters }: { filters: TipFilters }) => {
             <Table.Row key={tip.id} className="cursor-pointer" onClick={() => setEditing(tip)}>
               <Table.Cell className="max-w-[360px] py-2">
                 <Text size="small" className="truncate">{tip.title}</Text>
-                {!!tip.missing_placeholders.length && (
-                  <Badge size="2xsmall" color="orange" className="mt-1">
-                    {t("paymentRiskTips.waitingFor", { names: tip.missing_placeholders.map((p) => t(`paymentRiskTips.shop.fields.${p}`)).join(", ") })}
-                  </Badge>
-                )}
+                <ShopDetailsBadge display={tip.display} missing={tip.missing_placeholders} />
               </Table.Cell>
               <Table.Cell><Badge size="2xsmall">{t(`paymentRiskTips.placements.${tip.placement}`)}</Badge></Table.Cell>
               <Table.Cell>{tip.locale.toUpperCase()}</Table.Cell>
