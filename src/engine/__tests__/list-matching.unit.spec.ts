@@ -1,7 +1,7 @@
 import { entryKeys, subjectKeys } from "../list-matching/keys"
 import { matchAddress, matchEntries, matchPerson } from "../list-matching/match"
 import { fold, foldLoose, nameTokens, parseStreet } from "../list-matching/normalize"
-import { tokenSimilarity } from "../list-matching/similarity"
+import { nameLikeness, otherNameEnding, sameSound, tokenSimilarity } from "../list-matching/similarity"
 import { NegativeListEntrySnapshot, PersonAddress } from "../negative-list/types"
 
 const listed: PersonAddress = {
@@ -20,7 +20,13 @@ describe("normalisation", () => {
     ["MÜLLER", "mueller"],
     ["Weiß", "weiss"],
     ["José García", "jose garcia"],
-    ["Łukasz", "ukasz"],
+    ["Łukasz", "lukasz"],
+    ["Yılmaz", "yilmaz"],
+    ["İBRAHİM ŞAHİN", "ibrahim sahin"],
+    ["Doğan Çelik", "dogan celik"],
+    ["Wałęsa Świątek Żak", "walesa swiatek zak"],
+    ["Søren Ståhl Dæhlie", "soeren stahl daehlie"],
+    ["Dvořák Čapek Šárka", "dvorak capek sarka"],
     ["  Hans-Peter   Meier ", "hans peter meier"],
     ["Dr. Schulz", "dr schulz"],
   ])("should fold %s to %s", (input, expected) => {
@@ -45,10 +51,32 @@ describe("normalisation", () => {
     ["Straße des 17. Juni 12-14", "strassedes17juni", "1214"],
     ["Marktpl. 3", "marktplatz", "3"],
     ["Am Markt", "ammarkt", ""],
+    ["Hauptstraße7", "hauptstrasse", "7"],
+    ["Hauptstr.7", "hauptstrasse", "7"],
+    ["HAUPTSTR7", "hauptstrasse", "7"],
+    ["Hauptstraße 7 A", "hauptstrasse", "7a"],
+    ["Hauptstraße7a", "hauptstrasse", "7a"],
+    ["Hauptstraße Nr. 7", "hauptstrasse", "7"],
+    ["Hauptstraße Nr.7a", "hauptstrasse", "7a"],
+    ["Hauptstraße, 07", "hauptstrasse", "7"],
+    ["Am Markt1", "ammarkt", "1"],
+    ["Keupstr 40", "keupstrasse", "40"],
+    ["St.-Georg-Str. 3", "sanktgeorgstrasse", "3"],
   ])("should parse %s into street %s and number %s", (input, name, number) => {
     expect(parseStreet(input)).toEqual({ name, number })
   })
 
+  it.each<[string, string | null, string]>([
+    ["Hauptstraße", "7", "7"],
+    ["Hauptstraße", "Nr. 7a", "7a"],
+    ["Hauptstraße", "7 A", "7a"],
+    ["Hauptstraße", "2. OG", ""],
+    ["Hauptstraße", "Hinterhaus", ""],
+    ["Hauptstraße 5", "7", "5"],
+    ["Hauptstraße", null, ""],
+  ])("should read the house number of %s / address_2 %s as %s", (address1, address2, number) => {
+    expect(parseStreet(address1, address2).number).toBe(number)
+  })
   it("should split hyphenated and double names and drop titles", () => {
     expect(nameTokens("Dr. Hans-Peter", "von Müller-Lüdenscheidt")).toEqual(["hans", "peter", "muller", "ludenscheidt"])
   })
@@ -93,6 +121,72 @@ describe("token similarity", () => {
   )
 })
 
+describe("name likeness", () => {
+  it.each([
+    ["stefan", "stephan"], ["philipp", "filipp"], ["philipp", "phillip"], ["christoph", "kristof"],
+    ["ralf", "ralph"], ["karl", "carl"], ["klaudia", "claudia"], ["sarah", "sara"], ["kai", "kay"],
+    ["meier", "meyer"], ["meier", "maier"], ["schmidt", "schmitt"], ["hoffmann", "hofmann"],
+  ])("should hear %s and %s as the same name", (a, b) => {
+    expect(sameSound(a, b)).toBe(true)
+  })
+
+  it.each([
+    ["burg", "berg"], ["jan", "jana"], ["hans", "heinz"], ["jens", "jonas"], ["jana", "hanna"],
+    ["anna", "anja"], ["lena", "lina"], ["muller", "moller"],
+  ])("should not hear %s and %s as the same name", (a, b) => {
+    expect(sameSound(a, b)).toBe(false)
+  })
+
+  it.each([
+    ["jan", "jana"], ["paul", "paula"], ["daniel", "daniela"], ["christian", "christiane"],
+    ["michal", "michala"], ["andrea", "andreas"], ["stefan", "stefanie"], ["sven", "svenja"],
+    ["maria", "mario"], ["anna", "anne"], ["heike", "heiko"], ["christian", "christina"],
+  ])("should take the ending of %s / %s for another name", (a, b) => {
+    expect(otherNameEnding(a, b)).toBe(true)
+    expect(otherNameEnding(b, a)).toBe(true)
+  })
+
+  it.each([["stefan", "stephan"], ["stefan", "stefann"], ["kai", "kay"], ["jorg", "jrg"], ["sarah", "sara"], ["klaudia", "klaudis"]])(
+    "should not take the ending of %s / %s for another name",
+    (a, b) => {
+      expect(otherNameEnding(a, b)).toBe(false)
+    }
+  )
+
+  it.each<[string, string, "first" | "last" | "street", boolean | null]>([
+    // first names: variants certain, other endings none, one letter apart possible
+    ["stefan", "stephan", "first", true],
+    ["christian", "christain", "first", true],
+    ["jurgen", "jurgen", "first", true],
+    ["jorg", "jrg", "first", false],
+    ["lena", "lina", "first", false],
+    ["frank", "franz", "first", false],
+    ["jan", "jana", "first", null],
+    ["daniel", "daniela", "first", null],
+    ["jens", "jan", "first", null],
+    ["max", "moritz", "first", null],
+    ["jens", "jonas", "first", null],
+    ["tom", "tim", "first", false],
+    // last names: the same sound or swapped letters certain, one letter apart possible
+    ["meier", "meyer", "last", true],
+    ["mustermann", "mustremann", "last", true],
+    ["schneider", "schnieder", "last", true],
+    ["burg", "berg", "last", false],
+    ["schulz", "scholz", "last", false],
+    ["schmitt", "schmitz", "last", false],
+    ["schneider", "schreiber", "last", false],
+    ["schulz", "becker", "last", null],
+    // streets: typing errors with the same vowels certain
+    ["ringstrasse", "rinngstrasse", "street", true],
+    ["hauptstrasse", "hauptsrasse", "street", true],
+    ["bergstrasse", "burgstrasse", "street", false],
+    ["hauptstrasse", "nebenstrasse", "street", null],
+  ])("should compare %s and %s as a %s name: certain = %s", (a, b, kind, certain) => {
+    const result = nameLikeness(a, b, kind)
+    expect(result === null ? null : result.certain).toBe(certain)
+  })
+})
+
 describe("person matching", () => {
   it.each<[string, PersonAddress]>([
     ["the same spelling", at({})],
@@ -128,6 +222,38 @@ describe("person matching", () => {
     const result = matchPerson(entry, subject)
     expect(result?.certain).toBe(true)
   })
+
+  it.each<[string, PersonAddress, PersonAddress]>([
+    ["Stephan for Stefan", { ...listed, first_name: "Stefan" }, at({ first_name: "Stephan" })],
+    ["Kristof for Christoph", { ...listed, first_name: "Christoph" }, at({ first_name: "Kristof" })],
+    ["Carl for Karl", { ...listed, first_name: "Karl" }, at({ first_name: "Carl" })],
+    ["Yilmaz for Yılmaz", { ...listed, last_name: "Yılmaz" }, at({ last_name: "Yilmaz" })],
+    ["Lukasz for Łukasz", { ...listed, first_name: "Łukasz" }, at({ first_name: "Lukasz" })],
+    ["the house number glued to the street", listed, at({ address_1: "Hauptstraße5" })],
+    ["the house number after Nr.", listed, at({ address_1: "Hauptstr. Nr. 5" })],
+    ["the house number in address_2", listed, at({ address_1: "Hauptstraße", address_2: "5" })],
+  ])("should certainly match %s", (_, entry, subject) => {
+    expect(matchPerson(entry, subject)?.certain).toBe(true)
+  })
+
+  it.each<[string, PersonAddress, PersonAddress]>([
+    ["Jrg Schulz, Rinngstraße 8 (a typing error in the first name and in the street)",
+      { ...listed, first_name: "Jörg", last_name: "Schulz", address_1: "Ringstraße 8" },
+      at({ first_name: "Jrg", last_name: "Schulz", address_1: "Rinngstraße 8" })],
+    ["Berg for Burg", { ...listed, last_name: "Burg" }, at({ last_name: "Berg" })],
+    ["Möller for Müller", listed, at({ last_name: "Möller" })],
+    ["Burgstraße for Bergstraße", { ...listed, address_1: "Bergstraße 5" }, at({ address_1: "Burgstraße 5" })],
+  ])("should find %s only as a possible match", (_, entry, subject) => {
+    expect(matchPerson(entry, subject)).toMatchObject({ certain: false })
+  })
+
+  it.each([["Jan", "Jana"], ["Paul", "Paula"], ["Daniel", "Daniela"], ["Christian", "Christiane"], ["Michael", "Michaela"], ["Jens", "Jan"], ["Max", "Moritz"]])(
+    "should not take %s for %s (another first name)",
+    (listedName, typed) => {
+      expect(matchPerson({ ...listed, first_name: listedName }, at({ first_name: typed }))).toBeNull()
+      expect(matchPerson({ ...listed, first_name: typed }, at({ first_name: listedName }))).toBeNull()
+    }
+  )
 
   it("should find an initial instead of the first name only as a possible match", () => {
     const result = matchPerson(listed, at({ first_name: "H." }))
@@ -175,8 +301,10 @@ describe("address matching", () => {
     ["any name at the address", { ...drop, first_name: "Max", last_name: "Muster", address_1: "Industriestraße 12" }],
     ["without postcode but with the city", { ...drop, postal_code: null }],
     ["a missing country read as Germany", { ...drop, country_code: null }],
+    ["the number glued to the street", { ...drop, address_1: "Industriestr.12" }],
+    ["the number in address_2", { ...drop, address_1: "Industriestraße", address_2: "Nr. 12" }],
   ])("should match %s", (_, subject) => {
-    expect(matchAddress(drop, subject)).not.toBeNull()
+    expect(matchAddress(drop, subject)).toMatchObject({ certain: true })
   })
 
   it.each<[string, PersonAddress]>([
@@ -194,14 +322,21 @@ describe("lookup keys", () => {
     ["a spelling variant", at({ last_name: "Mueller", address_1: "Hauptstr. 5" })],
     ["a typing error in the postcode", at({ postal_code: "10116" })],
     ["a typing error in the street", at({ address_1: "Hauptsraße 5" })],
+    ["the number glued to the street", at({ address_1: "Hauptstr.5" })],
+    ["the number in address_2", at({ address_1: "Hauptstraße", address_2: "5" })],
   ])("should share a key with the entry for %s", (_, subject) => {
     const keys = entryKeys({ kind: "person", ...listed })
     expect(subjectKeys({ addresses: [subject] }).some((key) => keys.includes(key))).toBe(true)
   })
 
-  it("should not share a key with the neighbour", () => {
+  it.each([["Hauptstraße 7"], ["Hauptstraße7"], ["Hauptstraße 5a"]])("should not share a key with the neighbour at %s", (address_1) => {
     const keys = entryKeys({ kind: "person", ...listed })
-    expect(subjectKeys({ addresses: [at({ address_1: "Hauptstraße 7" })] }).some((key) => keys.includes(key))).toBe(false)
+    expect(subjectKeys({ addresses: [at({ address_1 })] }).some((key) => keys.includes(key))).toBe(false)
+  })
+
+  it("should keep two keys per address, glued or not", () => {
+    expect(subjectKeys({ addresses: [at({ address_1: "Hauptstr.5" })] })).toEqual(entryKeys({ kind: "person", ...listed }))
+    expect(entryKeys({ kind: "person", ...listed })).toHaveLength(2)
   })
 
   it("should key single values by kind and CIDR ranges by /16 or, wider, the first octet", () => {

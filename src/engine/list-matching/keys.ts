@@ -8,12 +8,13 @@ import { phonetic } from "./similarity"
  * An address has two keys, so one typing error in either the postcode or the street/city still
  * finds the candidate: `pc:<country>:<postcode>:<no>` and `st:<country>:<city code>:<street code>:<no>`.
  * Both carry the house number (a neighbour is another address), so a key is shared by a handful
- * of entries even in a list of millions.
+ * of entries even in a list of millions. The number is read as `parseStreet` reads it (glued to
+ * the street, after "Nr.", or alone in `address_2`), the same for entries and checked data.
  */
 export function addressKeys(address: PersonAddress): string[] {
   const country = normalizeCountry(address.country_code) || "de"
   const keys: string[] = []
-  const street = parseStreet(address.address_1)
+  const street = parseStreet(address.address_1, address.address_2)
   const postcode = normalizePostcode(address.postal_code)
   if (postcode) keys.push(`pc:${country}:${postcode}:${street.number}`)
   const city = foldLoose(address.city).replace(/ /g, "")

@@ -1,21 +1,24 @@
 import { ipMatches } from "../payment-data/ip"
 import { NegativeListEntrySnapshot, NegativeListMatch, PersonAddress } from "../negative-list/types"
 import { NormalisedSubject } from "./keys"
-import { foldLoose, nameTokens, normalizeCountry, normalizePostcode, parseStreet } from "./normalize"
-import { tokenSimilarity } from "./similarity"
+import { foldLoose, NameToken, nameTokenForms, normalizeCountry, normalizePostcode, parseStreet } from "./normalize"
+import { Likeness, nameLikeness, tokenSimilarity } from "./similarity"
 
 type Partial = { score: number; matched_on: string[] }
+type Found = Partial & { certain: boolean }
 
 /**
  * Same address: equal house number (a neighbour is another address), similar street, and the
- * same postcode or — with one typing error in the postcode — the same city.
+ * same postcode or — with one typing error in the postcode — the same city. The house number may
+ * be glued to the street, follow "Nr." or stand alone in `address_2` (see `parseStreet`).
+ * Certain unless the street is only one letter from the listed one (Bergstraße/Burgstraße).
  */
-export function matchAddress(entry: PersonAddress, subject: PersonAddress): Partial | null {
+export function matchAddress(entry: PersonAddress, subject: PersonAddress): Found | null {
   if ((normalizeCountry(entry.country_code) || "de") !== (normalizeCountry(subject.country_code) || "de")) return null
-  const a = parseStreet(entry.address_1)
-  const b = parseStreet(subject.address_1)
+  const a = parseStreet(entry.address_1, entry.address_2)
+  const b = parseStreet(subject.address_1, subject.address_2)
   if (!a.name || !b.name || a.number !== b.number) return null
-  const street = tokenSimilarity(a.name, b.name)
+  const street = nameLikeness(a.name, b.name, "street")
   if (!street) return null
   const pcA = normalizePostcode(entry.postal_code)
   const pcB = normalizePostcode(subject.postal_code)
@@ -33,63 +36,83 @@ export function matchAddress(entry: PersonAddress, subject: PersonAddress): Part
   } else {
     return null
   }
-  return { score: (street + place) / 2, matched_on }
+  return { score: (street.score + place) / 2, certain: street.certain, matched_on }
 }
 
-/** Best similarity of `token` to any of `others`, with the index used. */
-function best(token: string, others: string[], options: { phonetic?: boolean; strict?: boolean } = {}): [number, number] {
-  let score = 0
-  let index = -1
-  others.forEach((other, i) => {
-    const s = tokenSimilarity(token, other, options)
-    if (s > score) [score, index] = [s, i]
-  })
-  return [score, index]
+type Best = Likeness & { index: number }
+
+/** Certain before possible, then the higher score. */
+const better = (a: Likeness, b: Likeness | null) => !b || (a.certain !== b.certain ? a.certain : a.score > b.score)
+
+/** Two tokens compared in the loose and in the strict fold; the better result counts. */
+function likeness(a: NameToken, b: NameToken, kind: "first" | "last"): Likeness | null {
+  const loose = nameLikeness(a.loose, b.loose, kind)
+  const strict = a.strict === a.loose && b.strict === b.loose ? null : nameLikeness(a.strict, b.strict, kind)
+  return strict && better(strict, loose) ? strict : loose
+}
+
+/** The most alike pair of one of `tokens` and one of `others` (index into `others`). */
+function bestOf(tokens: NameToken[], others: NameToken[], kind: "first" | "last"): Best | null {
+  let found: Best | null = null
+  for (const token of tokens) {
+    others.forEach((other, index) => {
+      const result = likeness(token, other, kind)
+      if (result && better(result, found)) found = { ...result, index }
+    })
+  }
+  return found
 }
 
 /**
  * Same person: a last-name token matches any name token of the subject (names may be swapped),
- * and a first-name token matches another one. Only an initial for the first name (on either
- * side) → possible.
+ * and a first-name token matches another one (`nameLikeness`: spelling variants such as
+ * Stefan/Stephan are certain, other endings such as Jan/Jana no match, one letter apart only
+ * possible). Only an initial for the first name (on either side) → possible.
  * Another first name → no match. A company entry compares the company name.
+ * Certain only when the last name, the first name and the address each are.
  */
-export function matchPerson(entry: PersonAddress, subject: PersonAddress): (Partial & { certain: boolean }) | null {
+export function matchPerson(entry: PersonAddress, subject: PersonAddress): Found | null {
   const address = matchAddress(entry, subject)
   if (!address) return null
-  const subjectTokens = nameTokens(subject.first_name, subject.last_name)
-  const lastTokens = nameTokens(entry.last_name)
+  const subjectTokens = nameTokenForms(subject.first_name, subject.last_name)
+  const lastTokens = nameTokenForms(entry.last_name)
   if (!lastTokens.length) {
     const company = tokenSimilarity(foldLoose(entry.company).replace(/ /g, ""), foldLoose(subject.company).replace(/ /g, ""))
-    return company ? { score: (company + address.score) / 2, certain: true, matched_on: ["company", ...address.matched_on] } : null
+    return company
+      ? { score: (company + address.score) / 2, certain: address.certain, matched_on: ["company", ...address.matched_on] }
+      : null
   }
-  let lastScore = 0
-  let used = -1
-  for (const token of lastTokens) {
-    const [score, index] = best(token, subjectTokens)
-    if (score > lastScore) [lastScore, used] = [score, index]
-  }
-  if (!lastScore) return null
-  const firstTokens = nameTokens(entry.first_name).filter((t) => !lastTokens.includes(t))
+  const last = bestOf(lastTokens, subjectTokens, "last")
+  if (!last) return null
+  const lastLoose = lastTokens.map((t) => t.loose)
+  const firstTokens = nameTokenForms(entry.first_name).filter((t) => !lastLoose.includes(t.loose))
   if (!firstTokens.length) {
-    return { score: (lastScore + address.score) / 2, certain: true, matched_on: ["last_name", ...address.matched_on] }
-  }
-  const others = subjectTokens.filter((_, i) => i !== used)
-  let firstScore = 0
-  for (const token of firstTokens) firstScore = Math.max(firstScore, best(token, others, { phonetic: false, strict: true })[0])
-  if (firstScore) {
     return {
-      score: (lastScore + firstScore + 2 * address.score) / 4,
-      certain: true,
+      score: (last.score + address.score) / 2,
+      certain: last.certain && address.certain,
+      matched_on: ["last_name", ...address.matched_on],
+    }
+  }
+  const others = subjectTokens.filter((_, i) => i !== last.index)
+  const first = bestOf(
+    firstTokens.filter((t) => t.loose.length > 1),
+    others.filter((t) => t.loose.length > 1),
+    "first"
+  )
+  if (first) {
+    return {
+      score: (last.score + first.score + 2 * address.score) / 4,
+      certain: last.certain && first.certain && address.certain,
       matched_on: ["last_name", "first_name", ...address.matched_on],
     }
   }
   // an initial on either side ("K. Schmidt" listed, "Karl Schmidt" shopping, or the reverse)
-  const initials = others.filter((t) => t.length === 1)
-  const entryInitials = firstTokens.filter((t) => t.length === 1)
+  const initials = others.map((t) => t.loose).filter((t) => t.length === 1)
+  const entryInitials = firstTokens.map((t) => t.loose).filter((t) => t.length === 1)
   const initialFits =
-    firstTokens.some((t) => initials.includes(t[0])) || others.some((t) => entryInitials.includes(t[0]))
+    firstTokens.some((t) => initials.includes(t.loose[0])) || others.some((t) => entryInitials.includes(t.loose[0]))
   if (initialFits) {
-    return { score: (lastScore + 0.5 + 2 * address.score) / 4, certain: false, matched_on: ["last_name", "first_name_initial", ...address.matched_on] }
+    return { score: (last.score + 0.5 + 2 * address.score) / 4, certain: false, matched_on: ["last_name", "first_name_initial", ...address.matched_on] }
   }
   return null
 }
@@ -98,7 +121,7 @@ function isExpired(entry: NegativeListEntrySnapshot, now: Date): boolean {
   return !!entry.expires_at && new Date(entry.expires_at).getTime() <= now.getTime()
 }
 
-function matchOne(entry: NegativeListEntrySnapshot, subject: NormalisedSubject): (Partial & { certain: boolean }) | null {
+function matchOne(entry: NegativeListEntrySnapshot, subject: NormalisedSubject): Found | null {
   const value = entry.value ?? ""
   const exact = (field: string, candidate?: string | null) =>
     candidate && value && candidate === value ? { score: 1, certain: true, matched_on: [field] } : null
@@ -109,8 +132,7 @@ function matchOne(entry: NegativeListEntrySnapshot, subject: NormalisedSubject):
     }
     case "address": {
       const found = subject.addresses.map((a) => matchAddress(entry, a)).filter((m) => m !== null)
-      const top = found.sort((x, y) => y.score - x.score)[0]
-      return top ? { ...top, certain: true } : null
+      return found.sort((x, y) => Number(y.certain) - Number(x.certain) || y.score - x.score)[0] ?? null
     }
     case "email":
       return exact("email", subject.email)

@@ -1,52 +1,100 @@
+import latinize from "talisman/keyers/normalize"
+
 /**
  * Folding for tolerant matching of German names and addresses. Two levels:
- * - `fold`: lowercase, ß→ss, ä/ö/ü→ae/oe/ue, other diacritics removed (José→jose), punctuation
- *   to spaces;
- * - `foldLoose`: `fold` plus ae/oe/ue→a/o/u, so Müller, Mueller and Muller all become "muller".
- *   Applied to both sides alike, it only ever makes spellings converge.
+ * - `fold`: lowercase, ß→ss, ä/ö/ü→ae/oe/ue, letters of other languages to their Latin base
+ *   letter (talisman's normaliser, i.e. lodash's `deburr`: Turkish ı/İ/ş/ğ/ç, Polish ł/ś/ż,
+ *   Scandinavian å and æ→ae, Czech ř/č/š, José→jose; ø→oe as German writes it: Søren = Soeren),
+ *   punctuation to spaces;
+ * - `foldLoose`: `fold` plus ae/oe/ue→a/o/u, so Müller, Mueller and Muller all become "muller"
+ *   (and Søren, Soeren and Soren "soren"). Applied to both sides alike, it only ever makes
+ *   spellings converge.
  */
 export function fold(value?: string | null): string {
-  return (value ?? "")
+  const german = (value ?? "")
     .toLowerCase()
     .replace(/ß/g, "ss")
     .replace(/ä/g, "ae")
     .replace(/ö/g, "oe")
     .replace(/ü/g, "ue")
+    .replace(/ø/g, "oe")
+  return latinize(german)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, " ")
     .trim()
 }
 
+const loosen = (folded: string) => folded.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u")
+
 export function foldLoose(value?: string | null): string {
-  return fold(value).replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u")
+  return loosen(fold(value))
 }
 
 const TITLES = new Set(["dr", "prof", "herr", "frau", "hr", "fr", "dipl", "ing", "von", "van", "der", "de"])
 
-/** Name tokens: hyphenated and double names split, titles and particles dropped. */
-export function nameTokens(...parts: Array<string | null | undefined>): string[] {
+/**
+ * A name token in both folds: `loose` (Müller, Mueller, Muller → "muller") and `strict`
+ * ("mueller", "muller"). The loose fold also shortens letters that were never an umlaut
+ * (Bauer → "baur", Michael → "michal"), which can turn one typing error into two, so the
+ * matcher compares both.
+ */
+export type NameToken = { loose: string; strict: string }
+
+/** Name tokens in both folds: hyphenated and double names split, titles and particles dropped. */
+export function nameTokenForms(...parts: Array<string | null | undefined>): NameToken[] {
   return parts
-    .flatMap((part) => foldLoose(part).split(" "))
-    .filter((token) => token && !TITLES.has(token))
+    .flatMap((part) => fold(part).split(" "))
+    .map((strict) => ({ strict, loose: loosen(strict) }))
+    .filter((token) => token.loose && !TITLES.has(token.loose))
+}
+
+/** Name tokens (loose fold): hyphenated and double names split, titles and particles dropped. */
+export function nameTokens(...parts: Array<string | null | undefined>): string[] {
+  return nameTokenForms(...parts).map((token) => token.loose)
 }
 
 export type Street = { name: string; number: string }
+
+/** Abbreviations written out, so "Hauptstr." and "Hauptstraße" (and a typing error in either) compare alike. */
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/str\b/g, "strasse"],
+  [/pl\b/g, "platz"],
+  [/\bst\b/g, "sankt"],
+]
+
+/** "7", "7a", "7 a", "12-14", "12/1" (the letter or second number optional). */
+const NUMBER = /(\d+(?:\s?[a-z])?(?:\s?\d+(?:\s?[a-z])?)?)/
+const TRAILING_NUMBER = new RegExp(`^(.*?)\\s+${NUMBER.source}$`)
+const ONLY_NUMBER = new RegExp(`^${NUMBER.source}$`)
+/** "Nr.", "No.", "Hausnr.", "Hausnummer" before a number: not part of the street's name. */
+const NUMBER_WORD = /(^|\s)(?:nr|no|hausnr|hausnummer)\s+(?=\d)/g
+
+const cleanNumber = (number: string) => number.replace(/\s+/g, "").replace(/^0+(?=\d)/, "")
 
 /**
  * Street name and house number: "Hauptstraße 5", "Hauptstr. 5", "hauptstrasse 5a",
  * "Str. des 17. Juni 12-14" → name with abbreviations written out and spaces removed
  * ("hauptstrasse"), number "5", "5a", "1214". Writing "str" out (instead of shortening
  * "strasse") keeps a typing error in the suffix at one edit.
+ * Also read: a number glued to the street ("Hauptstraße7", "Hauptstr.7", "Am Markt1"), "Nr." before
+ * it ("Hauptstraße Nr. 7"), the letter apart or in capitals ("7 a", "7 A" → "7a"), leading zeros
+ * ("07" → "7"), and — when `address_1` has none — a number alone in `address_2` ("7", "Nr. 7a";
+ * "2. OG" or "Hinterhaus" is no house number).
  */
-export function parseStreet(address?: string | null): Street {
+export function parseStreet(address?: string | null, address2?: string | null): Street {
   const folded = fold(address)
-  const match = folded.match(/^(.*?)\s+(\d+(?:\s?[a-z])?(?:\s?\d+(?:\s?[a-z])?)?)$/)
-  const name = (match ? match[1] : folded)
-    .replace(/str\b/g, "strasse")
-    .replace(/pl\b/g, "platz")
+    .replace(/([a-z])(\d)/g, "$1 $2")
+    .replace(NUMBER_WORD, "$1")
+    .trim()
+  const match = folded.match(TRAILING_NUMBER)
+  let number = match ? cleanNumber(match[2]) : ""
+  if (!number && address2) {
+    const second = fold(address2).replace(NUMBER_WORD, "$1").trim().match(ONLY_NUMBER)
+    if (second) number = cleanNumber(second[1])
+  }
+  const name = ABBREVIATIONS.reduce((text, [pattern, full]) => text.replace(pattern, full), match ? match[1] : folded)
     .replace(/\s+/g, "")
-  const number = match ? match[2].replace(/\s+/g, "") : ""
   return { name: foldLoose(name), number }
 }
 
