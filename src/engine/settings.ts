@@ -1,5 +1,5 @@
 import { NEGATIVE_LIST_KINDS, NegativeListKind } from "./negative-list/types"
-import { ListAction, RiskSettings } from "./types"
+import { ListAction, RetentionSettings, RiskSettings } from "./types"
 
 const ONLY_PREPAYMENT: ListAction = { type: "allow_only_classes", classes: ["prepayment"] }
 
@@ -24,6 +24,27 @@ export const DEFAULT_CREDIT_CONSENT_NOTICE = {
 export const DEFAULT_REFUSAL_MESSAGE = {
   de: "Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.",
   en: "The selected payment method is not available for this order. Please choose another payment method.",
+}
+
+/**
+ * Retention defaults (days) and why (README "What is stored, when, and for how long"):
+ * assessments 2 years (the plugin option `assessment_retention_days`, null here) — long enough
+ * to answer a shopper's complaint or a chargeback about a refused method; velocity signals 30
+ * days and identity observations 7 days — they only feed counting windows of hours to days;
+ * credit queries 90 days — the answers' cache (30 days) plus a quarter to check the bureau's
+ * invoices; review events 2 years, like the assessment they explain; list entries 3 years —
+ * the regular limitation period for claims (§ 195 BGB), deleted 30 days after they expire;
+ * audit rows 4 years — they outlive the entry they document, and hold no clear values.
+ */
+export const DEFAULT_RETENTION: RetentionSettings = {
+  assessment_days: null,
+  cart_signal_days: 30,
+  identity_observation_days: 7,
+  credit_query_days: 90,
+  review_event_days: 730,
+  list_entry_days: 1095,
+  list_entry_grace_days: 30,
+  list_audit_days: 1460,
 }
 
 export const DEFAULT_SETTINGS: RiskSettings = {
@@ -79,6 +100,7 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     identity_window_minutes: 60,
   },
   shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
+  retention: DEFAULT_RETENTION,
   fallback_classes: ["prepayment"],
   notice: DEFAULT_NOTICE,
   refusal_message: DEFAULT_REFUSAL_MESSAGE,
@@ -131,6 +153,7 @@ export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSe
     rules: { ...DEFAULT_SETTINGS.rules, ...given(p.rules) } as RiskSettings["rules"],
     protection: { ...DEFAULT_SETTINGS.protection, ...given(p.protection) } as RiskSettings["protection"],
     shop: { ...DEFAULT_SETTINGS.shop, ...given(p.shop) } as RiskSettings["shop"],
+    retention: { ...DEFAULT_SETTINGS.retention, ...given(p.retention, ["assessment_days"]) } as RiskSettings["retention"],
     fallback_classes: (p.fallback_classes as RiskSettings["fallback_classes"]) ?? DEFAULT_SETTINGS.fallback_classes,
     notice: { ...DEFAULT_SETTINGS.notice, ...given(p.notice) },
     refusal_message: { ...DEFAULT_SETTINGS.refusal_message, ...given(p.refusal_message) },

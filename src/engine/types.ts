@@ -146,6 +146,33 @@ export type ShopperProtectionSettings = {
   identity_window_minutes: number
 }
 
+/**
+ * How long each kind of stored data is kept, in days (the daily retention job applies them;
+ * README "What is stored, when, and for how long" gives the reasons for the defaults).
+ */
+export type RetentionSettings = {
+  /**
+   * assessments: after this many days the personal data goes (email, customer id, cart and
+   * order link, the decision's values and messages); the anonymous figures stay. null: the
+   * plugin option `assessment_retention_days` (default 730)
+   */
+  assessment_days: number | null
+  /** velocity signals (keyed hashes per cart); never shorter than the longest velocity window of an enabled rule */
+  cart_signal_days: number
+  /** identity observations (probing limits); never shorter than the probing window */
+  identity_observation_days: number
+  /** credit-check queries and limit events; never shorter than the credit answers' cache */
+  credit_query_days: number
+  /** review events (actor, note, order) */
+  review_event_days: number
+  /** default expiry of a negative-list entry created without one */
+  list_entry_days: number
+  /** an expired entry is deleted this many days after its expiry (time to renew it) */
+  list_entry_grace_days: number
+  /** negative-list audit rows (masked values only) */
+  list_audit_days: number
+}
+
 export type RiskSettings = {
   first_order: FirstOrderSettings
   negative_list: NegativeListSettings
@@ -157,6 +184,8 @@ export type RiskSettings = {
   protection: ShopperProtectionSettings
   /** the shop's details that shopper texts and security tips fill in as placeholders */
   shop: ShopDetails
+  /** how long each kind of stored data is kept */
+  retention: RetentionSettings
   /** classes offered when the evaluation fails or times out */
   fallback_classes: PaymentClass[]
   /** neutral notice shown to a shopper when something was hidden */

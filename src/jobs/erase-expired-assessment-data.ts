@@ -3,24 +3,43 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { CREDIT_RESERVATION_DAYS, eraseCreditReservations } from "../utils/credit/erase-credit-reservations"
+import { deleteAssessmentOrderLinks } from "../utils/privacy/assessment-links"
+import { daysBefore } from "../utils/privacy/retention"
 import { eraseIdentityObservations } from "../utils/probing/erase-identity-observations"
 import { eraseCartSignals } from "../utils/rules/erase-cart-signals"
 
-/** Daily: assessments older than the retention period (option `assessment_retention_days`) lose their personal data; velocity signals and identity observations that old are deleted. */
-export default async function eraseExpiredAssessmentData(container: MedusaContainer) {
+/**
+ * Daily retention (settings → `retention`; README "What is stored, when, and for how long"):
+ * assessments past their period are reduced to anonymous figures (order link deleted); velocity
+ * signals, identity observations, credit queries, reservations and limit events, review events
+ * and audit rows past theirs are hard-deleted; list entries without an expiry get one, and
+ * entries expired longer than the grace period are hard-deleted. `now` is for tests.
+ */
+export default async function eraseExpiredAssessmentData(container: MedusaContainer, options: { now?: Date } = {}) {
+  const now = options.now ?? new Date()
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const days = service.getRetentionDays()
-  const olderThan = new Date(Date.now() - days * 24 * 60 * 60 * 1000)
-  const count = await service.erasePersonalData({ olderThan })
-  const signals = await eraseCartSignals(service, { olderThan })
-  const observations = await eraseIdentityObservations(service, { olderThan })
-  await eraseCreditReservations(service, { olderThan: new Date(Date.now() - CREDIT_RESERVATION_DAYS * 86_400_000) })
-  if (count || signals || observations) {
-    logger.info(
-      `payment-risk: erased personal data of ${count} assessment(s), ${signals} cart signal(s) and ${observations} identity observation(s) older than ${days} days`
-    )
+  const periods = await service.getRetentionPeriods()
+
+  let assessments = 0
+  for (;;) {
+    const batch = await service.listAssessmentsToScrub(daysBefore(now, periods.assessment_days))
+    if (!batch.length) break
+    const ids = batch.map((row) => row.id)
+    await deleteAssessmentOrderLinks(container, ids)
+    assessments += await service.scrubAssessments(ids)
   }
+  const signals = await eraseCartSignals(service, { olderThan: daysBefore(now, periods.cart_signal_days) })
+  const observations = await eraseIdentityObservations(service, { olderThan: daysBefore(now, periods.identity_observation_days) })
+  const reservations = await eraseCreditReservations(service, { olderThan: daysBefore(now, CREDIT_RESERVATION_DAYS) })
+  const purged = await service.purgeExpiredData(periods, now)
+
+  const counts = { assessments, cart_signals: signals, identity_observations: observations, credit_reservations: reservations, ...purged }
+  const done = Object.entries(counts).filter(([, n]) => n > 0)
+  if (done.length) {
+    logger.info(`payment-risk retention: ${done.map(([table, n]) => `${table} ${n}`).join(", ")}`)
+  }
+  return counts
 }
 
 export const config = {

@@ -1,5 +1,6 @@
 import { PaymentClass, RiskSettings } from "../lib/types"
 import { fromProtectionDraft, ProtectionDraft, toProtectionDraft, validateProtection } from "./protection-settings"
+import { fromRetentionDraft, RetentionDraft, toRetentionDraft, validateRetention } from "./retention-settings"
 
 /** The form's editable copy: numbers as the strings the inputs hold. */
 export type SettingsDraft = {
@@ -20,6 +21,8 @@ export type SettingsDraft = {
   credit_check: RiskSettings["credit_check"]
   /** guest recognition and probing limits */
   protection: ProtectionDraft
+  /** how long each kind of stored data is kept */
+  retention: RetentionDraft
 }
 
 export type DraftErrors = Partial<Record<string, string>>
@@ -40,6 +43,7 @@ export function toDraft(settings: RiskSettings): SettingsDraft {
     plausibility: settings.plausibility,
     credit_check: settings.credit_check,
     protection: toProtectionDraft(settings.protection),
+    retention: toRetentionDraft(settings.retention),
   }
 }
 
@@ -90,6 +94,7 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   }
   if (!credit.unknown_action.classes.length) errors["credit_check.unknown_action.classes"] = "classes"
   Object.assign(errors, validateProtection(draft.protection))
+  Object.assign(errors, validateRetention(draft.retention))
   const timeout = Number(draft.evaluation_timeout_ms)
   if (!Number.isInteger(timeout) || timeout < 50 || timeout > 30000) {
     errors["evaluation_timeout_ms"] = "timeout"
@@ -115,5 +120,6 @@ export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "rules" | "s
     plausibility: draft.plausibility,
     credit_check: draft.credit_check,
     protection: fromProtectionDraft(draft.protection),
+    retention: fromRetentionDraft(draft.retention),
   }
 }

@@ -8,6 +8,7 @@ import { FieldError } from "./field-error"
 import { CreditSettings } from "./credit-settings"
 import { ListActionSettings, PlausibilitySettings } from "./list-action-settings"
 import { ProtectionSettings } from "./protection-settings"
+import { RetentionSettings } from "./retention-settings"
 import { ShopperTexts } from "./shopper-texts"
 import { DraftErrors, fromDraft, SettingsDraft, toDraft, validateDraft } from "./settings-draft"
 import { TextField } from "./text-field"
@@ -124,6 +125,7 @@ export const SettingsForm = () => {
       <ListActionSettings value={draft.negative_list} onChange={(v) => set("negative_list", v)} err={err} />
       <PlausibilitySettings value={draft.plausibility} onChange={(v) => set("plausibility", v)} err={err} />
       <CreditSettings value={draft.credit_check} onChange={(v) => set("credit_check", v)} err={err} />
+      <RetentionSettings value={draft.retention} onChange={(v) => set("retention", v)} err={err} />
 
       <ShopperTexts draft={draft} onChange={setDraft} err={err} />
 

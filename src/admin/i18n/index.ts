@@ -8,6 +8,8 @@ import tipsDe from "./json/tips.de.json"
 import tipsEn from "./json/tips.en.json"
 import creditDe from "./json/credit.de.json"
 import creditEn from "./json/credit.en.json"
+import retentionDe from "./json/retention.de.json"
+import retentionEn from "./json/retention.en.json"
 
 type Messages = { [key: string]: string | Messages }
 
@@ -24,6 +26,6 @@ function withKeys(base: Messages, extra: Messages): Messages {
 
 /** Merged into the Medusa admin's i18next resources (default namespace "translation"). */
 export default {
-  de: { translation: withKeys(withKeys(withKeys(withKeys(de, widgetsDe), tipsDe), rulesDe), creditDe) },
-  en: { translation: withKeys(withKeys(withKeys(withKeys(en, widgetsEn), tipsEn), rulesEn), creditEn) },
+  de: { translation: withKeys(withKeys(withKeys(withKeys(withKeys(de, widgetsDe), tipsDe), rulesDe), creditDe), retentionDe) },
+  en: { translation: withKeys(withKeys(withKeys(withKeys(withKeys(en, widgetsEn), tipsEn), rulesEn), creditEn), retentionEn) },
 }

@@ -7,7 +7,7 @@ import {
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { EntityManager, Knex } from "@medusajs/framework/mikro-orm/knex"
 import {
   BREAKER_FAILURE_KINDS,
   CreditLimitName,
@@ -35,6 +35,15 @@ import RiskRule from "./models/risk-rule"
 import RiskSettings from "./models/risk-settings"
 import SecurityTip from "./models/security-tip"
 import { AUDITED_FIELDS, PreparedEntry } from "./negative-list-types"
+import { maskAuditChanges } from "../../utils/privacy/mask"
+import { scrubDecision } from "../../utils/privacy/scrub-decision"
+import {
+  backfilledListEntryExpiry,
+  daysBefore,
+  newListEntryExpiry,
+  RetentionPeriods,
+  retentionPeriods,
+} from "../../utils/privacy/retention"
 import { CreditCheckProvider } from "./credit/provider"
 import { loadCreditProviders } from "./credit/registry"
 import { PaymentRiskOptions, PaymentRiskOptionsSchema } from "./options"
@@ -74,6 +83,102 @@ export const EXPORT_COLUMNS = [
 /** identity key of an assessment whose personal data was erased */
 export const ERASED = "erased"
 
+/**
+ * One shopper's rows in the plugin's tables, as the erasure workflow found them
+ * (src/workflows/steps/find-shopper-data.ts): ids and keyed hashes, no clear values.
+ */
+export type ShopperErasurePlan = {
+  customer_ids: string[]
+  cart_ids: string[]
+  order_ids: string[]
+  /** keyed hashes of the shopper's emails, as velocity signals and identity observations hold them */
+  email_keys: string[]
+  assessment_ids: string[]
+  /** keyed hashes of the person + address the credit bureau was asked about */
+  credit_identity_hashes: string[]
+  /** negative-list entries to delete with their audit rows (none with `keep_negative_list`) */
+  list_entry_ids: string[]
+  /** the shopper's entries kept on the list (`keep_negative_list`) */
+  kept_list_entry_ids: string[]
+}
+
+export type ShopperErasureResult = {
+  /** assessments scrubbed to anonymous figures */
+  erased: number
+  signals_deleted: number
+  identity_observations_deleted: number
+  credit_queries_deleted: number
+  credit_reservations_deleted: number
+  credit_limit_events_deleted: number
+  review_events_deleted: number
+  list_entries_deleted: number
+  list_audits_deleted: number
+  list_entries_kept: number
+}
+
+/** What the erasure looks for on the negative list (normalised as entries store them). */
+export type ShopperListCriteria = {
+  emails: string[]
+  customer_ids: string[]
+  phones: string[]
+  order_ids: string[]
+  iban_hashes: string[]
+  card_hashes: string[]
+  /** lookup keys of the shopper's addresses: candidates for person entries (scored by the caller) */
+  address_keys: string[]
+}
+
+export type ListEntryCandidate = {
+  id: string
+  kind: string
+  first_name: string | null
+  last_name: string | null
+  company: string | null
+  address_1: string | null
+  address_2: string | null
+  postal_code: string | null
+  city: string | null
+  country_code: string | null
+  value: string | null
+  order_id: string | null
+}
+
+/** Rows the retention job deleted (assessments: scrubbed) per table. */
+export type RetentionResult = {
+  credit_queries: number
+  credit_limit_events: number
+  review_events: number
+  list_entries_backfilled: number
+  list_entries: number
+  list_audits: number
+}
+
+/** rows deleted per statement by the retention job, so no delete holds its locks for long */
+const PURGE_BATCH = 5000
+/** assessments scrubbed per statement */
+const SCRUB_BATCH = 500
+/**
+ * Tables and the time column their retention counts from: a fixed list, never taken from a
+ * request (identity observations count from their last sighting, as the probing limit does).
+ */
+const PURGED_TABLES = {
+  credit_queries: ["payment_risk_credit_query", "created_at"],
+  credit_limit_events: ["payment_risk_credit_limit_event", "created_at"],
+  review_events: ["payment_risk_review_event", "created_at"],
+  list_audits: ["payment_risk_negative_list_audit", "created_at"],
+} as const
+
+/**
+ * Scrubs assessments (bindings: the erased identity key, the rows as JSON): no email, customer
+ * id, order link or cart link (the cart id becomes `erased:<own id>`, unique and pointing
+ * nowhere), the decision reduced to anonymous figures (scrubDecision).
+ */
+const UPDATE_SCRUBBED_ASSESSMENTS = `
+  update payment_risk_assessment a
+     set email = null, customer_id = null, order_id = null, identity_key = ?,
+         cart_id = 'erased:' || a.id, decision = u.decision, updated_at = now()
+    from json_to_recordset(?::json) as u(id text, decision jsonb)
+   where a.id = u.id`
 export type ProviderClassView = {
   id: string
   risk_class: PaymentClass
@@ -84,6 +189,8 @@ export type ProviderClassView = {
 }
 
 export type StoredDecision = {
+  /** true once the personal data was erased: anonymous figures only (scrubDecision) */
+  erased?: true
   allowed_provider_ids: string[]
   hidden: HiddenProvider[]
   facts: Decision["facts"]
@@ -256,53 +363,288 @@ class PaymentRiskModuleService extends MedusaService({
   }
 
   /**
-   * Removes the personal data (email, customer id, identity key) from assessments: those
-   * older than the retention period, or those of one shopper on request (GDPR erasure).
-   * The decision itself stays, so the merchant's figures remain.
+   * Assessments whose personal data is due (created before `olderThan`) or was erased by an
+   * earlier version without scrubbing the decision: their ids, a batch at a time.
    */
-  async erasePersonalData(filter: { olderThan?: Date; email?: string; customer_id?: string }): Promise<number> {
-    const selector: Record<string, unknown> = { identity_key: { $ne: ERASED } }
-    if (filter.olderThan) {
-      selector.created_at = { $lt: filter.olderThan }
-    }
-    const or: Record<string, unknown>[] = []
-    if (filter.email) {
-      or.push({ email: filter.email.trim().toLowerCase() })
-    }
-    if (filter.customer_id) {
-      or.push({ customer_id: filter.customer_id })
-    }
-    if (or.length) {
-      selector.$or = or
-    } else if (!filter.olderThan) {
-      return 0
-    }
-    const updated = await this.updateRiskAssessments({
-      selector,
-      data: { email: null, customer_id: null, identity_key: ERASED },
-    })
-    return updated.length
+  @InjectManager()
+  async listAssessmentsToScrub(
+    olderThan: Date,
+    limit = SCRUB_BATCH,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Array<{ id: string; order_id: string | null }>> {
+    const knex = sharedContext.manager!.getKnex()
+    const { rows } = await knex.raw(
+      `select id, order_id from payment_risk_assessment
+        where (created_at < ? or identity_key = ?) and coalesce(decision->>'erased', '') <> 'true'
+        order by created_at limit ?`,
+      [olderThan, ERASED, limit]
+    )
+    return rows
   }
 
-  /** Creates an entry and its audit record in one transaction. */
+  /**
+   * Reduces assessments to anonymous figures (scrubDecision): no email, customer id, cart or
+   * order link, no values or messages in the decision. Returns how many rows were scrubbed.
+   */
+  @InjectManager()
+  async scrubAssessments(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
+    if (!ids.length) return 0
+    const knex = sharedContext.manager!.getKnex()
+    return await knex.transaction((trx) => scrubAssessmentRows(trx, ids))
+  }
+
+  /**
+   * Removes one shopper from the plugin's tables in one transaction (all or nothing): her
+   * assessments are scrubbed, and her velocity signals, identity observations, credit queries,
+   * reservations and limit events, the review events of her orders, and the list entries of
+   * the plan with their audit rows are hard-deleted.
+   */
+  @InjectManager()
+  async eraseShopperRecords(
+    plan: ShopperErasurePlan,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<ShopperErasureResult> {
+    const knex = sharedContext.manager!.getKnex()
+    const { cart_ids: carts, customer_ids: customers, email_keys: emailKeys, credit_identity_hashes: hashes } = plan
+    return await knex.transaction(async (trx) => {
+      const deleted = async (sql: string, bindings: string[][]) => Number((await trx.raw(sql, bindings)).rowCount) || 0
+      const erased = await scrubAssessmentRows(trx, plan.assessment_ids)
+      const signals = await deleted(
+        `delete from payment_risk_cart_signal where cart_id = any(?::text[]) or customer_id = any(?::text[]) or email_key = any(?::text[])`,
+        [carts, customers, emailKeys]
+      )
+      const observations = await deleted(
+        `delete from payment_risk_identity_observation where cart_id = any(?::text[]) or customer_id = any(?::text[]) or email_key = any(?::text[])`,
+        [carts, customers, emailKeys]
+      )
+      const queries = await deleted(
+        `delete from payment_risk_credit_query where cart_id = any(?::text[]) or identity_hash = any(?::text[])`,
+        [carts, hashes]
+      )
+      const reservations = await deleted(
+        `delete from payment_risk_credit_reservation where cart_id = any(?::text[]) or customer_id = any(?::text[]) or identity_hash = any(?::text[])`,
+        [carts, customers, hashes]
+      )
+      const limitEvents = await deleted(`delete from payment_risk_credit_limit_event where cart_id = any(?::text[])`, [carts])
+      const reviewEvents = await deleted(
+        `delete from payment_risk_review_event where order_id = any(?::text[]) or assessment_id = any(?::text[])`,
+        [plan.order_ids, plan.assessment_ids]
+      )
+      const audits = await deleted(`delete from payment_risk_negative_list_audit where entry_id = any(?::text[])`, [plan.list_entry_ids])
+      const entries = await deleted(`delete from payment_risk_negative_list_entry where id = any(?::text[])`, [plan.list_entry_ids])
+      return {
+        erased,
+        signals_deleted: signals,
+        identity_observations_deleted: observations,
+        credit_queries_deleted: queries,
+        credit_reservations_deleted: reservations,
+        credit_limit_events_deleted: limitEvents,
+        review_events_deleted: reviewEvents,
+        list_entries_deleted: entries,
+        list_audits_deleted: audits,
+        list_entries_kept: plan.kept_list_entry_ids.length,
+      }
+    })
+  }
+
+  /**
+   * The shopper's keyed hashes in the tracking tables, for an erasure: the credit identities
+   * asked for her carts or account, and the IP keys recorded for her carts.
+   */
+  @InjectManager()
+  async findShopperKeys(
+    filter: { cart_ids: string[]; customer_ids: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ credit_identity_hashes: string[]; ip_keys: string[] }> {
+    const knex = sharedContext.manager!.getKnex()
+    const { cart_ids: carts, customer_ids: customers } = filter
+    const credit = await knex.raw(
+      `select identity_hash as key from payment_risk_credit_query where cart_id = any(?::text[])
+       union select identity_hash from payment_risk_credit_reservation where cart_id = any(?::text[]) or customer_id = any(?::text[])`,
+      [carts, carts, customers]
+    )
+    const ips = await knex.raw(
+      `select ip_key as key from payment_risk_cart_signal where ip_key is not null and (cart_id = any(?::text[]) or customer_id = any(?::text[]))
+       union select ip_key from payment_risk_identity_observation where ip_key <> '' and (cart_id = any(?::text[]) or customer_id = any(?::text[]))
+       union select ip_key from payment_risk_credit_reservation where ip_key is not null and (cart_id = any(?::text[]) or customer_id = any(?::text[]))`,
+      [carts, customers, carts, customers, carts, customers]
+    )
+    const keys = (result: { rows: Array<{ key: string }> }) => result.rows.map((row) => row.key)
+    return { credit_identity_hashes: keys(credit), ip_keys: keys(ips) }
+  }
+
+  /** Assessments of a shopper: by email, customer id, or one of her carts or orders. */
+  @InjectManager()
+  async findShopperAssessments(
+    filter: { emails: string[]; customer_ids: string[]; cart_ids: string[]; order_ids: string[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Array<{ id: string; cart_id: string; order_id: string | null }>> {
+    const knex = sharedContext.manager!.getKnex()
+    const { rows } = await knex.raw(
+      `select id, cart_id, order_id from payment_risk_assessment
+        where email = any(?::text[]) or customer_id = any(?::text[]) or cart_id = any(?::text[]) or order_id = any(?::text[])`,
+      [filter.emails, filter.customer_ids, filter.cart_ids, filter.order_ids]
+    )
+    return rows
+  }
+
+  /**
+   * Negative-list entries that may be the shopper's, deleted or expired ones included: exact
+   * values (email, customer, phone, IBAN/card hashes), entries taken from her orders, and
+   * person entries sharing a lookup key with her addresses (the caller keeps certain matches).
+   */
+  @InjectManager()
+  async findShopperListEntries(
+    c: ShopperListCriteria,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<ListEntryCandidate[]> {
+    const knex = sharedContext.manager!.getKnex()
+    const exact = (kind: string, values: string[]) => (q: Knex.QueryBuilder) => q.where("kind", kind).whereRaw("value = any(?::text[])", [values])
+    return await knex("payment_risk_negative_list_entry")
+      .select(
+        "id", "kind", "first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city",
+        "country_code", "value", "order_id"
+      )
+      .where((q) =>
+        q
+          .whereRaw("order_id = any(?::text[])", [c.order_ids])
+          .orWhere(exact("email", c.emails))
+          .orWhere(exact("customer", c.customer_ids))
+          .orWhere(exact("phone", c.phones))
+          .orWhere(exact("iban", c.iban_hashes))
+          .orWhere(exact("card", c.card_hashes))
+          .orWhere((p) => p.where("kind", "person").whereRaw("lookup_keys && ?::text[]", [c.address_keys]))
+      )
+      .limit(10_000)
+  }
+
+  /** Exact-IP entries (no ranges), deleted or expired included, a page at a time by id. */
+  @InjectManager()
+  async listIpEntries(
+    after: string,
+    limit = 5000,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Array<{ id: string; value: string }>> {
+    const knex = sharedContext.manager!.getKnex()
+    return await knex("payment_risk_negative_list_entry")
+      .select("id", "value")
+      .where("kind", "ip")
+      .whereNotNull("value")
+      .whereRaw("position('/' in value) = 0")
+      .andWhere("id", ">", after)
+      .orderBy("id")
+      .limit(limit)
+  }
+
+  /**
+   * The periods the retention job applies: the `retention` settings, the plugin option
+   * `assessment_retention_days` where the assessments' period is empty, and never shorter than
+   * a window a check still counts over (see retentionPeriods).
+   */
+  async getRetentionPeriods(): Promise<RetentionPeriods> {
+    const [settings, rules] = await Promise.all([this.getSettings(), this.listEngineRules()])
+    return retentionPeriods(settings, this.options_.assessment_retention_days, rules)
+  }
+
+  /**
+   * The retention job's deletes, each table on its own and in batches (hard deletes): credit
+   * queries and limit events, review events and audit rows past their period; list entries without an expiry get one (backfilledListEntryExpiry);
+   * entries expired longer than the grace period, and entries an earlier version only
+   * soft-deleted, are deleted, each with a "delete" audit row without values.
+   */
+  @InjectManager()
+  async purgeExpiredData(
+    periods: RetentionPeriods,
+    now: Date = new Date(),
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<RetentionResult> {
+    const knex = sharedContext.manager!.getKnex()
+    const purge = async (table: keyof typeof PURGED_TABLES, days: number) => {
+      const [name, column] = PURGED_TABLES[table]
+      const before = daysBefore(now, days)
+      let total = 0
+      for (;;) {
+        const result = await knex.raw(`delete from ?? where id in (select id from ?? where ?? < ? limit ?)`, [name, name, column, before, PURGE_BATCH])
+        total += Number(result.rowCount) || 0
+        if ((Number(result.rowCount) || 0) < PURGE_BATCH) return total
+      }
+    }
+    const settings = await this.getSettings()
+    const backfilled = await knex.raw(
+      `update payment_risk_negative_list_entry
+          set expires_at = greatest(created_at + make_interval(days => ?), ?::timestamptz), updated_at = ?
+        where expires_at is null and deleted_at is null`,
+      [settings.retention.list_entry_days, new Date(now.getTime() + settings.retention.list_entry_grace_days * 86_400_000), now]
+    )
+    let entries = 0
+    const expiredBefore = daysBefore(now, periods.list_entry_grace_days)
+    for (;;) {
+      const { rows } = await knex.raw(
+        `select id, deleted_at from payment_risk_negative_list_entry where deleted_at is not null or expires_at < ? order by id limit ?`,
+        [expiredBefore, PURGE_BATCH]
+      )
+      if (!rows.length) break
+      await knex.transaction(async (trx) => {
+        const ids = rows.map((row: { id: string }) => row.id)
+        await trx.raw(`delete from payment_risk_negative_list_entry where id = any(?::text[])`, [ids])
+        // soft-deleted entries got their "delete" audit row when they were deleted
+        const expired = rows.filter((row: { deleted_at: Date | null }) => !row.deleted_at).map((row: { id: string }) => row.id)
+        if (expired.length) {
+          await trx("payment_risk_negative_list_audit").insert(
+            expired.map((id: string) => ({
+              id: bulkEntityId("prnla", now.getTime()),
+              entry_id: id,
+              action: "delete",
+              actor_id: null,
+              changes: JSON.stringify({}),
+              created_at: now,
+              updated_at: now,
+            }))
+          )
+        }
+      })
+      entries += rows.length
+      if (rows.length < PURGE_BATCH) break
+    }
+    return {
+      credit_queries: await purge("credit_queries", periods.credit_query_days),
+      credit_limit_events: await purge("credit_limit_events", periods.credit_query_days),
+      review_events: await purge("review_events", periods.review_event_days),
+      list_entries_backfilled: Number(backfilled.rowCount) || 0,
+      list_entries: entries,
+      list_audits: await purge("list_audits", periods.list_audit_days),
+    }
+  }
+
+  /**
+   * Creates an entry and its audit record (masked values) in one transaction. An entry given
+   * without an expiry expires after the retention settings' `list_entry_days`; `order_id` links
+   * an entry taken from an order (review → list), so the shopper's erasure finds it.
+   */
   @InjectTransactionManager()
   async createListEntry(
     data: PreparedEntry,
     actorId: string | null,
+    link: { order_id?: string | null } = {},
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ) {
+    const stored = { ...data, expires_at: data.expires_at ?? newListEntryExpiry(await this.getSettings()) }
     const entry = await this.createNegativeListEntries(
-      { ...data, created_by: actorId, updated_by: actorId },
+      { ...stored, order_id: link.order_id ?? null, created_by: actorId, updated_by: actorId },
       sharedContext
     )
     await this.createNegativeListAudits(
-      { entry_id: entry.id, action: "create", actor_id: actorId, changes: diff(null, data) },
+      { entry_id: entry.id, action: "create", actor_id: actorId, changes: diff(null, stored) },
       sharedContext
     )
     return entry
   }
 
-  /** Updates an entry and records what changed, in one transaction. */
+  /**
+   * Updates an entry and records which fields changed (masked values), in one transaction. An
+   * entry never loses its expiry: a cleared date becomes the default again, counted from the
+   * entry's creation (backfilledListEntryExpiry).
+   */
   @InjectTransactionManager()
   async updateListEntry(
     id: string,
@@ -311,25 +653,32 @@ class PaymentRiskModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ) {
     const before = await this.retrieveNegativeListEntry(id, {}, sharedContext)
-    const entry = await this.updateNegativeListEntries({ id, ...data, updated_by: actorId }, sharedContext)
+    const stored = {
+      ...data,
+      expires_at: data.expires_at ?? backfilledListEntryExpiry(await this.getSettings(), new Date(before.created_at)),
+    }
+    const entry = await this.updateNegativeListEntries({ id, ...stored, updated_by: actorId }, sharedContext)
     await this.createNegativeListAudits(
-      { entry_id: id, action: "update", actor_id: actorId, changes: diff(before, data) },
+      { entry_id: id, action: "update", actor_id: actorId, changes: diff(before, stored) },
       sharedContext
     )
     return entry
   }
 
-  /** Soft-deletes an entry and records it, in one transaction. */
+  /**
+   * Deletes an entry for good (no soft delete: a deleted entry keeps no personal data) and
+   * records who deleted it when, without values, in one transaction.
+   */
   @InjectTransactionManager()
   async deleteListEntry(
     id: string,
     actorId: string | null,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ) {
-    const before = await this.retrieveNegativeListEntry(id, {}, sharedContext)
-    await this.softDeleteNegativeListEntries([id], {}, sharedContext)
+    await this.retrieveNegativeListEntry(id, { select: ["id"] }, sharedContext)
+    await this.deleteNegativeListEntries([id], sharedContext)
     await this.createNegativeListAudits(
-      { entry_id: id, action: "delete", actor_id: actorId, changes: diff(before, null) },
+      { entry_id: id, action: "delete", actor_id: actorId, changes: {} },
       sharedContext
     )
   }
@@ -381,13 +730,17 @@ class PaymentRiskModuleService extends MedusaService({
     }
     const knex = sharedContext.transactionManager!.getKnex()
     const now = new Date()
+    const defaultExpiry = newListEntryExpiry(await this.getSettings(), now)
     // ids of the ORM's format (see bulkEntityId); the audit row is what createListEntry records
-    const records = rows.map((row) => ({
-      ...row,
-      id: bulkEntityId("prnle", now.getTime()),
-      audit_id: bulkEntityId("prnla", now.getTime()),
-      changes: diff(null, row),
-    }))
+    const records = rows.map((row) => {
+      const stored = { ...row, expires_at: row.expires_at ?? defaultExpiry }
+      return {
+        ...stored,
+        id: bulkEntityId("prnle", now.getTime()),
+        audit_id: bulkEntityId("prnla", now.getTime()),
+        changes: diff(null, stored),
+      }
+    })
     await knex.raw(INSERT_ENTRIES_WITH_AUDIT, [wellFormedJson(records), actorId, actorId, now, now, actorId, now, now])
     return records.length
   }
@@ -805,7 +1158,10 @@ function wellFormedJson(value: unknown): string {
   return json.replace(/\\(\\|ud[89a-f][0-9a-f]{2})/g, (escape, tail: string) => (tail === "\\" ? escape : "\ufffd"))
 }
 
-/** { field: [before, after] } for the audited fields that differ. */
+/**
+ * { field: [before, after] } for the audited fields that differ, personal values masked
+ * (maskAuditChanges): the trail says who changed which field when, never the value.
+ */
 function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
   const changes: Record<string, [unknown, unknown]> = {}
   for (const field of AUDITED_FIELDS) {
@@ -816,7 +1172,22 @@ function diff(before: Record<string, unknown> | null, after: Record<string, unkn
       changes[field] = [a instanceof Date ? a.toISOString() : a, b instanceof Date ? b.toISOString() : b]
     }
   }
-  return changes
+  return maskAuditChanges(changes)
+}
+
+type Trx = { raw: (sql: string, bindings: unknown[]) => Promise<{ rows: any[]; rowCount: number | null }> }
+
+/** Scrubs the given assessments in batches within the caller's transaction; returns how many. */
+async function scrubAssessmentRows(trx: Trx, ids: string[]): Promise<number> {
+  let scrubbed = 0
+  for (let i = 0; i < ids.length; i += SCRUB_BATCH) {
+    const { rows } = await trx.raw(`select id, decision from payment_risk_assessment where id = any(?::text[]) for update`, [ids.slice(i, i + SCRUB_BATCH)])
+    if (!rows.length) continue
+    const payload = rows.map((row: { id: string; decision: unknown }) => ({ id: row.id, decision: scrubDecision(row.decision) }))
+    const result = await trx.raw(UPDATE_SCRUBBED_ASSESSMENTS, [ERASED, wellFormedJson(payload)])
+    scrubbed += Number(result.rowCount) || 0
+  }
+  return scrubbed
 }
 
 export default PaymentRiskModuleService

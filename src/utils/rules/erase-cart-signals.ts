@@ -1,27 +1,20 @@
-import { normaliseSubject } from "../../engine"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
-import { signalKey } from "./signal-keys"
+
+const BATCH = 10_000
 
 /**
- * Velocity signals are personal data (keyed hashes of email, phone, address, IP): they go with
- * the assessments' retention period, and with a shopper's erasure request (by customer id or
- * email, hashed the way they were recorded). Returns how many rows were deleted.
+ * Velocity signals are personal data (keyed hashes of email, phone, address, IP, a customer id):
+ * the retention job hard-deletes those created before `olderThan` (settings →
+ * `retention.cart_signal_days`), a batch at a time. A shopper's erasure request deletes hers in
+ * the erasure workflow's transaction. Returns how many rows were deleted.
  */
-export async function eraseCartSignals(
-  service: PaymentRiskModuleService,
-  filter: { olderThan?: Date; email?: string; customer_id?: string }
-): Promise<number> {
-  const or: Record<string, unknown>[] = []
-  if (filter.customer_id) or.push({ customer_id: filter.customer_id })
-  if (filter.email) {
-    const email = normaliseSubject({ addresses: [], email: filter.email }, service.getHashSecret()).email
-    if (email) or.push({ email_key: signalKey(service.getHashSecret(), "email", email) })
+export async function eraseCartSignals(service: PaymentRiskModuleService, filter: { olderThan: Date }): Promise<number> {
+  let deleted = 0
+  for (;;) {
+    const rows = await service.listCartSignals({ created_at: { $lt: filter.olderThan } }, { select: ["id"], take: BATCH })
+    if (!rows.length) return deleted
+    await service.deleteCartSignals(rows.map((row) => row.id))
+    deleted += rows.length
+    if (rows.length < BATCH) return deleted
   }
-  const selector: Record<string, unknown> = {}
-  if (filter.olderThan) selector.created_at = { $lt: filter.olderThan }
-  if (or.length) selector.$or = or
-  else if (!filter.olderThan) return 0
-  const rows = await service.listCartSignals(selector, { select: ["id"], take: 100_000 })
-  if (rows.length) await service.deleteCartSignals(rows.map((row) => row.id))
-  return rows.length
 }

@@ -7,19 +7,24 @@ export const createNegativeListEntriesStepId = "create-payment-risk-negative-lis
 
 type Created = { ids: string[]; actor_id: string | null }
 
+/** A prepared entry, with the order it was taken from where there is one. */
+type EntryToCreate = PreparedEntryData & { order_id?: string | null }
+
 /**
  * Creates prepared entries through the module's audited path (entry + audit record, as the
- * admin route does). The compensation deletes them again, audited too.
+ * admin route does; an entry without an expiry gets the retention default there). An entry's
+ * `order_id` is stored as its link to the order it was taken from. The compensation deletes
+ * them again (hard delete), audited too.
  */
 export const createNegativeListEntriesStep = createStep(
   createNegativeListEntriesStepId,
-  async (input: { entries: PreparedEntryData[]; actor_id: string | null }, { container }) => {
+  async (input: { entries: EntryToCreate[]; actor_id: string | null }, { container }) => {
     const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
     const created: Array<Awaited<ReturnType<PaymentRiskModuleService["createListEntry"]>>> = []
     const compensation: Created = { ids: [], actor_id: input.actor_id }
     try {
-      for (const entry of input.entries) {
-        const row = await service.createListEntry(entry, input.actor_id)
+      for (const { order_id, ...entry } of input.entries) {
+        const row = await service.createListEntry(entry, input.actor_id, { order_id: order_id ?? null })
         created.push(row)
         compensation.ids.push(row.id)
       }

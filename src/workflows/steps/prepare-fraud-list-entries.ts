@@ -17,9 +17,12 @@ type OrderData = {
   billing_address?: Address | null
 }
 
+/** A prepared entry with the order it was taken from (so the shopper's erasure finds it). */
+export type OrderListEntry = PreparedEntryData & { order_id: string }
+
 export type FraudListPlan = {
-  /** entries to create (normalised and hashed as every list entry) */
-  entries: PreparedEntryData[]
+  /** entries to create (normalised and hashed as every list entry), each with its order */
+  entries: OrderListEntry[]
   /** kinds already on the list with the same data (not created twice) */
   existing: string[]
   /** data the order had but the list cannot take, e.g. an unparseable phone number */
@@ -29,7 +32,10 @@ export type FraudListPlan = {
 /**
  * What "add to the negative list" takes from an order: its email, its phone (shipping, else
  * billing) and the person at the shipping address, with source `fraud_review`. Prepared
- * through the list's own normalisation; entries the list holds already are left out. Read only.
+ * through the list's own normalisation; entries the list holds already are left out. Each
+ * entry carries the order id (stored with it: a shopper's erasure request finds the entries
+ * made from her orders); without an expiry it gets the retention settings' default when it is
+ * created. Read only.
  */
 export const prepareFraudListEntriesStep = createStep(
   prepareFraudListEntriesStepId,
@@ -78,7 +84,7 @@ export const prepareFraudListEntriesStep = createStep(
         plan.existing.push(entryInput.kind)
         continue
       }
-      plan.entries.push(prepared.entry)
+      plan.entries.push({ ...prepared.entry, order_id: input.order_id })
     }
     return new StepResponse(plan)
   }

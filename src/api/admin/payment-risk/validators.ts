@@ -69,6 +69,24 @@ const RuleSettingsSchema = z
   })
   .strict()
 
+/** whole days, at least one, at most ten years */
+const RetentionDays = z.number().int().min(1).max(3650)
+
+/** How long each kind of stored data is kept (README "What is stored, when, and for how long"). */
+const RetentionSchema = z
+  .object({
+    /** null: the plugin option assessment_retention_days */
+    assessment_days: RetentionDays.nullable().optional(),
+    cart_signal_days: RetentionDays.optional(),
+    identity_observation_days: RetentionDays.optional(),
+    credit_query_days: RetentionDays.optional(),
+    review_event_days: RetentionDays.optional(),
+    list_entry_days: RetentionDays.optional(),
+    list_entry_grace_days: z.number().int().min(0).max(365).optional(),
+    list_audit_days: RetentionDays.optional(),
+  })
+  .strict()
+
 export const AdminUpdatePaymentRiskSettings = z
   .object({
     first_order: z
@@ -107,6 +125,7 @@ export const AdminUpdatePaymentRiskSettings = z
       })
       .strict()
       .optional(),
+    retention: RetentionSchema.optional(),
     shop: z
       .object({
         name: z.string().trim().max(200).optional(),
@@ -157,6 +176,11 @@ export const AdminErasePersonalData = z
   .object({
     email: z.string().trim().email().max(320).optional(),
     customer_id: z.string().min(1).max(100).optional(),
+    /**
+     * keep the shopper's negative-list entries (legitimate interest in the merchant's legal
+     * claims, Art. 17(3)(e) GDPR); by default they are deleted with everything else
+     */
+    keep_negative_list: z.boolean().default(false),
   })
   .strict()
   .refine((value) => !!value.email || !!value.customer_id, {

@@ -30,6 +30,11 @@ const NegativeListEntry = model
     lookup_keys: model.array(),
     /** lowercased text of the entry for the admin search (never holds clear IBAN/card data) */
     search_text: model.text(),
+    /**
+     * the order the entry was taken from (review → list), so a shopper's erasure request finds
+     * the entries made from her orders; null for entries typed, imported or from the widgets
+     */
+    order_id: model.text().nullable(),
     created_by: model.text().nullable(),
     updated_by: model.text().nullable(),
   })
@@ -37,6 +42,7 @@ const NegativeListEntry = model
     { on: ["lookup_keys"], type: "GIN" },
     { on: ["kind"] },
     { on: ["value"] },
+    { on: ["order_id"], where: "order_id IS NOT NULL" },
   ])
 
 export default NegativeListEntry

@@ -51,6 +51,7 @@ function merge(current: RiskSettings, update: AdminUpdatePaymentRiskSettingsType
     rules: { ...current.rules, ...(update.rules ?? {}) },
     protection: { ...current.protection, ...withoutUndefined(update.protection) },
     shop: { ...current.shop, ...(update.shop ?? {}) },
+    retention: { ...current.retention, ...withoutUndefined(update.retention) },
     fallback_classes: update.fallback_classes ?? current.fallback_classes,
     notice: { ...current.notice, ...(update.notice ?? {}) },
     refusal_message: { ...current.refusal_message, ...(update.refusal_message ?? {}) },

@@ -1,0 +1,264 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../helpers/admin"
+import { captureOrderPayment, shopper } from "../helpers/checkout"
+import { registerCustomer } from "../helpers/customer"
+import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
+
+jest.setTimeout(180 * 1000)
+
+/** The shopper who asks for erasure: every value is unique to her in the test database. */
+const PERSON = {
+  first_name: "Kunigunde",
+  last_name: "Quastenberg",
+  address_1: "Zwetschgenallee 17",
+  postal_code: "39261",
+  city: "Zerbst",
+  country_code: "de",
+  phone: "+4915123456789",
+}
+const EMAIL = "kunigunde@quastenberg.example"
+const IP = "198.51.100.77"
+const IBAN = "DE89370400440532013000"
+/** what the list shows of that IBAN */
+const IBAN_HINT = "DE …3000"
+/** what must not remain anywhere in the plugin's tables after her erasure */
+const TRACES = ["Kunigunde", "Quastenberg", "Zwetschgenallee", "Zerbst", EMAIL, "4915123456789", IP, IBAN_HINT, "39261"]
+
+/** Someone else, whose data must stay. */
+const OTHER = { first_name: "Otto", last_name: "Normal", address_1: "Lindenweg 3", postal_code: "80331", city: "München", country_code: "de" }
+const OTHER_EMAIL = "otto@normal.example"
+
+type Pg = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: any[] }> }
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
+/**
+ * Every text, text[] and JSON column of every plugin table (`payment_risk_%`, read from
+ * information_schema), searched for each value as a whole token (case-insensitive): a postcode
+ * inside a hex hash or an id does not count, a postcode in a lookup key or a JSON trace does.
+ * Returns `table.column: value` for each hit.
+ */
+async function findTraces(pg: Pg, values: string[]): Promise<string[]> {
+  const { rows: columns } = await pg.raw(
+    `select table_name, column_name from information_schema.columns
+      where table_schema = current_schema() and table_name like 'payment\\_risk\\_%'
+        and (data_type in ('text', 'character varying', 'json', 'jsonb') or udt_name in ('_text', '_varchar'))
+      order by table_name, column_name`
+  )
+  expect(columns.map((c) => c.table_name)).toEqual(expect.arrayContaining(["payment_risk_assessment", "payment_risk_negative_list_audit"]))
+  const hits: string[] = []
+  for (const { table_name, column_name } of columns) {
+    for (const value of values) {
+      const pattern = `(^|[^0-9a-z])${escapeRegex(value.toLowerCase())}($|[^0-9a-z])`
+      const { rows } = await pg.raw(`select count(*)::int as n from ?? where ??::text ~* ?`, [table_name, column_name, pattern])
+      if (rows[0].n > 0) hits.push(`${table_name}.${column_name}: ${value}`)
+    }
+  }
+  return hits
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let store: TestStore
+    let admin: { headers: Record<string, string> }
+    let shop: ReturnType<typeof shopper>
+
+    beforeEach(async () => {
+      store = await seedStore(getContainer())
+      admin = await adminHeaders(getContainer(), api)
+      shop = shopper(api, store)
+    })
+
+    const pg = () => getContainer().resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION)
+    const fromIp = (ip: string | null) => ({ headers: { ...shop.headers.headers, ...(ip ? { "x-forwarded-for": ip } : {}) } })
+    const count = async (sql: string, bindings: unknown[] = []) => (await pg().raw(sql, bindings)).rows[0].n as number
+
+    /** cart → payment listing (records signals, observations, a credit check) → session → complete, from `ip`. */
+    const order = async (input: { email: string; person: Record<string, string>; ip: string | null; provider: string; sessionData?: Record<string, unknown>; birthDate?: boolean }) => {
+      const cart = await shop.createCart({ email: input.email, customerHeaders: fromIp(input.ip).headers })
+      await api.post(
+        `/store/carts/${cart.id}`,
+        { billing_address: input.person, shipping_address: input.person, ...(input.birthDate ? { metadata: { birth_date: "1980-05-17" } } : {}) },
+        fromIp(input.ip)
+      )
+      const listing = await api.get(`/store/carts/${cart.id}/payment-providers`, fromIp(input.ip))
+      expect(listing.status).toBe(200)
+      const collection = await shop.paymentCollection(cart.id)
+      const session = await api.post(
+        `/store/payment-collections/${collection.id}/payment-sessions`,
+        { provider_id: input.provider, ...(input.sessionData ? { data: input.sessionData } : {}) },
+        { ...fromIp(input.ip), validateStatus: () => true }
+      )
+      expect(session.status).toBe(200)
+      const completion = await api.post(`/store/carts/${cart.id}/complete`, {}, { ...fromIp(input.ip), validateStatus: () => true })
+      expect(completion.data.type).toBe("order")
+      return { cartId: cart.id, orderId: completion.data.order.id as string, providers: listing.data.payment_providers.map((p: { id: string }) => p.id) as string[] }
+    }
+
+    /** the order's assessment, once the order-placed subscriber linked it */
+    const assessmentOfOrder = async (orderId: string) => {
+      for (let i = 0; i < 100; i++) {
+        const { data } = await api.get(`/admin/payment-risk/assessments?order_id=${orderId}`, admin)
+        if (data.assessments.length) return data.assessments[0]
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      throw new Error(`no assessment linked to ${orderId}`)
+    }
+
+    /**
+     * The rules, the credit check and the review queue all write the shopper's data: a rule whose
+     * conditions read her IP, postcode and email domain (their values land in the trace) and
+     * that sends every order to review; the sandbox bureau asked from the first cent.
+     */
+    const enableEverything = async () => {
+      const settings = await api.post(
+        "/admin/payment-risk/settings",
+        { credit_check: { enabled: true, providers: [{ id: "sandbox", cost: 1 }], min_amount: 0 } },
+        admin
+      )
+      expect(settings.status).toBe(200)
+      const rule = await api.post(
+        "/admin/payment-risk/rules",
+        {
+          name: "Trace the shopper",
+          priority: 1,
+          conditions: {
+            type: "group",
+            combinator: "and",
+            children: [
+              { type: "condition", attribute: "network.ip_in_range", operator: "not_in", value: ["203.0.113.0/24"] },
+              { type: "condition", attribute: "billing.postcode", operator: "starts_with", value: ["3"] },
+              { type: "condition", attribute: "contact.email_domain", operator: "neq", value: "example.org" },
+            ],
+          },
+          actions: [{ type: "add_score", points: 1 }, { type: "flag_review" }],
+        },
+        admin
+      )
+      expect(rule.status).toBe(201)
+    }
+
+    /**
+     * The shopper's whole history: a first order (guest, prepayment, IBAN in the session data),
+     * paid, so a second cart gets invoice and a credit check; both from her IP; the first order
+     * reviewed with a note and put on the negative list from the review; her IP and IBAN listed
+     * by hand (the IP entry created and then edited: an audit trail with history).
+     */
+    const shopperWithHistory = async () => {
+      await enableEverything()
+      const first = await order({ email: EMAIL, person: PERSON, ip: IP, provider: PROVIDERS.prepayment, sessionData: { iban: IBAN } })
+      await captureOrderPayment(api, admin, first.orderId)
+      const second = await order({ email: EMAIL, person: PERSON, ip: IP, provider: PROVIDERS.invoice, birthDate: true })
+      expect(second.providers).toContain(PROVIDERS.invoice)
+
+      await assessmentOfOrder(first.orderId)
+      const approved = await api.post(`/admin/payment-risk/reviews/${first.orderId}/approve`, { note: "Frau Quastenberg hat angerufen" }, admin)
+      expect(approved.status).toBe(200)
+      const listed = await api.post(`/admin/payment-risk/reviews/${first.orderId}/list`, { note: "Zahlung zurückgebucht" }, admin)
+      expect(listed.status).toBe(200)
+      expect(listed.data.entries.map((e: { kind: string }) => e.kind).sort()).toEqual(["email", "person", "phone"])
+
+      const ipEntry = await api.post("/admin/payment-risk/negative-list", { kind: "ip", value: IP, reason: "Bestellungen von dieser IP", source: "manual" }, admin)
+      expect(ipEntry.status).toBe(201)
+      const edited = await api.post(`/admin/payment-risk/negative-list/${ipEntry.data.entry.id}`, { note: "Kunigunde Quastenberg, Zerbst" }, admin)
+      expect(edited.status).toBe(200)
+      const ibanEntry = await api.post("/admin/payment-risk/negative-list", { kind: "iban", value: IBAN, reason: "Rücklastschrift", source: "return_debit" }, admin)
+      expect(ibanEntry.status).toBe(201)
+      expect(ibanEntry.data.entry.display_hint).toBe(IBAN_HINT)
+
+      const entryIds = [...listed.data.entries.map((e: { id: string }) => e.id), ipEntry.data.entry.id, ibanEntry.data.entry.id] as string[]
+      const assessmentIds = [(await assessmentOfOrder(first.orderId)).id, (await assessmentOfOrder(second.orderId)).id] as string[]
+      return { first, second, entryIds, assessmentIds }
+    }
+
+    describe("when a shopper with orders, a credit check, list entries and tracking rows asks for erasure", () => {
+      it("should leave nothing of her in any plugin table and keep the others' data", async () => {
+        const mine = await shopperWithHistory()
+        const other = await order({ email: OTHER_EMAIL, person: OTHER, ip: "192.0.2.10", provider: PROVIDERS.cod })
+
+        // the fixture is real: her data is in the assessments' decisions, the tracking rows and the list
+        expect(await count(`select count(*)::int as n from payment_risk_credit_query where cart_id = ?`, [mine.second.cartId])).toBeGreaterThan(0)
+        expect(await count(`select count(*)::int as n from payment_risk_identity_observation where cart_id = any(?)`, [[mine.first.cartId, mine.second.cartId]])).toBeGreaterThan(0)
+        expect(await count(`select count(*)::int as n from payment_risk_cart_signal where cart_id = any(?) and ip_key is not null`, [[mine.first.cartId, mine.second.cartId]])).toBe(2)
+        expect(await count(`select count(*)::int as n from payment_risk_review_event where order_id = ?`, [mine.first.orderId])).toBeGreaterThan(0)
+        const before = await findTraces(pg(), TRACES)
+        expect(before).toEqual(expect.arrayContaining([
+          `payment_risk_assessment.decision: ${IP}`,
+          "payment_risk_assessment.decision: 39261",
+          `payment_risk_assessment.email: ${EMAIL}`,
+          `payment_risk_negative_list_entry.display_hint: ${IBAN_HINT}`,
+          "payment_risk_negative_list_entry.last_name: Quastenberg",
+          "payment_risk_review_event.note: Quastenberg",
+        ]))
+
+        const res = await api.post("/admin/payment-risk/erasure", { email: EMAIL.toUpperCase() }, admin)
+        expect(res.status).toBe(200)
+        expect(res.data).toMatchObject({ erased: 2, list_entries_deleted: 5 })
+
+        expect(await findTraces(pg(), TRACES)).toEqual([])
+
+        // her assessments stay as anonymous figures, with no way back to her carts or orders
+        const { rows } = await pg().raw(`select * from payment_risk_assessment where id = any(?)`, [mine.assessmentIds])
+        expect(rows).toHaveLength(2)
+        for (const row of rows) {
+          expect(row).toMatchObject({ email: null, customer_id: null, order_id: null, identity_key: "erased", outcome: "accepted" })
+          expect([mine.first.cartId, mine.second.cartId]).not.toContain(row.cart_id)
+          expect(JSON.stringify(row.decision)).not.toMatch(/(cart|order)_[0-9A-Z]{26}|"values":\{"|"actual"|"message":"[^"]/)
+          expect(row.decision.allowed_provider_ids.length).toBeGreaterThan(0)
+        }
+        // nor through the order ↔ assessment link (deleted, not dismissed)
+        expect(await count(`select count(*)::int as n from order_order_paymentrisk_risk_assessment where risk_assessment_id = any(?)`, [mine.assessmentIds])).toBe(0)
+        // her credit queries, list entries (hard, not soft) and their audit rows are gone
+        expect(await count(`select count(*)::int as n from payment_risk_credit_query where cart_id = any(?)`, [[mine.first.cartId, mine.second.cartId]])).toBe(0)
+        expect(await count(`select count(*)::int as n from payment_risk_negative_list_entry where id = any(?)`, [mine.entryIds])).toBe(0)
+        expect(await count(`select count(*)::int as n from payment_risk_negative_list_audit where entry_id = any(?)`, [mine.entryIds])).toBe(0)
+        expect(await count(`select count(*)::int as n from payment_risk_review_event where order_id = any(?)`, [[mine.first.orderId, mine.second.orderId]])).toBe(0)
+
+        // the other shopper keeps everything
+        expect(await assessmentOfOrder(other.orderId)).toMatchObject({ email: OTHER_EMAIL, cart_id: other.cartId })
+        expect(await count(`select count(*)::int as n from payment_risk_cart_signal where cart_id = ?`, [other.cartId])).toBe(1)
+        expect(await findTraces(pg(), ["Normal", OTHER_EMAIL])).toEqual(expect.arrayContaining([`payment_risk_assessment.email: ${OTHER_EMAIL}`]))
+      })
+
+      it("should keep her list entries with keep_negative_list, without clear values in their audit, and erase the rest", async () => {
+        const mine = await shopperWithHistory()
+
+        const res = await api.post("/admin/payment-risk/erasure", { email: EMAIL, keep_negative_list: true }, admin)
+        expect(res.status).toBe(200)
+        expect(res.data).toMatchObject({ erased: 2, list_entries_deleted: 0, list_entries_kept: 5 })
+
+        // a listed fraudster does not get off the list by asking
+        expect(await count(`select count(*)::int as n from payment_risk_negative_list_entry where id = any(?) and deleted_at is null`, [mine.entryIds])).toBe(5)
+        const cart = await shop.createCart({ email: EMAIL })
+        expect(await shop.allowedIds(cart.id)).toEqual([PROVIDERS.prepayment])
+        // only the list entries (the merchant's legal claim) still hold her data
+        const left = await findTraces(pg(), TRACES)
+        expect(left.length).toBeGreaterThan(0)
+        expect(left.filter((hit) => !hit.startsWith("payment_risk_negative_list_entry."))).toEqual([])
+        const audits = await pg().raw(`select changes from payment_risk_negative_list_audit where entry_id = any(?)`, [mine.entryIds])
+        expect(audits.rows.length).toBeGreaterThanOrEqual(6)
+      })
+
+      it("should erase by customer id: the account's signals, its customer entry and what its email holds", async () => {
+        const { customerId, headers } = await registerCustomer(api, store.publishableKey, "konto@quastenberg.example")
+        const cart = await shop.createCart({ email: "konto@quastenberg.example", customerHeaders: headers })
+        await api.get(`/store/carts/${cart.id}/payment-providers`, { headers: { ...headers, "x-forwarded-for": IP } })
+        expect(await count(`select count(*)::int as n from payment_risk_cart_signal where customer_id = ?`, [customerId])).toBe(1)
+        const entries = await Promise.all([
+          api.post("/admin/payment-risk/negative-list", { kind: "customer", value: customerId, reason: "Konto missbraucht" }, admin),
+          api.post("/admin/payment-risk/negative-list", { kind: "email", value: "konto@quastenberg.example", reason: "Konto missbraucht" }, admin),
+        ])
+        const ids = entries.map((e) => e.data.entry.id as string)
+
+        const res = await api.post("/admin/payment-risk/erasure", { customer_id: customerId }, admin)
+        expect(res.status).toBe(200)
+        expect(res.data).toMatchObject({ signals_deleted: 1, identity_observations_deleted: 1, list_entries_deleted: 2 })
+        expect(await count(`select count(*)::int as n from payment_risk_negative_list_entry where id = any(?)`, [ids])).toBe(0)
+        expect(await findTraces(pg(), [customerId, "konto@quastenberg.example", IP])).toEqual([])
+      })
+    })
+  },
+})
