@@ -18,7 +18,8 @@ export function fold(value?: string | null): string {
     .replace(/ö/g, "oe")
     .replace(/ü/g, "ue")
     .replace(/ø/g, "oe")
-  return latinize(german)
+  // plain ASCII (most German input once umlauts and ß are written out) needs no transliteration
+  return (/[^\x00-\x7f]/.test(german) ? latinize(german) : german)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, " ")
