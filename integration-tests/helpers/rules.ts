@@ -106,9 +106,24 @@ export function ruleBody(name: string, conditions: unknown[], actions: unknown[]
  * A shopper who paid one order (so the first-order rule no longer limits it): checkout with
  * prepayment and the merchant's capture.
  */
-export async function makeKnownCustomer(api: Api, admin: unknown, store: TestStore, email: string) {
+export async function makeKnownCustomer(
+  api: Api,
+  admin: unknown,
+  store: TestStore,
+  email: string,
+  /** where the paid order went (a returning guest is known where its paid orders went) */
+  shipTo?: { regionId: string; variantId: string; address: Record<string, unknown> }
+) {
   const shop = shopper(api, store)
-  const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
+  if (!shipTo) {
+    const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
+    await captureOrderPayment(api, admin, completion.data.order.id)
+    return
+  }
+  const cart = await createCartIn(api, store, { ...shipTo, email, quantity: 1, billing: GERMAN_ADDRESS })
+  const collection = await shop.paymentCollection(cart.id)
+  await shop.createSession(collection.id, PROVIDERS.prepayment)
+  const completion = await shop.complete(cart.id)
   await captureOrderPayment(api, admin, completion.data.order.id)
 }
 

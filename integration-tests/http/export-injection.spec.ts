@@ -129,6 +129,8 @@ medusaIntegrationTestRunner({
         expect(rows.find((row) => row.kind === "phone")).toMatchObject({ value: "'+49301234567" })
         // no line of the file starts a cell with a formula character, quoted or not
         expect(text).not.toMatch(/(^|,)"?[=+\-@]/m)
+        // every cell is quoted, so a spreadsheet splitting on ";" or tabs keeps a cell whole
+        for (const line of text.trim().split("\n")) expect(line).toMatch(/^("[^"]*(""[^"]*)*"|)(,("[^"]*(""[^"]*)*"|))*$/)
 
         // importing the export again: the phone number comes back as it was, the formula name is refused
         const again = await api.post("/admin/payment-risk/negative-list/import", text, {

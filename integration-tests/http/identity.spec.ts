@@ -102,6 +102,24 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("when a guest bills the paying customer but ships to another address", () => {
+      it("should treat the guest as new (the customer's details with a drop address)", async () => {
+        await payingCustomer("stamm@example.com")
+        const { data } = await api.post(
+          "/store/carts",
+          {
+            region_id: store.regionId,
+            email: "stamm@example.com",
+            items: [{ variant_id: store.cheapVariantId, quantity: 1 }],
+            billing_address: GERMAN_ADDRESS,
+            shipping_address: { ...GERMAN_ADDRESS, address_1: "Packstation 118", postal_code: "20095", city: "Hamburg" },
+          },
+          shop.headers
+        )
+        expect(idsOf(await listing(data.cart.id))).toEqual(FIRST_ORDER_METHODS)
+      })
+    })
+
     describe("when a real returning guest writes name and address differently", () => {
       it("should know the guest: invoice offered in the listing and accepted at completion", async () => {
         await payingCustomer("stamm@example.com")
@@ -153,17 +171,26 @@ medusaIntegrationTestRunner({
         return account
       }
 
+      /** Hans Meier, who paid at Hauptstraße 5 in Berlin, now lives in Hamburg */
+      const MOVED = { ...OTHER_ADDRESS, first_name: GERMAN_ADDRESS.first_name, last_name: GERMAN_ADDRESS.last_name }
+
       it("should know the account at its new address, in the listing and at completion", async () => {
         const account = await accountWithPaidOrder()
-        const cart = await cartWith("umzug@example.com", OTHER_ADDRESS, account.headers)
+        const cart = await cartWith("umzug@example.com", MOVED, account.headers)
         expect(idsOf(await listing(cart.id, account.headers))).toContain(PROVIDERS.invoice)
         const { completion } = await selectAndComplete(cart.id, PROVIDERS.invoice, account.headers)
         expect(completion.data.type).toBe("order")
       })
 
-      it("should judge the account's cart as a guest's when the request is not logged in", async () => {
+      it("should not let the account's paid orders vouch for a stranger billed on its cart", async () => {
         const account = await accountWithPaidOrder()
         const cart = await cartWith("umzug@example.com", OTHER_ADDRESS, account.headers)
+        expect(idsOf(await listing(cart.id, account.headers))).toEqual(FIRST_ORDER_METHODS)
+      })
+
+      it("should judge the account's cart as a guest's when the request is not logged in", async () => {
+        const account = await accountWithPaidOrder()
+        const cart = await cartWith("umzug@example.com", MOVED, account.headers)
         // someone holding the cart id but not the session
         expect(idsOf(await listing(cart.id))).toEqual(FIRST_ORDER_METHODS)
         const { data } = await api.post("/store/payment-collections", { cart_id: cart.id }, { headers: account.headers })

@@ -114,7 +114,9 @@ async function evaluate(
     return loadRuleFacts(container, service, { loaded, needs, keys, ip: options.ip, now })
   })
   // the admin's evaluate tool observes nothing; completion counts the identity it completes with
-  const probingPromise = options.dryRun ? Promise.resolve(undefined) : observeIdentity(service, loaded.cart, keys, settings, now)
+  const probingPromise = options.dryRun
+    ? Promise.resolve(undefined)
+    : observeIdentity(service, loaded.cart, { ip: options.ip, email_key: keys.email_key, payment: loaded.payment_data }, settings, now)
   const [classes, history, inFlight, listMatches, rules, adapterFacts, probing] = await Promise.all([
     service.getProviderClasses(loaded.region_provider_ids),
     loadCustomerHistory(

@@ -7,6 +7,8 @@ export type ShopperRequest = {
   ip: string | null
   /** the customer the request is authenticated as; null for a guest */
   authenticated_customer_id: string | null
+  /** the cart the request is about, where it names one (the completion route) */
+  cart_id?: string | null
 }
 
 /** Container key under which a store's own code may register the shopper facts of a request. */
@@ -20,13 +22,14 @@ export const SHOPPER_REQUEST_KEY = "paymentRiskShopperRequest"
 export const shopperRequestStorage = new AsyncLocalStorage<ShopperRequest>()
 
 /**
- * The shopper facts of the request being served: from the request's async context, else from
- * the container (a store's own code may register them), else null — judged as a guest with no
- * IP beyond the one recorded while shopping.
+ * The shopper facts of the request being served: from the request's async context (only when
+ * it is about this cart — work the request started for other carts, e.g. an event handler,
+ * never borrows them), else from the container (a store's own code may register them), else
+ * null — judged as a guest with no IP beyond the one recorded while shopping.
  */
-export function shopperRequestFrom(container?: MedusaContainer): ShopperRequest | null {
+export function shopperRequestFrom(container?: MedusaContainer, cartId?: string): ShopperRequest | null {
   const current = shopperRequestStorage.getStore()
-  if (current) return current
+  if (current && (!current.cart_id || !cartId || current.cart_id === cartId)) return current
   try {
     return (container?.resolve(SHOPPER_REQUEST_KEY, { allowUnregistered: true }) as ShopperRequest | undefined) ?? null
   } catch {

@@ -1,13 +1,16 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 
-/** The plugin's routes and the Medusa routes it guards (raw paths); Medusa's other routes are left alone. */
+/**
+ * The plugin's routes and the Medusa routes it guards (raw paths); Medusa's other routes are
+ * left alone. Case-insensitive like Express's routing: `/STORE/carts/…` reaches the same route.
+ */
 const PLUGIN_PATHS = [
-  /^\/admin\/payment-risk(\/|$)/,
-  /^\/admin\/orders\/[^/]+\/fulfillments\/?$/,
-  /^\/store\/carts\/[^/]+\/(payment-providers|address-check|complete)\/?$/,
-  /^\/store\/security-tips\/?$/,
-  /^\/store\/payment-collections\/[^/]+\/payment-sessions\/?$/,
+  /^\/admin\/payment-risk(\/|$)/i,
+  /^\/admin\/orders\/[^/]+\/fulfillments\/?$/i,
+  /^\/store\/carts\/[^/]+\/(payment-providers|address-check|complete)\/?$/i,
+  /^\/store\/security-tips\/?$/i,
+  /^\/store\/payment-collections\/[^/]+\/payment-sessions\/?$/i,
 ]
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/

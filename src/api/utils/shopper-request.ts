@@ -20,5 +20,5 @@ export function shopperRequestOf(req: MedusaRequest): ShopperRequest {
  * where the plugin's validate hook reads them.
  */
 export function rememberShopperRequest(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  shopperRequestStorage.run(shopperRequestOf(req), () => next())
+  shopperRequestStorage.run({ ...shopperRequestOf(req), cart_id: req.params.id ?? null }, () => next())
 }

@@ -42,7 +42,7 @@ describe("recogniseHistory", () => {
       expect(result.unrecognised_order_count).toBe(counts ? 0 : 1)
     })
 
-    it("should not count an order without an address, nor one when the cart has none", () => {
+    it("should not count a paid order without an address, nor one when the cart has none", () => {
       expect(recogniseHistory([paid("order_1", null)], { billing_address: anna }, "email_and_address").orders).toEqual([])
       expect(recogniseHistory([paid("order_1", anna)], {}, "email_and_address").orders).toEqual([])
     })
@@ -73,6 +73,45 @@ describe("recogniseHistory", () => {
     it("should hand the engine plain history entries", () => {
       const [order] = recogniseHistory([paid("own", anna, true)], { billing_address: anna }, "email_and_address").orders
       expect(order).toEqual({ id: "own", status: "completed", total: 50, captured_amount: 50, refunded_amount: 0 })
+    })
+  })
+
+  describe("when the goods go somewhere else than the billing address", () => {
+    const drop = { ...anna, first_name: "Anna", last_name: "Schmidt", address_1: "Packstation 123", postal_code: "20095", city: "Hamburg" }
+
+    it("should not count a guest's orders when the victim's billing details ship to a drop address", () => {
+      const result = recogniseHistory([paid("order_1", anna)], { billing_address: anna, shipping_address: drop }, "email_and_address")
+      expect(result.orders).toEqual([])
+    })
+
+    it("should count them when the cart ships to an address the shopper's paid order shipped to", () => {
+      const order = { ...paid("order_1", anna), shipping_address: { ...anna, address_1: "Lindenweg 3", postal_code: "20095", city: "Hamburg" } }
+      const cart = { billing_address: anna, shipping_address: { ...anna, address_1: "Lindenweg 3", postal_code: "20095", city: "Hamburg" } }
+      expect(recogniseHistory([order], cart, "email_and_address").orders.map((o) => o.id)).toEqual(["order_1"])
+    })
+  })
+
+  describe("when the name is padded to hit any first name", () => {
+    it("should not count the order", () => {
+      const padded = { ...anna, first_name: "Peter Maria Anna Thomas" }
+      expect(recogniseHistory([paid("order_1", anna)], { billing_address: padded }, "email_and_address").orders).toEqual([])
+    })
+  })
+
+  describe("when an account orders for another person", () => {
+    it("should not let the account's paid orders vouch for a stranger's billing name", () => {
+      const stranger = { ...anna, first_name: "Olaf", last_name: "Fremd" }
+      const result = recogniseHistory([paid("own", anna, true)], { billing_address: stranger }, "email_and_address")
+      expect(result.orders).toEqual([])
+    })
+  })
+
+  describe("when an earlier order under the email is not paid", () => {
+    it("should keep it in the history at any address (negative history is never left behind)", () => {
+      const unpaid: EarlierOrder = { ...paid("open", anna), captured_amount: 0 }
+      const result = recogniseHistory([unpaid], { billing_address: { ...anna, address_1: "Hauptstraße 9" } }, "email_and_address")
+      expect(result.orders.map((o) => o.id)).toEqual(["open"])
+      expect(result.unrecognised_order_count).toBe(0)
     })
   })
 

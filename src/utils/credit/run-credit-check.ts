@@ -13,6 +13,7 @@ import {
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { CreditCheckInput, CreditProviderError } from "../../modules/payment-risk/credit/provider"
 import { signalKey } from "../rules/signal-keys"
+import { ipBucket } from "../probing/ip-bucket"
 import { CreditAnswerSchema } from "./answer-schema"
 
 class CreditTimeout extends Error {}
@@ -44,13 +45,25 @@ export function failureKindOf(error: unknown): CreditFailureKind {
   return "provider_error"
 }
 
+/** A field as the bureau gets it: trimmed and capped, so no shopper input can make a bureau fail (and open the breaker). */
+const field = (value: string | null | undefined, max = 100): string | null => {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed.slice(0, max) : null
+}
+
 function inputFor(cart: CartSnapshot): CreditCheckInput {
   const a = cart.billing_address ?? cart.shipping_address ?? {}
   return {
     request_id: randomUUID(),
-    person: { first_name: a.first_name ?? null, last_name: a.last_name ?? null, company: a.company ?? null, birth_date: cart.birth_date ?? null },
-    address: { address_1: a.address_1 ?? null, address_2: a.address_2 ?? null, postal_code: a.postal_code ?? null, city: a.city ?? null, country_code: a.country_code ?? null },
-    email: cart.email ?? null,
+    person: { first_name: field(a.first_name), last_name: field(a.last_name), company: field(a.company), birth_date: cart.birth_date ?? null },
+    address: {
+      address_1: field(a.address_1),
+      address_2: field(a.address_2),
+      postal_code: field(a.postal_code, 20),
+      city: field(a.city),
+      country_code: field(a.country_code, 2),
+    },
+    email: field(cart.email, 254),
     amount: cart.total,
     currency_code: cart.currency_code,
   }
@@ -64,11 +77,13 @@ export type CreditCheckRequester = {
   customer_id: string | null
 }
 
-/** Keyed hash of the normalised IP (as the velocity counts store it), null when there is none or it is invalid. */
+/**
+ * Keyed hash of the IP's bucket (an IPv6 address by its /64; a malformed one in a shared
+ * bucket), null only when the caller knows no IP.
+ */
 function ipKeyOf(secret: string, ip: string | null): string | null {
-  if (!ip) return null
-  const normalised = normaliseSubject({ addresses: [], ip }, secret).ip
-  return normalised ? signalKey(secret, "ip", normalised) : null
+  const bucket = ipBucket(ip)
+  return bucket ? signalKey(secret, "ip", `bucket:${bucket}`) : null
 }
 
 /**
@@ -88,8 +103,11 @@ export async function runCreditCheck(
   requester: CreditCheckRequester = { ip: null, customer_id: null }
 ): Promise<CreditOutcome | undefined> {
   const config = settings.credit_check
-  const identity = creditIdentity(cart.billing_address ?? cart.shipping_address)
-  if (!identity) return undefined
+  const person = [cart.billing_address, cart.shipping_address].find((a) => a?.last_name?.trim() || a?.company?.trim())
+  const identity = creditIdentity(person ?? null)
+  // a check that should run but has nobody to ask about (no last name, no company) must not
+  // leave the unsafe methods on: the failure action applies
+  if (!identity) return { status: "failed", errors: ["no person to ask about (no last name or company)"] }
   const secret = service.getHashSecret()
   const identity_hash = keyedHash(secret, "credit_identity", identity)
 
@@ -99,7 +117,8 @@ export async function runCreditCheck(
       cart_id: cart.id,
       identity_hash,
       ip_key: ipKeyOf(secret, requester.ip),
-      customer_id: requester.customer_id ?? cart.customer_id ?? null,
+      // only an authenticated account: a guest's customer id follows the email it typed
+      customer_id: requester.customer_id ?? null,
       paid: !cached,
     },
     config.limits

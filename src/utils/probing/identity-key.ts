@@ -1,23 +1,41 @@
 import { createHmac } from "node:crypto"
-import { AddressSnapshot, nameTokens, normalizeCountry, normalizePostcode, parseStreet } from "../../engine"
+import { AddressSnapshot, nameTokens, normalizeCountry, normalizePostcode, parseStreet, SessionPaymentData } from "../../engine"
 import { normalizeEmail } from "../identity"
 
+function personAndPlace(a: AddressSnapshot | null | undefined): string {
+  if (!a) return ""
+  const street = parseStreet(a.address_1)
+  const person = nameTokens(a.first_name, a.last_name, a.company).sort().join(" ")
+  return [person, normalizeCountry(a.country_code), normalizePostcode(a.postal_code), street.name, street.number].join("|")
+}
+
+const digits = (phone?: string | null) => (phone ?? "").replace(/\D/g, "")
+
 /**
- * The billing identity a cart shows — email, person and address, folded the way the negative
- * list folds them (case, accents, ß/ss, "Str."/"Straße", token order), so correcting the case
- * or the street's spelling is not a new identity, another person or house number is — as a
- * keyed hash (HMAC-SHA256 with the module's hash secret): the table never holds the values.
- * Null when the cart shows neither an email nor a billing person yet.
+ * The identity a cart shows — everything the negative list and the history are matched on:
+ * email, billing person and address, shipping person and address, phone and the IBAN / card
+ * data of its payment sessions — folded the way the negative list folds them (case, accents,
+ * ß/ss, "Str."/"Straße", token order), so correcting the case or the street's spelling is not
+ * a new identity, another person, address, phone or account is. A keyed hash (HMAC-SHA256
+ * with the module's hash secret): the table never holds the values. Null when the cart shows
+ * neither an email nor a person yet.
  */
 export function billingIdentityKey(
-  cart: { email?: string | null; billing_address?: AddressSnapshot | null; shipping_address?: AddressSnapshot | null },
-  secret: string
+  cart: {
+    email?: string | null
+    billing_address?: AddressSnapshot | null
+    shipping_address?: AddressSnapshot | null
+  },
+  secret: string,
+  payment?: SessionPaymentData
 ): string | null {
   const email = normalizeEmail(cart.email)
-  const a = cart.billing_address?.last_name || cart.billing_address?.address_1 ? cart.billing_address : cart.shipping_address
-  const person = a ? nameTokens(a.first_name, a.last_name, a.company).sort().join(" ") : ""
-  const street = parseStreet(a?.address_1)
-  const place = a ? [normalizeCountry(a.country_code), normalizePostcode(a.postal_code), street.name, street.number].join("|") : ""
-  if (!email && !person) return null
-  return createHmac("sha256", secret).update(`probing_identity:${email ?? ""}#${person}#${place}`).digest("hex")
+  const billing = personAndPlace(cart.billing_address)
+  const shipping = personAndPlace(cart.shipping_address)
+  if (!email && !billing.replace(/\|/g, "") && !shipping.replace(/\|/g, "")) return null
+  const phone = digits(cart.billing_address?.phone) || digits(cart.shipping_address?.phone)
+  const paymentData = JSON.stringify(payment ?? {})
+  return createHmac("sha256", secret)
+    .update(`probing_identity:${email ?? ""}#${billing}#${shipping}#${phone}#${paymentData}`)
+    .digest("hex")
 }

@@ -16,7 +16,7 @@ import { shopperRequestFrom } from "../../utils/shopper-request"
 if (process.env.PAYMENT_RISK_COMPLETE_CART_HOOK !== "off") {
   completeCartWorkflow.hooks.validate(
     async ({ cart }, { container }) => {
-      const check = await validateCartPaymentRisk(container, cart.id, shopperRequestFrom(container), cart)
+      const check = await validateCartPaymentRisk(container, cart.id, shopperRequestFrom(container, cart.id), cart)
       return new StepResponse(check, check)
     },
     async (check: CompletionCheck | undefined, { container }) => {

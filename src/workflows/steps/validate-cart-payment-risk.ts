@@ -16,7 +16,7 @@ export const validateCartPaymentRiskStepId = "validate-cart-payment-risk"
 export const validateCartPaymentRiskStep = createStep(
   validateCartPaymentRiskStepId,
   async (input: { cart_id: string }, { container }) => {
-    const check = await validateCartPaymentRisk(container, input.cart_id, shopperRequestFrom(container))
+    const check = await validateCartPaymentRisk(container, input.cart_id, shopperRequestFrom(container, input.cart_id))
     return new StepResponse(check, check)
   },
   async (check: CompletionCheck | undefined, { container }) => {

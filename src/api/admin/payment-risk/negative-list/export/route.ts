@@ -29,7 +29,9 @@ export const GET = async (
   })
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader("Content-Disposition", 'attachment; filename="negative-list.csv"')
-  const csv = stringify({ header: true, columns: EXPORT_COLUMNS })
+  // every cell quoted: a spreadsheet that splits on ";" or tabs (German Excel) keeps a cell
+  // whole, so a formula after a separator inside a shopper's name never becomes a cell
+  const csv = stringify({ header: true, columns: EXPORT_COLUMNS, quoted: true })
   csv.pipe(res)
   for await (const page of pages) {
     for (const row of page) {
