@@ -130,6 +130,13 @@ medusaIntegrationTestRunner({
         expect((await shop.createSession(collectionId, PROVIDERS.invoice)).status).toBe(200)
       })
 
+      it("should refuse a NUL in the ids with 400 also under an upper-case path", async () => {
+        const complete = await api.post("/STORE/carts/cart_%00x/complete", {}, { ...shop.headers, ...ok })
+        expect(complete.status).toBe(400)
+        const session = await api.post("/Store/payment-collections/pay_%00x/payment-sessions", { provider_id: PROVIDERS.prepayment }, { ...shop.headers, ...ok })
+        expect(session.status).toBe(400)
+      })
+
       it("should answer 404 for a payment collection that does not exist", async () => {
         const res = await shop.createSession("pay_col_doesnotexist", PROVIDERS.prepayment)
         expect(res.status).toBe(404)

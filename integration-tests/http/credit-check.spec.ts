@@ -122,6 +122,21 @@ medusaIntegrationTestRunner({
         admin
       )
 
+    describe("when the cart names nobody the bureau could be asked about", () => {
+      it("should not leave invoice on: no last name or company → the failure action, nothing asked", async () => {
+        await widestOracle()
+        await enable({ providers: [{ id: "sandbox", cost: 0.45 }] })
+        const cartId = await knownCart("nameless@example.com")
+        expect((await shop.allowedProviders(cartId)).data.payment_providers.map((p: { id: string }) => p.id)).toContain(PROVIDERS.invoice)
+        const before = (await queries()).queries.length
+        const nameless = { ...GERMAN_ADDRESS, last_name: "" }
+        await api.post(`/store/carts/${cartId}`, { billing_address: nameless, shipping_address: nameless }, shop.headers)
+        const ids = (await shop.allowedProviders(cartId)).data.payment_providers.map((p: { id: string }) => p.id)
+        expect(ids).not.toContain(PROVIDERS.invoice)
+        expect((await queries()).queries.length).toBe(before)
+      })
+    })
+
     describe("when the sandbox bureau is asked", () => {
       it("should allow only prepayment after a hard negative feature, record the query and its cost, and reuse it from the cache", async () => {
         await enable({ providers: [{ id: "sandbox", cost: 0.45 }] })

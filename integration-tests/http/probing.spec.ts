@@ -70,6 +70,29 @@ medusaIntegrationTestRunner({
         expect((await shop.createSession(collection.id, PROVIDERS.invoice)).status).toBe(400)
       })
 
+      it("should count other shipping people and addresses under the same email and billing", async () => {
+        await payingCustomer("stamm@example.com")
+        const cart = await shop.createCart({ email: "stamm@example.com" })
+        for (let n = 1; n <= 3; n++) {
+          await api.post(`/store/carts/${cart.id}`, { billing_address: GERMAN_ADDRESS, shipping_address: person(n) }, shop.headers)
+          await listing(cart.id)
+        }
+        await api.post(`/store/carts/${cart.id}`, { billing_address: GERMAN_ADDRESS, shipping_address: GERMAN_ADDRESS }, shop.headers)
+        expect(ids(await listing(cart.id))).toEqual([PROVIDERS.prepayment])
+      })
+
+      it("should count an IPv6 network, not each of its addresses", async () => {
+        await api.post("/admin/payment-risk/settings", { protection: { max_identities_per_ip: 2 } }, admin)
+        for (let n = 1; n <= 2; n++) {
+          const cart = await shop.createCart({ email: `v6-${n}@example.com` })
+          await setIdentity(cart.id, `v6-${n}@example.com`, person(n), withIp(`2001:db8:1:2::${n}`))
+          await listing(cart.id, withIp(`2001:db8:1:2::${n}`))
+        }
+        const third = await shop.createCart({ email: "v6-3@example.com" })
+        await setIdentity(third.id, "v6-3@example.com", person(3), withIp("2001:db8:1:2:ffff::3"))
+        expect(ids(await listing(third.id, withIp("2001:db8:1:2:ffff::3")))).toEqual([PROVIDERS.prepayment])
+      })
+
       it("should not count correcting the case or spelling of the same identity", async () => {
         await payingCustomer("stamm@example.com")
         const cart = await shop.createCart({ email: "stamm@example.com" })
