@@ -47,6 +47,24 @@ async function call(instance: Instance, method: string, url: string, headers: Re
   return { status: res.status, data }
 }
 
+/**
+ * Each shopper comes from its own address unless the test names one, as real shoppers do: the
+ * plugin's probing limit counts distinct identities per IP, and every request on loopback would
+ * share one. A cart's later calls (on either instance) come from the IP it was created from.
+ */
+const shopperIps = new Map<string, string>()
+const cartIps = new Map<string, string>()
+function ipOf(email: string): string {
+  const key = email.toLowerCase()
+  let ip = shopperIps.get(key)
+  if (!ip) {
+    const n = shopperIps.size + 1
+    ip = `198.18.${(n >> 8) & 255}.${n & 255}`
+    shopperIps.set(key, ip)
+  }
+  return ip
+}
+
 /** A shopper's calls on one instance. */
 export function storeOn(cluster: Cluster, instance: Instance) {
   const base = (ip?: string) => ({
@@ -66,7 +84,8 @@ export function storeOn(cluster: Cluster, instance: Instance) {
       return data.products[0].variants[0].id
     },
     /** cart with addresses and the first shipping option: ready for a payment session */
-    async createCart(input: CartInput): Promise<string> {
+    async createCart(given: CartInput): Promise<string> {
+      const input = { ...given, ip: given.ip ?? ipOf(given.email) }
       const shipping = { ...ADDRESS, ...input.shipping }
       const billing = { ...ADDRESS, ...(input.billing ?? input.shipping) }
       const created = must(
@@ -80,6 +99,7 @@ export function storeOn(cluster: Cluster, instance: Instance) {
         })
       )
       const cartId = created.cart.id as string
+      cartIps.set(cartId, input.ip)
       const options = must("shipping options", await call(instance, "GET", `/store/shipping-options?cart_id=${cartId}`, base(input.ip)))
       must(
         "shipping method",
@@ -90,17 +110,18 @@ export function storeOn(cluster: Cluster, instance: Instance) {
       return cartId
     },
     async allowedIds(cartId: string, ip?: string): Promise<string[]> {
-      const data = must("payment-providers", await call(instance, "GET", `/store/carts/${cartId}/payment-providers`, base(ip)))
+      const data = must("payment-providers", await call(instance, "GET", `/store/carts/${cartId}/payment-providers`, base(ip ?? cartIps.get(cartId))))
       return (data.payment_providers as Array<{ id: string }>).map((p) => p.id).sort()
     },
-    async session(cartId: string, providerId: string, ip?: string): Promise<Answer> {
+    async session(cartId: string, providerId: string, given?: string): Promise<Answer> {
+      const ip = given ?? cartIps.get(cartId)
       const pc = must("payment collection", await call(instance, "POST", "/store/payment-collections", base(ip), { cart_id: cartId }))
       return call(instance, "POST", `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, base(ip), {
         provider_id: providerId,
       })
     },
     async complete(cartId: string, ip?: string): Promise<Answer> {
-      return call(instance, "POST", `/store/carts/${cartId}/complete`, base(ip), {})
+      return call(instance, "POST", `/store/carts/${cartId}/complete`, base(ip ?? cartIps.get(cartId)), {})
     },
   }
 }
