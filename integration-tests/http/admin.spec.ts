@@ -68,6 +68,17 @@ medusaIntegrationTestRunner({
           rules: expect.objectContaining({ enabled: true, review_score: 50, prepayment_score: 80, duplicate_window_minutes: 30 }),
           shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
           protection: { guest_recognition: "email_and_address", max_identities_per_cart: 3, max_identities_per_ip: 10, identity_window_minutes: 60 },
+          // days; assessments null = the plugin option assessment_retention_days (730)
+          retention: {
+            assessment_days: null,
+            cart_signal_days: 30,
+            identity_observation_days: 7,
+            credit_query_days: 90,
+            review_event_days: 730,
+            list_entry_days: 1095,
+            list_entry_grace_days: 30,
+            list_audit_days: 1460,
+          },
           refusal_message: {
             de: "Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.",
             en: "The selected payment method is not available for this order. Please choose another payment method.",
@@ -105,6 +116,11 @@ medusaIntegrationTestRunner({
         [{ unknown_setting: true }, "unknown_setting"],
         [{ negative_list: { actions: { person: { type: "block", classes: ["prepayment"] } } } }, "negative_list.actions.person"],
         [{ negative_list: { actions: { planet: { type: "hide_classes", classes: ["card"] } } } }, "planet"],
+        [{ retention: { list_entry_days: 0 } }, "retention.list_entry_days"],
+        [{ retention: { assessment_days: 1.5 } }, "retention.assessment_days"],
+        [{ retention: { cart_signal_days: "30" } }, "retention.cart_signal_days"],
+        [{ retention: { list_entry_grace_days: -1 } }, "retention.list_entry_grace_days"],
+        [{ retention: { forever: true } }, "forever"],
       ])("should answer 400 naming the field for %j", async (body, field) => {
         const res = await api.post("/admin/payment-risk/settings", body, {
           ...admin,
@@ -116,6 +132,13 @@ medusaIntegrationTestRunner({
 
         const { data } = await api.get("/admin/payment-risk/settings", admin)
         expect(data.settings.first_order.cod_max_amount).toBe(300)
+      })
+
+      it("should save retention periods and give the assessments' period back to the plugin option with null", async () => {
+        const { data } = await api.post("/admin/payment-risk/settings", { retention: { assessment_days: 400, list_entry_days: 365 } }, admin)
+        expect(data.settings.retention).toMatchObject({ assessment_days: 400, list_entry_days: 365, list_entry_grace_days: 30 })
+        const again = await api.post("/admin/payment-risk/settings", { retention: { assessment_days: null } }, admin)
+        expect(again.data.settings.retention).toMatchObject({ assessment_days: null, list_entry_days: 365 })
       })
 
       it("should apply the changed settings to the next cart", async () => {

@@ -160,6 +160,8 @@ medusaIntegrationTestRunner({
       const listed = await api.post(`/admin/payment-risk/reviews/${first.orderId}/list`, { note: "Zahlung zurückgebucht" }, admin)
       expect(listed.status).toBe(200)
       expect(listed.data.entries.map((e: { kind: string }) => e.kind).sort()).toEqual(["email", "person", "phone"])
+      // each entry records the order it was taken from, and expires by default
+      for (const entry of listed.data.entries) expect(entry).toMatchObject({ order_id: first.orderId, expires_at: expect.any(String) })
 
       const ipEntry = await api.post("/admin/payment-risk/negative-list", { kind: "ip", value: IP, reason: "Bestellungen von dieser IP", source: "manual" }, admin)
       expect(ipEntry.status).toBe(201)

@@ -67,6 +67,16 @@ describe("settings", () => {
           identity_window_minutes: 60,
         },
         shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
+        retention: {
+          assessment_days: null,
+          cart_signal_days: 30,
+          identity_observation_days: 7,
+          credit_query_days: 90,
+          review_event_days: 730,
+          list_entry_days: 1095,
+          list_entry_grace_days: 30,
+          list_audit_days: 1460,
+        },
         fallback_classes: ["prepayment"],
         notice: DEFAULT_NOTICE,
         refusal_message: DEFAULT_REFUSAL_MESSAGE,
@@ -140,6 +150,17 @@ describe("settings", () => {
       expect(result.evaluation_timeout_ms).toBe(DEFAULT_SETTINGS.evaluation_timeout_ms)
     })
 
+    it("should keep given retention periods and fill the rest; an empty assessment period stays empty (the plugin option)", () => {
+      expect(withDefaults({ retention: { list_entry_days: 365, list_entry_grace_days: 0 } }).retention).toEqual({
+        ...DEFAULT_SETTINGS.retention,
+        list_entry_days: 365,
+        list_entry_grace_days: 0,
+      })
+      expect(withDefaults({ retention: { assessment_days: 100 } }).retention.assessment_days).toBe(100)
+      expect(withDefaults({ retention: { assessment_days: null } }).retention.assessment_days).toBeNull()
+      expect(withDefaults({ retention: null } as any).retention).toEqual(DEFAULT_SETTINGS.retention)
+    })
+
     it("should keep one notice language and fill the other", () => {
       expect(withDefaults({ notice: { de: "Hallo" } }).notice).toEqual({ de: "Hallo", en: DEFAULT_NOTICE.en })
       expect(withDefaults({ notice: { en: "Hello" } }).notice).toEqual({ de: DEFAULT_NOTICE.de, en: "Hello" })
@@ -179,6 +200,16 @@ describe("settings", () => {
         rules: { ...DEFAULT_SETTINGS.rules, enabled: false, review_score: 40, risk_countries: ["by"] },
         protection: { guest_recognition: "email" as const, max_identities_per_cart: 5, max_identities_per_ip: 20, identity_window_minutes: 30 },
         shop: { name: "Muster GmbH", statement_descriptor: "MUSTER SHOP", hotline: "030 123", support_email: "hilfe@muster.de", default_locale: "en" },
+        retention: {
+          assessment_days: 365,
+          cart_signal_days: 10,
+          identity_observation_days: 2,
+          credit_query_days: 60,
+          review_event_days: 400,
+          list_entry_days: 700,
+          list_entry_grace_days: 0,
+          list_audit_days: 800,
+        },
         fallback_classes: ["guaranteed" as const],
         notice: { de: "de", en: "en" },
         refusal_message: { de: "nein", en: "no" },
