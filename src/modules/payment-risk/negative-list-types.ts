@@ -3,7 +3,10 @@ import type { PreparedEntryData } from "../../engine/negative-list/prepare"
 /** An entry ready to store: validated, normalised, hashed, with its lookup keys. */
 export type PreparedEntry = PreparedEntryData
 
-/** Fields recorded in the audit trail (hashed values only; a clear IBAN/card never reaches PreparedEntry). */
+/**
+ * Fields whose changes the audit trail records — as masked hints, never the value (a clear
+ * IBAN/card never reaches PreparedEntry anyway).
+ */
 export const AUDITED_FIELDS: Array<keyof PreparedEntry> = [
   "kind",
   "first_name",

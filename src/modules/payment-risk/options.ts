@@ -16,7 +16,12 @@ export const PaymentRiskOptionsSchema = z
     hash_secret: z
       .string({ error: "hash_secret is required (a secret of at least 16 characters)" })
       .min(16, "hash_secret must have at least 16 characters"),
-    /** days after which stored assessments lose their personal data (email, customer id) */
+    /**
+     * days after which stored assessments lose their personal data (email, customer id, cart
+     * and order link, the decision's values): the default of the admin setting
+     * `retention.assessment_days`, used while that setting is empty (null, the default). A
+     * period saved in the admin wins; saving it empty gives the period back to this option.
+     */
     assessment_retention_days: z.number().int().positive().default(730),
     /**
      * credit-check providers: `{ id, resolve, options }` with resolve `sandbox`, `http` or a

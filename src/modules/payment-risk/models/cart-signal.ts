@@ -4,7 +4,8 @@ import { model } from "@medusajs/framework/utils"
  * What velocity and duplicate-order conditions count: one row per cart seen at checkout, with
  * keyed hashes of the shopper's email, phone, shipping address and IP (never the clear values),
  * and the time the cart became an order. Counting happens in PostgreSQL, so it holds across
- * several server instances. Rows fall under the assessment retention period.
+ * several server instances. Hard-deleted after `retention.cart_signal_days` (never before the
+ * longest velocity window of an enabled rule) and on the shopper's erasure request.
  */
 const CartSignal = model
   .define({ name: "CartSignal", tableName: "payment_risk_cart_signal" }, {

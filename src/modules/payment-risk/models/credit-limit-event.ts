@@ -3,7 +3,8 @@ import { CREDIT_LIMITS } from "../../../engine/credit/types"
 
 /**
  * A credit check stopped by an abuse limit (nothing was queried; the cart got the failure
- * action): which limit, the configured maximum, the cart and when. No personal data.
+ * action): which limit, the configured maximum, the cart and when. Deleted with the credit
+ * queries' retention period and on the shopper's erasure request (the cart id links to her).
  */
 const CreditLimitEvent = model
   .define({ name: "CreditLimitEvent", tableName: "payment_risk_credit_limit_event" }, {

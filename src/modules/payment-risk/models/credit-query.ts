@@ -5,7 +5,9 @@ import { CREDIT_FAILURE_KINDS, CREDIT_RESULTS, TRAFFIC_LIGHTS } from "../../../e
  * One credit-check query (or cache hit): which provider, for which identity (keyed hash only,
  * no personal data), the answer, what it cost and how long it took, or why it failed.
  * Cache lookups and the circuit breaker read this table, so they hold across server instances;
- * the breaker counts only failures whose kind says the bureau is unwell.
+ * the breaker counts only failures whose kind says the bureau is unwell. Hard-deleted after
+ * `retention.credit_query_days` (never before the answers' cache) and on the shopper's erasure
+ * request (her carts and the identities asked for them).
  */
 const CreditQuery = model
   .define({ name: "CreditQuery", tableName: "payment_risk_credit_query" }, {

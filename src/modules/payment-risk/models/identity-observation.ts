@@ -4,8 +4,8 @@ import { model } from "@medusajs/framework/utils"
  * Probing protection: one row per cart, billing identity (keyed hash of the email and of the
  * billing person + address) and IP seen at the payment step. Counting distinct identities per
  * cart or per IP within the window happens in PostgreSQL, so the limit holds across instances.
- * Keyed hashes only; rows fall under the assessment retention period and erasure (by email key
- * or customer id).
+ * Keyed hashes only; hard-deleted after `retention.identity_observation_days` (never before the
+ * probing window) and on the shopper's erasure request (by cart, email key or customer id).
  */
 const IdentityObservation = model
   .define({ name: "IdentityObservation", tableName: "payment_risk_identity_observation" }, {

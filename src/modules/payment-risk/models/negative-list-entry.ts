@@ -5,7 +5,9 @@ import { NEGATIVE_LIST_KINDS, NEGATIVE_LIST_SOURCES } from "../../../engine/nega
  * An entry of the merchant's negative list. IBANs and card numbers are stored only as a keyed
  * hash in `value` plus a `display_hint` (country/brand and last 4 digits). `lookup_keys` holds
  * the normalised and phonetic keys the check fetches candidates by (GIN index, overlap query),
- * so a check never scans the list.
+ * so a check never scans the list. Every entry expires (default: `retention.list_entry_days`
+ * after creation) and is hard-deleted `retention.list_entry_grace_days` after its expiry, when
+ * the merchant deletes it, or on the shopper's erasure request (unless `keep_negative_list`).
  */
 const NegativeListEntry = model
   .define({ name: "NegativeListEntry", tableName: "payment_risk_negative_list_entry" }, {

@@ -48,6 +48,7 @@ export const POST = withRedactedHandlerErrors(async (
   res.json({ entry: toEntryResponse(entry) })
 })
 
+/** Deletes an entry for good; the audit trail keeps who deleted it and when, without values. */
 export const DELETE = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   await service.deleteListEntry(req.params.id, req.auth_context?.actor_id ?? null)
