@@ -201,6 +201,8 @@ medusaIntegrationTestRunner({
         expect(res.data).toMatchObject({ erased: 2, list_entries_deleted: 5 })
 
         expect(await findTraces(pg(), TRACES)).toEqual([])
+        // nor did the plugin's workflows (the erasure's own included) leave her email in a stored execution
+        expect(await count(`select count(*)::int as n from workflow_execution where workflow_id like '%payment-risk%' and (execution::text ilike ? or context::text ilike ?)`, [`%${EMAIL}%`, `%${EMAIL}%`])).toBe(0)
 
         // her assessments stay as anonymous figures, with no way back to her carts or orders
         const { rows } = await pg().raw(`select * from payment_risk_assessment where id = any(?)`, [mine.assessmentIds])

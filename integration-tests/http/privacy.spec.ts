@@ -119,6 +119,10 @@ medusaIntegrationTestRunner({
         const order = await shop.checkout({ email: "frist@example.com", providerId: PROVIDERS.cod })
         const cartId = order.cart.id
         const assessmentId = (await assessmentOf(cartId)).id
+        const linked = () => count("order_order_paymentrisk_risk_assessment", "risk_assessment_id = ?", [assessmentId])
+        // the order-placed subscriber links the assessment to the order
+        for (let i = 0; i < 100 && (await linked()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100))
+        expect(await linked()).toBe(1)
         await service().createCreditQueries({ provider_id: "sandbox", identity_hash: "hash-frist", cart_id: cartId, result: "none", score: 900 })
         await service().createCreditLimitEvents({ cart_id: cartId, limit_name: "queries_per_cart", max: 2 })
         await service().createReviewEvents({ order_id: order.completion.data.order.id, assessment_id: assessmentId, action: "noted", actor_id: null, note: "Frau Frist rief an" })
@@ -157,6 +161,7 @@ medusaIntegrationTestRunner({
         // after 800 days: the assessment is scrubbed (730), review events are gone (730), the entry stays (1095)
         await runJob(800)
         expect(await assessmentById(assessmentId)).toMatchObject({ email: null, identity_key: "erased", order_id: null })
+        expect(await linked()).toBe(0)
         expect(await rows.reviewEvents()).toBe(0)
         expect(await rows.entry(entry.id)).toBe(1)
         // after 1100 days the entry has expired but is within its grace period (30); after 1130 it is deleted
