@@ -3,6 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/admin"
 import { captureOrderPayment, shopper } from "../helpers/checkout"
 import { registerCustomer } from "../helpers/customer"
+import { waitForReview } from "../helpers/review"
 import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
@@ -154,9 +155,11 @@ medusaIntegrationTestRunner({
       const second = await order({ email: EMAIL, person: PERSON, ip: IP, provider: PROVIDERS.invoice, birthDate: true })
       expect(second.providers).toContain(PROVIDERS.invoice)
 
-      await assessmentOfOrder(first.orderId)
+      await waitForReview(api, admin, first.orderId, "pending")
+      await waitForReview(api, admin, second.orderId, "pending")
       const approved = await api.post(`/admin/payment-risk/reviews/${first.orderId}/approve`, { note: "Frau Quastenberg hat angerufen" }, admin)
       expect(approved.status).toBe(200)
+      expect((await api.post(`/admin/payment-risk/reviews/${second.orderId}/approve`, {}, admin)).status).toBe(200)
       const listed = await api.post(`/admin/payment-risk/reviews/${first.orderId}/list`, { note: "Zahlung zurückgebucht" }, admin)
       expect(listed.status).toBe(200)
       expect(listed.data.entries.map((e: { kind: string }) => e.kind).sort()).toEqual(["email", "person", "phone"])
@@ -244,6 +247,23 @@ medusaIntegrationTestRunner({
         expect(left.filter((hit) => !hit.startsWith("payment_risk_negative_list_entry."))).toEqual([])
         const audits = await pg().raw(`select changes from payment_risk_negative_list_audit where entry_id = any(?)`, [mine.entryIds])
         expect(audits.rows.length).toBeGreaterThanOrEqual(6)
+      })
+
+      it("should refuse while one of her orders awaits review, erase nothing, and erase once it is decided", async () => {
+        await enableEverything()
+        const held = await order({ email: EMAIL, person: PERSON, ip: IP, provider: PROVIDERS.cod })
+        await waitForReview(api, admin, held.orderId, "pending")
+
+        const refused = await api.post("/admin/payment-risk/erasure", { email: EMAIL }, { ...admin, validateStatus: () => true })
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toContain(held.orderId)
+        // nothing was erased: the hold on the order still stands
+        expect(await assessmentOfOrder(held.orderId)).toMatchObject({ email: EMAIL, review_status: "pending" })
+        expect(await count(`select count(*)::int as n from payment_risk_cart_signal where cart_id = ?`, [held.cartId])).toBe(1)
+
+        await api.post(`/admin/payment-risk/reviews/${held.orderId}/cancel`, {}, admin)
+        const erased = await api.post("/admin/payment-risk/erasure", { email: EMAIL }, admin)
+        expect(erased.data).toMatchObject({ erased: 1, signals_deleted: 1 })
       })
 
       it("should erase by customer id: the account's signals, its customer entry and what its email holds", async () => {

@@ -2,6 +2,7 @@ import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusa
 import { deleteAssessmentOrderLinksStep } from "./steps/delete-assessment-order-links"
 import { eraseShopperRecordsStep } from "./steps/erase-shopper-records"
 import { findShopperDataStep, FindShopperDataInput } from "./steps/find-shopper-data"
+import { validateShopperErasureStep } from "./steps/validate-shopper-erasure"
 
 export const eraseShopperDataWorkflowId = "erase-payment-risk-shopper-data"
 
@@ -14,17 +15,19 @@ export type EraseShopperDataInput = FindShopperDataInput
  * assessments to anonymous figures and hard-deletes her velocity signals, identity
  * observations, credit queries, reservations and limit events, the review events of her orders
  * and — unless `keep_negative_list` — her negative-list entries with their audit rows.
+ * Refused (400, nothing erased) while one of her orders awaits payment-risk review.
  *
  * Hook `validate` ({ input, plan }): a store may refuse an erasure (e.g. a legal hold) by
  * throwing before anything is deleted.
  */
 export const eraseShopperDataWorkflow = createWorkflow(eraseShopperDataWorkflowId, (input: EraseShopperDataInput) => {
   const plan = findShopperDataStep(input)
+  validateShopperErasureStep(plan)
   const validate = createHook("validate", { input, plan })
   const links = transform({ plan }, ({ plan }) => plan.assessment_links)
   deleteAssessmentOrderLinksStep(links)
   const records = transform({ plan }, ({ plan }) => {
-    const { assessment_links: _links, ...rest } = plan
+    const { assessment_links: _links, pending_review_order_ids: _pending, ...rest } = plan
     return rest
   })
   const result = eraseShopperRecordsStep(records)

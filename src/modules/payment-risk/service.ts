@@ -478,10 +478,10 @@ class PaymentRiskModuleService extends MedusaService({
   async findShopperAssessments(
     filter: { emails: string[]; customer_ids: string[]; cart_ids: string[]; order_ids: string[] },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<Array<{ id: string; cart_id: string; order_id: string | null }>> {
+  ): Promise<Array<{ id: string; cart_id: string; order_id: string | null; review_status: string }>> {
     const knex = sharedContext.manager!.getKnex()
     const { rows } = await knex.raw(
-      `select id, cart_id, order_id from payment_risk_assessment
+      `select id, cart_id, order_id, review_status from payment_risk_assessment
         where email = any(?::text[]) or customer_id = any(?::text[]) or cart_id = any(?::text[]) or order_id = any(?::text[])`,
       [filter.emails, filter.customer_ids, filter.cart_ids, filter.order_ids]
     )

@@ -21,6 +21,8 @@ export type FindShopperDataInput = {
 export type ShopperDataPlan = ShopperErasurePlan & {
   /** order ↔ assessment links of her assessments, deleted before the rows are scrubbed */
   assessment_links: AssessmentOrderLink[]
+  /** her orders held for payment-risk review (the erasure waits for the merchant's decision) */
+  pending_review_order_ids: string[]
 }
 
 type Knex = { raw: (sql: string, bindings: unknown[]) => Promise<{ rows: any[] }> }
@@ -110,6 +112,7 @@ export const findShopperDataStep = createStep(
       credit_identity_hashes: keys.credit_identity_hashes,
       list_entry_ids: input.keep_negative_list ? [] : listEntryIds,
       kept_list_entry_ids: input.keep_negative_list ? listEntryIds : [],
+      pending_review_order_ids: unique(assessments.filter((a) => a.review_status === "pending").map((a) => a.order_id)),
       assessment_links: (links as Array<{ order_id?: string; risk_assessment_id?: string }>)
         .filter((link): link is AssessmentOrderLink => !!link.order_id && !!link.risk_assessment_id)
         .map((link) => ({ order_id: link.order_id, risk_assessment_id: link.risk_assessment_id })),
