@@ -364,7 +364,8 @@ class PaymentRiskModuleService extends MedusaService({
 
   /**
    * Assessments whose personal data is due (created before `olderThan`) or was erased by an
-   * earlier version without scrubbing the decision: their ids, a batch at a time.
+   * earlier version without scrubbing the decision: their ids, a batch at a time. One still
+   * awaiting review is left until it is decided (scrubbing would lift its fulfilment hold).
    */
   @InjectManager()
   async listAssessmentsToScrub(
@@ -376,6 +377,7 @@ class PaymentRiskModuleService extends MedusaService({
     const { rows } = await knex.raw(
       `select id, order_id from payment_risk_assessment
         where (created_at < ? or identity_key = ?) and coalesce(decision->>'erased', '') <> 'true'
+          and review_status <> 'pending'
         order by created_at limit ?`,
       [olderThan, ERASED, limit]
     )
