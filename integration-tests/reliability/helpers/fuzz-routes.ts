@@ -98,6 +98,19 @@ export const SETTINGS_BODY: Record<string, Field> = {
       extra_disposable_domains: { type: "array", max: 5000, valid: "example.com", bad: { "not a domain": ["<script>"] } },
     },
   },
+  retention: {
+    type: "object",
+    fields: {
+      assessment_days: int(1, 3650, { nullable: true }),
+      cart_signal_days: int(1, 3650),
+      identity_observation_days: int(1, 3650),
+      credit_query_days: int(1, 3650),
+      review_event_days: int(1, 3650),
+      list_entry_days: int(1, 3650),
+      list_entry_grace_days: int(0, 365),
+      list_audit_days: int(1, 3650),
+    },
+  },
   protection: {
     type: "object",
     fields: {
@@ -244,7 +257,7 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       path: `${admin}/erasure`,
       auth: "admin",
       json: true,
-      body: { email: { type: "format", max: 320, required: true }, customer_id: { type: "ref", max: 100, unknown: "2xx" } },
+      body: { email: { type: "format", max: 320, required: true }, customer_id: { type: "ref", max: 100, unknown: "2xx" }, keep_negative_list: bool },
       baseBody: { email: "nobody-fuzz@example.com" },
     },
     { method: "GET", path: `${admin}/credit-checks`, auth: "admin", readOnly: true, query: { provider_id: { type: "ref", max: 100, unknown: "2xx" }, ...paging(100) } },
