@@ -107,7 +107,7 @@ medusaIntegrationTestRunner({
 
     describe("when entries stored before the write paths refused formulas are exported", () => {
       it("should put a quote in front of every cell that starts like a formula and re-import the file as it was", async () => {
-        const secret = service().getHashSecret()
+        const secret = service().getHashKeys()
         const legacy = prepareEntryData(
           { ...MEIER, first_name: "@SUM(1+1)", last_name: HYPERLINK, reason: "-1+1", note: "+cmd|' /C calc'!A0" },
           secret

@@ -97,7 +97,7 @@ async function evaluate(
   options: AssessCartOptions
 ): Promise<Evaluated> {
   const now = new Date()
-  const keys = signalKeysFor(loaded.cart, options.ip, service.getHashSecret())
+  const keys = signalKeysFor(loaded.cart, options.ip, service.getHashKeys())
   // one upsert, started now and awaited at the end: it costs no time of its own and never throws
   const signalWrite =
     options.dryRun || options.recordSignal === false

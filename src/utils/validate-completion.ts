@@ -85,7 +85,7 @@ export async function validateCartPaymentRisk(
       container,
       service,
       loaded.cart,
-      signalKeysFor(loaded.cart, shopper?.ip ?? null, service.getHashSecret()),
+      signalKeysFor(loaded.cart, shopper?.ip ?? null, service.getHashKeys()),
       refusedProviders.length ? undefined : new Date()
     )
     const record = await service.recordAssessment({

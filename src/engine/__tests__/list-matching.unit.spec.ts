@@ -386,7 +386,7 @@ describe("matchEntries", () => {
     ["phone", { kind: "phone", value: "+4930123456" }, { addresses: [], phone: "+4930123456" }, true],
     ["customer", { kind: "customer", value: "cus_1" }, { addresses: [], customer_id: "cus_1" }, true],
     ["another customer", { kind: "customer", value: "cus_1" }, { addresses: [], customer_id: "cus_2" }, false],
-    ["iban hash", { kind: "iban", value: "h1" }, { addresses: [], iban_hash: "h1" }, true],
+    ["iban hash", { kind: "iban", value: "h1" }, { addresses: [], iban_hashes: ["h1"] }, true],
     ["card hash", { kind: "card", value: "h2" }, { addresses: [], card_hashes: ["h1", "h2"] }, true],
     ["ip", { kind: "ip", value: "203.0.113.7" }, { addresses: [], ip: "203.0.113.7" }, true],
     ["ip in range", { kind: "ip", value: "203.0.113.0/24" }, { addresses: [], ip: "203.0.113.99" }, true],

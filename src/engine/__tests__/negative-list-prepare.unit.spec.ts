@@ -1,10 +1,11 @@
 import { EntryInput, prepareEntryData } from "../negative-list/prepare"
 import { normaliseSubject, paymentDataFromSessions, subjectFromCart } from "../negative-list/subject"
-import { keyedHash } from "../payment-data"
+import { keyedHash, legacyKeyedHash } from "../payment-data"
 
 const SECRET = "test-secret-0123456789"
 const base = { reason: "Rücklastschrift", source: "manual" as const }
-const prepare = (input: Partial<EntryInput>) => prepareEntryData({ ...base, kind: "person", ...input } as EntryInput, SECRET)
+const prepare = (input: Partial<EntryInput>, accept_card_numbers = false) =>
+  prepareEntryData({ ...base, kind: "person", ...input } as EntryInput, SECRET, undefined, { accept_card_numbers })
 
 describe("prepareEntryData", () => {
   it("should store a person with keys and search text", () => {
@@ -24,6 +25,7 @@ describe("prepareEntryData", () => {
     ["a bad email", { kind: "email", value: "nope" }, "value"],
     ["a bad IBAN checksum", { kind: "iban", value: "DE89 3704 0044 0532 0130 01" }, "value"],
     ["a bad card number", { kind: "card", value: "4242 4242 4242 4241" }, "value"],
+    ["a card number where the merchant has not accepted card numbers", { kind: "card", value: "4242 4242 4242 4242" }, "value"],
     ["a malformed IP", { kind: "ip", value: "300.1.1.1" }, "value"],
     ["a malformed CIDR", { kind: "ip", value: "10.0.0.0/40" }, "value"],
     ["a bad phone", { kind: "phone", value: "12" }, "value"],
@@ -46,7 +48,7 @@ describe("prepareEntryData", () => {
   })
 
   it("should hash a card number and keep brand and last four digits", () => {
-    const result = prepare({ kind: "card", value: "4242 4242 4242 4242" })
+    const result = prepare({ kind: "card", value: "4242 4242 4242 4242" }, true)
     expect(result).toMatchObject({ ok: true, entry: { display_hint: "Visa …4242" } })
     expect(JSON.stringify(result)).not.toContain("424242424242")
   })
@@ -57,8 +59,8 @@ describe("prepareEntryData", () => {
   })
 
   it("should keep a stored hash on update when no new value is sent", () => {
-    const result = prepareEntryData({ ...base, kind: "iban", value: null, note: "more" }, SECRET, { value: "abc", display_hint: "DE …3000" })
-    expect(result).toMatchObject({ ok: true, entry: { value: "abc", display_hint: "DE …3000", note: "more" } })
+    const result = prepareEntryData({ ...base, kind: "iban", value: null, note: "more" }, SECRET, { value: "abc", display_hint: "DE …3000", key_id: "legacy" })
+    expect(result).toMatchObject({ ok: true, entry: { value: "abc", display_hint: "DE …3000", key_id: "legacy", note: "more" } })
   })
 
   it.each<[Partial<EntryInput>, string]>([
@@ -93,8 +95,18 @@ describe("normaliseSubject", () => {
       email_domain: "example.de",
       phone: "+49301234567",
       customer_id: "cus_1",
-      iban_hash: keyedHash(SECRET, "iban", "DE89370400440532013000"),
-      card_hashes: [keyedHash(SECRET, "card", "4242424242424242"), keyedHash(SECRET, "card_fingerprint", "Xt5EWLLDS7FJjR1c")],
+      iban_hashes: [keyedHash(SECRET, "iban", "DE89370400440532013000"), legacyKeyedHash(SECRET, "iban", "DE89370400440532013000")],
+      card_hashes: [
+        keyedHash(SECRET, "card", "4242424242424242"),
+        legacyKeyedHash(SECRET, "card", "4242424242424242"),
+        keyedHash(SECRET, "card_fingerprint", "Xt5EWLLDS7FJjR1c"),
+        legacyKeyedHash(SECRET, "card_fingerprint", "Xt5EWLLDS7FJjR1c"),
+      ],
+      rekeyed_hashes: {
+        [legacyKeyedHash(SECRET, "iban", "DE89370400440532013000")]: keyedHash(SECRET, "iban", "DE89370400440532013000"),
+        [legacyKeyedHash(SECRET, "card", "4242424242424242")]: keyedHash(SECRET, "card", "4242424242424242"),
+        [legacyKeyedHash(SECRET, "card_fingerprint", "Xt5EWLLDS7FJjR1c")]: keyedHash(SECRET, "card_fingerprint", "Xt5EWLLDS7FJjR1c"),
+      },
       ip: "10.0.0.1",
     })
   })
@@ -103,7 +115,7 @@ describe("normaliseSubject", () => {
     expect(normaliseSubject({ addresses: [{}], email: "x", iban: "DE00", ip: "nope" }, SECRET)).toMatchObject({
       addresses: [],
       email: null,
-      iban_hash: null,
+      iban_hashes: [],
       ip: null,
     })
   })

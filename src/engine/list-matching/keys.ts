@@ -75,8 +75,12 @@ export type NormalisedSubject = {
   email_domain?: string | null
   phone?: string | null
   customer_id?: string | null
-  iban_hash?: string | null
+  /** keyed hashes of the IBAN under every configured secret (current first) */
+  iban_hashes?: string[]
+  /** keyed hashes of card number and fingerprint under every configured secret */
   card_hashes?: string[]
+  /** hash under an earlier secret → the same value's hash under the current one */
+  rekeyed_hashes?: Record<string, string>
   ip?: string | null
 }
 
@@ -87,7 +91,7 @@ export function subjectKeys(subject: NormalisedSubject): string[] {
   if (subject.email_domain) keys.add(`dom:${subject.email_domain}`)
   if (subject.phone) keys.add(`ph:${subject.phone}`)
   if (subject.customer_id) keys.add(`cu:${subject.customer_id}`)
-  if (subject.iban_hash) keys.add(`ib:${subject.iban_hash}`)
+  for (const hash of subject.iban_hashes ?? []) keys.add(`ib:${hash}`)
   for (const hash of subject.card_hashes ?? []) keys.add(`cd:${hash}`)
   if (subject.ip) {
     keys.add(`ip:${subject.ip}`)

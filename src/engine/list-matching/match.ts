@@ -143,7 +143,7 @@ function matchOne(entry: NegativeListEntrySnapshot, subject: NormalisedSubject):
     case "customer":
       return exact("customer_id", subject.customer_id)
     case "iban":
-      return exact("iban", subject.iban_hash)
+      return value && (subject.iban_hashes ?? []).includes(value) ? { score: 1, certain: true, matched_on: ["iban"] } : null
     case "card":
       return (subject.card_hashes ?? []).includes(value) ? { score: 1, certain: true, matched_on: ["card"] } : null
     case "ip":

@@ -1,5 +1,5 @@
 import { entryKeys, searchText } from "../list-matching/keys"
-import { checkCardNumber, checkEmail, checkEmailDomain, checkIban, checkIpOrCidr, checkPhone, isCardFingerprint, keyedHash } from "../payment-data"
+import { checkCardNumber, checkEmail, checkEmailDomain, checkIban, checkIpOrCidr, checkPhone, HashKeys, hashKeys, isCardFingerprint } from "../payment-data"
 import { NegativeListKind, NegativeListSource, PersonAddress } from "./types"
 
 /** An entry as typed by the merchant (admin form, API body or CSV row). */
@@ -26,6 +26,8 @@ export type PreparedEntryData = {
   country_code: string | null
   value: string | null
   display_hint: string | null
+  /** id of the secret a hashed value (IBAN, card) was made with; null for clear values */
+  key_id: string | null
   reason: string
   source: NegativeListSource
   note: string | null
@@ -38,18 +40,36 @@ export type Prepared =
   | { ok: true; entry: PreparedEntryData }
   | { ok: false; field: string; message: string }
 
-/** A hashed value kept as it is on update (the clear value is not known any more). */
-export type KeptHash = { value: string; display_hint: string | null }
+/** A hashed value kept as it is on update (the clear value is not known any more), with the id of its secret. */
+export type KeptHash = { value: string; display_hint: string | null; key_id: string | null }
+
+/** What the merchant's plugin options allow an entry to hold. */
+export type EntryPolicy = {
+  /**
+   * full card numbers (PAN) may be typed, imported and checked: only for a merchant whose PCI DSS
+   * scope covers card numbers passing its server (plugin option `accept_card_numbers`)
+   */
+  accept_card_numbers: boolean
+}
+
+/** Why a full card number is refused where the merchant has not accepted that PCI scope. */
+export function cardNumberRefusal(field: string): string {
+  return (
+    `${field} is a full card number, which this store does not accept: card numbers would pass through the server ` +
+    "and put it in PCI DSS scope. Use the card fingerprint of your payment provider instead, or set the plugin option " +
+    "accept_card_numbers: true if your PCI compliance covers card numbers."
+  )
+}
 
 const clean = (value?: string | null): string | null => {
   const trimmed = (value ?? "").trim()
   return trimmed ? trimmed : null
 }
 
-type Value = { value: string; display_hint: string | null } | { field: string; message: string }
+type Value = { value: string; display_hint: string | null; key_id?: string } | { field: string; message: string }
 
-/** Checks and normalises the single value of a kind; hashes IBANs and cards. */
-function prepareValue(kind: NegativeListKind, raw: string, secret: string, country: string | null): Value {
+/** Checks and normalises the single value of a kind; hashes IBANs and cards with the current key. */
+function prepareValue(kind: NegativeListKind, raw: string, keys: HashKeys, country: string | null, policy: EntryPolicy): Value {
   const invalid = (message: string) => ({ field: "value", message: `value ${message}` })
   switch (kind) {
     case "email": {
@@ -67,17 +87,18 @@ function prepareValue(kind: NegativeListKind, raw: string, secret: string, count
     case "iban": {
       const r = checkIban(raw)
       return r.ok
-        ? { value: keyedHash(secret, "iban", r.iban), display_hint: `${r.country} …${r.last4}` }
+        ? { value: keys.hash("iban", r.iban), display_hint: `${r.country} …${r.last4}`, key_id: keys.current_id }
         : invalid(r.message)
     }
     case "card": {
       const trimmed = raw.trim()
       if (isCardFingerprint(trimmed)) {
-        return { value: keyedHash(secret, "card_fingerprint", trimmed), display_hint: `fingerprint …${trimmed.slice(-4)}` }
+        return { value: keys.hash("card_fingerprint", trimmed), display_hint: `fingerprint …${trimmed.slice(-4)}`, key_id: keys.current_id }
       }
+      if (!policy.accept_card_numbers) return { field: "value", message: cardNumberRefusal("value") }
       const r = checkCardNumber(trimmed)
       return r.ok
-        ? { value: keyedHash(secret, "card", r.number), display_hint: `${r.brand} …${r.last4}` }
+        ? { value: keys.hash("card", r.number), display_hint: `${r.brand} …${r.last4}`, key_id: keys.current_id }
         : invalid(r.message)
     }
     case "ip": {
@@ -96,9 +117,17 @@ function prepareValue(kind: NegativeListKind, raw: string, secret: string, count
 /**
  * Validates an entry for its kind and computes what is stored: person entries need a last name
  * or a company plus street and postcode or city; address entries street and postcode or city;
- * all other kinds a `value`. Errors name the field.
+ * all other kinds a `value`. Errors name the field. IBANs and cards are hashed with the current
+ * key (`keys`; a bare secret string is read as keys without earlier secrets); a full card number
+ * only where `policy.accept_card_numbers` (default: refused, card fingerprints only).
  */
-export function prepareEntryData(input: EntryInput, secret: string, kept?: KeptHash): Prepared {
+export function prepareEntryData(
+  input: EntryInput,
+  keys: HashKeys | string,
+  kept?: KeptHash,
+  policy: EntryPolicy = { accept_card_numbers: false }
+): Prepared {
+  const ring = typeof keys === "string" ? hashKeys(keys) : keys
   const fields = {
     first_name: clean(input.first_name),
     last_name: clean(input.last_name),
@@ -121,6 +150,7 @@ export function prepareEntryData(input: EntryInput, secret: string, kept?: KeptH
 
   let value: string | null = null
   let display_hint: string | null = null
+  let key_id: string | null = null
   if (input.kind === "person" || input.kind === "address") {
     if (input.kind === "person" && !fields.last_name && !fields.company) {
       return { ok: false, field: "last_name", message: "last_name (or company) is required for a person" }
@@ -134,13 +164,15 @@ export function prepareEntryData(input: EntryInput, secret: string, kept?: KeptH
   } else if (kept && (input.kind === "iban" || input.kind === "card") && !clean(input.value)) {
     value = kept.value
     display_hint = kept.display_hint
+    key_id = kept.key_id
   } else {
     const raw = clean(input.value)
     if (!raw) return { ok: false, field: "value", message: `value is required for kind ${input.kind}` }
-    const result = prepareValue(input.kind, raw, secret, fields.country_code)
+    const result = prepareValue(input.kind, raw, ring, fields.country_code, policy)
     if ("field" in result) return { ok: false, ...result }
     value = result.value
     display_hint = result.display_hint
+    key_id = result.key_id ?? null
   }
 
   const stored = { kind: input.kind, ...fields, value }
@@ -149,6 +181,7 @@ export function prepareEntryData(input: EntryInput, secret: string, kept?: KeptH
     entry: {
       ...stored,
       display_hint,
+      key_id,
       reason,
       source: input.source,
       note: clean(input.note),

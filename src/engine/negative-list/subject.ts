@@ -1,30 +1,41 @@
 import { NormalisedSubject } from "../list-matching/keys"
-import { checkCardNumber, checkEmail, checkIban, checkIpOrCidr, checkPhone, keyedHash } from "../payment-data"
+import { checkCardNumber, checkEmail, checkIban, checkIpOrCidr, checkPhone, HashKeys, HashPurpose, hashKeys } from "../payment-data"
 import { MatchSubject, PersonAddress } from "./types"
 
 /**
  * Normalises checked data the same way entries are stored: lowercased email and its domain,
  * E.164 phone (read for the first address's country), keyed hashes of IBAN and card. Invalid
- * values are dropped — they cannot equal a validated entry.
+ * values are dropped — they cannot equal a validated entry. IBAN and card are hashed under every
+ * configured secret (current first, then the earlier ones, then the legacy scheme), so an entry
+ * stored under an earlier secret still matches; `rekeyed_hashes` maps each of those hashes to
+ * the current key's, so the adapter can move a matched entry onto the current key.
  */
-export function normaliseSubject(subject: MatchSubject, secret: string): NormalisedSubject {
+export function normaliseSubject(subject: MatchSubject, keys: HashKeys | string): NormalisedSubject {
+  const ring = typeof keys === "string" ? hashKeys(keys) : keys
   const country = subject.addresses.find((a) => a.country_code)?.country_code ?? "DE"
   const email = subject.email ? checkEmail(subject.email) : null
   const phone = subject.phone ? checkPhone(subject.phone, country) : null
   const iban = subject.iban ? checkIban(subject.iban) : null
   const card = subject.card_number ? checkCardNumber(subject.card_number) : null
   const ip = subject.ip ? checkIpOrCidr(subject.ip) : null
+  const rekeyed: Record<string, string> = {}
+  const hashes = (purpose: HashPurpose, value: string): string[] => {
+    const all = [...new Set(ring.candidates(purpose, value).map((candidate) => candidate.hash))]
+    all.slice(1).forEach((hash) => (rekeyed[hash] = all[0]))
+    return all
+  }
   const cardHashes: string[] = []
-  if (card?.ok) cardHashes.push(keyedHash(secret, "card", card.number))
-  if (subject.card_fingerprint) cardHashes.push(keyedHash(secret, "card_fingerprint", subject.card_fingerprint.trim()))
+  if (card?.ok) cardHashes.push(...hashes("card", card.number))
+  if (subject.card_fingerprint) cardHashes.push(...hashes("card_fingerprint", subject.card_fingerprint.trim()))
   return {
     addresses: subject.addresses.filter((a) => a && (a.address_1 || a.last_name || a.company)),
     email: email?.ok ? email.email : null,
     email_domain: email?.ok ? email.domain : null,
     phone: phone?.ok ? phone.e164 : null,
     customer_id: subject.customer_id ?? null,
-    iban_hash: iban?.ok ? keyedHash(secret, "iban", iban.iban) : null,
+    iban_hashes: iban?.ok ? hashes("iban", iban.iban) : [],
     card_hashes: cardHashes,
+    rekeyed_hashes: rekeyed,
     ip: ip?.ok && !ip.range ? ip.value : null,
   }
 }

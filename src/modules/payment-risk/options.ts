@@ -9,13 +9,39 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/**
+ * Secrets published as defaults (the development store's medusa-config.ts): anyone can compute
+ * hashes with them, so production refuses them as `hash_secret` (see validate-options.ts).
+ * (Medusa's own template default "supersecret" is already too short.)
+ */
+export const WELL_KNOWN_HASH_SECRETS = ["dev-only-payment-risk-secret-change-me"]
+
 /** Options a store passes in `plugins: [{ resolve: "medusa-payment-risk", options }]`. */
 export const PaymentRiskOptionsSchema = z
   .object({
-    /** secret for keyed hashes of IBANs and card numbers (negative list); required, ≥ 16 characters */
+    /**
+     * secret from which the keys of every keyed hash are derived (HKDF, one key per purpose:
+     * negative-list IBANs and cards, credit-check identities, velocity signals, probing
+     * observations); required, ≥ 16 characters; a published default is refused in production
+     */
     hash_secret: z
       .string({ error: "hash_secret is required (a secret of at least 16 characters)" })
       .min(16, "hash_secret must have at least 16 characters"),
+    /**
+     * earlier values of `hash_secret`, kept after a rotation so values hashed with them still
+     * match (negative-list IBAN/card entries, the credit answers' cache) until they are re-keyed,
+     * re-listed or expire; at most two
+     */
+    previous_hash_secrets: z
+      .array(z.string().min(16, "each previous secret must have at least 16 characters"))
+      .max(2, "keep at most two previous secrets (every check hashes under each of them)")
+      .default([]),
+    /**
+     * full card numbers (PAN) may be typed into the negative list, imported and checked; only
+     * for merchants whose PCI DSS scope covers card numbers on their server. Default false:
+     * card fingerprints of the payment provider only, a card number is refused with a 400.
+     */
+    accept_card_numbers: z.boolean().default(false),
     /**
      * days after which stored assessments lose their personal data (email, customer id, cart
      * and order link, the decision's values): the default of the admin setting

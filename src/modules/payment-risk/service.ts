@@ -14,6 +14,8 @@ import {
   CreditLimits,
   Decision,
   exceededCreditLimit,
+  HashKeys,
+  hashKeys,
   HiddenProvider,
   defaultClassFor,
   PaymentClass,
@@ -77,7 +79,7 @@ export type ListEntryFilters = { kind?: string; source?: string; q?: string; exp
 /** What an export holds: hashed values only (IBAN/card as keyed hash + display hint). */
 export const EXPORT_COLUMNS = [
   "id", "kind", "first_name", "last_name", "company", "address_1", "address_2", "postal_code",
-  "city", "country_code", "value", "display_hint", "reason", "source", "expires_at", "note",
+  "city", "country_code", "value", "display_hint", "key_id", "reason", "source", "expires_at", "note",
   "created_at", "created_by",
 ]
 /** identity key of an assessment whose personal data was erased */
@@ -704,7 +706,7 @@ class PaymentRiskModuleService extends MedusaService({
     return await knex("payment_risk_negative_list_entry")
       .select(
         "id", "kind", "first_name", "last_name", "company", "address_1", "address_2",
-        "postal_code", "city", "country_code", "value", "display_hint", "expires_at", "reason",
+        "postal_code", "city", "country_code", "value", "display_hint", "key_id", "expires_at", "reason",
         "source", "note", "created_at", "created_by"
       )
       .whereRaw("lookup_keys && ?::text[]", [keys])
@@ -792,12 +794,16 @@ class PaymentRiskModuleService extends MedusaService({
     return this.creditProviders_
   }
 
-  /** The newest answered query for this identity within `days`, if any. */
-  async findCachedCreditAnswer(identityHash: string, days: number) {
-    if (days <= 0) return null
+  /**
+   * The newest answered query for this identity within `days`, if any. `identityHashes` are the
+   * identity's hashes under every configured secret, so the cache survives a rotation while the
+   * earlier secret is kept.
+   */
+  async findCachedCreditAnswer(identityHashes: string[], days: number) {
+    if (days <= 0 || !identityHashes.length) return null
     const [row] = await this.listCreditQueries(
       {
-        identity_hash: identityHash,
+        identity_hash: identityHashes,
         error: null,
         result: { $ne: null },
         created_at: { $gte: new Date(Date.now() - days * 86_400_000) },
@@ -805,6 +811,90 @@ class PaymentRiskModuleService extends MedusaService({
       { take: 1, order: { created_at: "DESC" } }
     )
     return row ?? null
+  }
+
+  /**
+   * Moves negative-list IBAN/card entries onto the current key: `value` is the same clear value's
+   * hash under the current secret (the caller proved it equal by matching the clear value under
+   * an earlier one). Not an edit of the entry, so no audit row.
+   */
+  @InjectManager()
+  async rekeyListEntries(
+    rows: Array<{ id: string; value: string; key_id: string; lookup_keys: string[] }>,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    if (!rows.length) return 0
+    const knex = sharedContext.manager!.getKnex()
+    const result = await knex.raw(
+      `update payment_risk_negative_list_entry as e
+       set value = r.value, key_id = r.key_id, lookup_keys = r.lookup_keys, updated_at = now()
+       from json_to_recordset(?::json) as r(id text, value text, key_id text, lookup_keys text[])
+       where e.id = r.id and e.deleted_at is null`,
+      [JSON.stringify(rows)]
+    )
+    return Number(result.rowCount) || 0
+  }
+
+  /**
+   * How many stored hashes depend on which secret: negative-list IBAN/card entries (not deleted)
+   * and answered credit queries (the cache), by key id (`legacy` for values from before per-purpose keys).
+   */
+  @InjectManager()
+  async countHashKeyUse(
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ list_entries: Record<string, number>; credit_queries: Record<string, number> }> {
+    const knex = sharedContext.manager!.getKnex()
+    const byKey = (rows: Array<{ key_id: string; count: number }>) =>
+      Object.fromEntries(rows.map((row) => [row.key_id, Number(row.count)]))
+    const entries = await knex("payment_risk_negative_list_entry")
+      .select(knex.raw("coalesce(key_id, 'legacy') as key_id"), knex.raw("count(*)::int as count"))
+      .whereIn("kind", ["iban", "card"])
+      .whereNull("deleted_at")
+      .groupByRaw("1")
+    const queries = await knex("payment_risk_credit_query")
+      .select(knex.raw("coalesce(key_id, 'legacy') as key_id"), knex.raw("count(*)::int as count"))
+      .whereNull("deleted_at")
+      .whereNotNull("result")
+      .groupByRaw("1")
+    return { list_entries: byKey(entries), credit_queries: byKey(queries) }
+  }
+
+  /** Answered credit queries not on the current key that still have a cart, a page at a time by id. */
+  @InjectManager()
+  async listCreditQueriesToRekey(
+    currentKeyId: string,
+    after: string,
+    limit = 1000,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Array<{ id: string; cart_id: string; identity_hash: string }>> {
+    const knex = sharedContext.manager!.getKnex()
+    return await knex("payment_risk_credit_query")
+      .select("id", "cart_id", "identity_hash")
+      .whereNull("deleted_at")
+      .whereNotNull("result")
+      .whereNotNull("cart_id")
+      .andWhere((q) => q.whereNull("key_id").orWhere("key_id", "<>", currentKeyId))
+      .andWhere("id", ">", after)
+      .orderBy("id")
+      .limit(limit)
+  }
+
+  /** Writes credit queries' identity hashes recomputed under the current key. */
+  @InjectManager()
+  async rekeyCreditQueries(
+    rows: Array<{ id: string; identity_hash: string; key_id: string }>,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    if (!rows.length) return 0
+    const knex = sharedContext.manager!.getKnex()
+    const result = await knex.raw(
+      `update payment_risk_credit_query as q
+       set identity_hash = r.identity_hash, key_id = r.key_id
+       from json_to_recordset(?::json) as r(id text, identity_hash text, key_id text)
+       where q.id = r.id`,
+      [JSON.stringify(rows)]
+    )
+    return Number(result.rowCount) || 0
   }
 
   /**
@@ -932,12 +1022,24 @@ class PaymentRiskModuleService extends MedusaService({
     return { since: start.toISOString(), ...row, limit_hits: Number(limits?.limit_hits) || 0 }
   }
 
-  /** The secret for keyed hashes of IBANs and card numbers (validated at start-up). */
-  getHashSecret(): string {
+  private hashKeys_?: HashKeys
+
+  /**
+   * The keys of every keyed hash the plugin stores: derived per purpose (HKDF) from the plugin
+   * option `hash_secret`, which hashes everything new, with `previous_hash_secrets` kept for
+   * matching values hashed before a rotation (validated at start-up).
+   */
+  getHashKeys(): HashKeys {
     if (!this.options_.hash_secret) {
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "medusa-payment-risk: hash_secret is not configured")
     }
-    return this.options_.hash_secret
+    this.hashKeys_ ??= hashKeys(this.options_.hash_secret, this.options_.previous_hash_secrets ?? [])
+    return this.hashKeys_
+  }
+
+  /** Whether the merchant accepts full card numbers (PCI DSS scope; plugin option `accept_card_numbers`). */
+  acceptsCardNumbers(): boolean {
+    return this.options_.accept_card_numbers === true
   }
 
   getRetentionDays(): number {
@@ -1133,11 +1235,11 @@ class PaymentRiskModuleService extends MedusaService({
 /** Columns of an imported entry with their types, as the JSON records of a batch carry them. */
 const ENTRY_RECORD_COLUMNS =
   "id text, kind text, first_name text, last_name text, company text, address_1 text, address_2 text, " +
-  "postal_code text, city text, country_code text, value text, display_hint text, reason text, source text, " +
+  "postal_code text, city text, country_code text, value text, display_hint text, key_id text, reason text, source text, " +
   "note text, expires_at timestamptz, lookup_keys text[], search_text text, audit_id text, changes jsonb"
 const ENTRY_COLUMNS =
   "id, kind, first_name, last_name, company, address_1, address_2, postal_code, city, country_code, value, " +
-  "display_hint, reason, source, note, expires_at, lookup_keys, search_text"
+  "display_hint, key_id, reason, source, note, expires_at, lookup_keys, search_text"
 
 /** A batch of entries and one "create" audit row each, from one JSON parameter (bindings: json, actor ×2, now ×2, actor, now ×2). */
 const INSERT_ENTRIES_WITH_AUDIT = `

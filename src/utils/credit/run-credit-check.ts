@@ -5,7 +5,7 @@ import {
   CreditFailureKind,
   CreditOutcome,
   creditIdentity,
-  keyedHash,
+  HashKeys,
   normaliseSubject,
   redactPaymentData,
   RiskSettings,
@@ -81,9 +81,9 @@ export type CreditCheckRequester = {
  * Keyed hash of the IP's bucket (an IPv6 address by its /64; a malformed one in a shared
  * bucket), null only when the caller knows no IP.
  */
-function ipKeyOf(secret: string, ip: string | null): string | null {
+function ipKeyOf(keys: HashKeys, ip: string | null): string | null {
   const bucket = ipBucket(ip)
-  return bucket ? signalKey(secret, "ip", `bucket:${bucket}`) : null
+  return bucket ? signalKey(keys, "ip", `bucket:${bucket}`) : null
 }
 
 /**
@@ -108,15 +108,23 @@ export async function runCreditCheck(
   // a check that should run but has nobody to ask about (no last name, no company) must not
   // leave the unsafe methods on: the failure action applies
   if (!identity) return { status: "failed", errors: ["no person to ask about (no last name or company)"] }
-  const secret = service.getHashSecret()
-  const identity_hash = keyedHash(secret, "credit_identity", identity)
+  const keys = service.getHashKeys()
+  // the query is recorded under the current secret (with its id); the cache is looked up under
+  // every configured secret, so a rotation does not cost a new paid query per identity. The
+  // abuse limits count the current secret's hashes only (reservations live an hour): in the hour
+  // after a rotation an identity asked about under both secrets counts twice, stricter, never laxer.
+  const identity_hash = keys.hash("credit_identity", identity)
+  const key_id = keys.current_id
 
-  const cached = await service.findCachedCreditAnswer(identity_hash, config.cache_days)
+  const cached = await service.findCachedCreditAnswer(
+    keys.candidates("credit_identity", identity).map((candidate) => candidate.hash),
+    config.cache_days
+  )
   const reservation = await service.reserveCreditQuery(
     {
       cart_id: cart.id,
       identity_hash,
-      ip_key: ipKeyOf(secret, requester.ip),
+      ip_key: ipKeyOf(keys, requester.ip),
       // only an authenticated account: a guest's customer id follows the email it typed
       customer_id: requester.customer_id ?? null,
       paid: !cached,
@@ -129,7 +137,7 @@ export async function runCreditCheck(
 
   if (cached) {
     const answer: CreditAnswer = { result: cached.result!, score: cached.score, traffic_light: cached.traffic_light, reference: cached.reference }
-    await service.createCreditQueries({ provider_id: cached.provider_id, identity_hash, cart_id: cart.id, ...answer, cost: 0, latency_ms: 0, cached: true })
+    await service.createCreditQueries({ provider_id: cached.provider_id, identity_hash, key_id, cart_id: cart.id, ...answer, cost: 0, latency_ms: 0, cached: true })
     return { status: "answered", provider_id: cached.provider_id, cached: true, answer }
   }
 
@@ -153,12 +161,12 @@ export async function runCreditCheck(
       const parsed = CreditAnswerSchema.safeParse(raw)
       if (!parsed.success) throw new MalformedAnswer("malformed answer")
       const answer = parsed.data
-      await service.createCreditQueries({ provider_id: id, identity_hash, cart_id: cart.id, result: answer.result, score: answer.score ?? null, traffic_light: answer.traffic_light ?? null, reference: answer.reference ?? null, cost, latency_ms: Date.now() - started })
+      await service.createCreditQueries({ provider_id: id, identity_hash, key_id, cart_id: cart.id, result: answer.result, score: answer.score ?? null, traffic_light: answer.traffic_light ?? null, reference: answer.reference ?? null, cost, latency_ms: Date.now() - started })
       return { status: "answered", provider_id: id, cached: false, answer }
     } catch (error) {
       const message = redactPaymentData(error instanceof Error ? error.message : String(error)).slice(0, 300)
       errors.push(`${id}: ${message}`)
-      await service.createCreditQueries({ provider_id: id, identity_hash, cart_id: cart.id, cost, latency_ms: Date.now() - started, error: message, failure_kind: failureKindOf(error) })
+      await service.createCreditQueries({ provider_id: id, identity_hash, key_id, cart_id: cart.id, cost, latency_ms: Date.now() - started, error: message, failure_kind: failureKindOf(error) })
     }
   }
   if (!asked) await service.releasePaidCreditReservation(reservation.reservation_id)

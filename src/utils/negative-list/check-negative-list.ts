@@ -1,9 +1,11 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import {
+  entryKeys,
   MatchSubject,
   matchEntries,
   NegativeListEntrySnapshot,
   NegativeListMatch,
+  NormalisedSubject,
   normaliseSubject,
   subjectKeys,
 } from "../../engine"
@@ -15,18 +17,53 @@ export type ListCheckResult = {
 }
 
 /**
- * Checks data against the negative list: normalise and hash like the stored entries, fetch the
- * entries sharing a lookup key (index lookup), score them in the engine.
+ * Checks data against the negative list: normalise and hash like the stored entries (IBAN and
+ * card under every configured secret), fetch the entries sharing a lookup key (index lookup),
+ * score them in the engine. A matched IBAN/card entry still hashed under an earlier secret is
+ * moved onto the current one (its clear value is known now, and only now).
  */
 export async function checkNegativeList(container: MedusaContainer, subject: MatchSubject): Promise<ListCheckResult> {
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-  const normalised = normaliseSubject(subject, service.getHashSecret())
-  const keys = subjectKeys(normalised)
-  if (!keys.length) {
+  const keys = service.getHashKeys()
+  const normalised = normaliseSubject(subject, keys)
+  const lookup = subjectKeys(normalised)
+  if (!lookup.length) {
     return { matches: [] }
   }
-  const candidates = await service.findListCandidates(keys)
+  const candidates = await service.findListCandidates(lookup)
   const byId = new Map(candidates.map((row) => [row.id as string, row]))
   const matches = matchEntries(normalised, candidates as unknown as NegativeListEntrySnapshot[])
-  return { matches: matches.map((match) => ({ entry: byId.get(match.entry_id)!, match })) }
+  const found = matches.map((match) => ({ entry: byId.get(match.entry_id)!, match }))
+  await rekeyMatchedEntries(container, service, normalised, keys.current_id, found.map(({ entry }) => entry))
+  return { matches: found }
+}
+
+/**
+ * Rewrites matched IBAN/card entries whose hash is an earlier secret's (or the legacy scheme's)
+ * with the current secret's hash of the same clear value. Best effort: a failure is logged and
+ * the entry keeps matching under the earlier secret while that one is configured.
+ */
+async function rekeyMatchedEntries(
+  container: MedusaContainer,
+  service: PaymentRiskModuleService,
+  normalised: NormalisedSubject,
+  currentKeyId: string,
+  entries: Array<Record<string, unknown>>
+): Promise<void> {
+  const rows = entries
+    .filter((entry) => (entry.kind === "iban" || entry.kind === "card") && typeof entry.value === "string")
+    .map((entry) => ({ entry, value: normalised.rekeyed_hashes?.[entry.value as string] }))
+    .filter((row): row is { entry: Record<string, unknown>; value: string } => !!row.value)
+    .map(({ entry, value }) => {
+      entry.value = value
+      entry.key_id = currentKeyId
+      const kind = entry.kind as "iban" | "card"
+      return { id: entry.id as string, value, key_id: currentKeyId, lookup_keys: entryKeys({ kind, value }) }
+    })
+  if (!rows.length) return
+  try {
+    await service.rekeyListEntries(rows)
+  } catch (error) {
+    container.resolve("logger").warn(`medusa-payment-risk: could not re-key ${rows.length} negative-list entries: ${(error as Error).message}`)
+  }
 }

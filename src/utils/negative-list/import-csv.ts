@@ -1,7 +1,7 @@
 import { Readable } from "node:stream"
 import { parse } from "csv-parse"
 import { MedusaError } from "@medusajs/framework/utils"
-import { prepareEntryData, redactPaymentData } from "../../engine"
+import { EntryPolicy, HashKeys, LEGACY_KEY_ID, prepareEntryData, redactPaymentData } from "../../engine"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { PreparedEntry } from "../../modules/payment-risk/negative-list-types"
 import { AdminImportNegativeListRow } from "../../api/admin/payment-risk/negative-list/validators"
@@ -12,9 +12,10 @@ export const IMPORT_COLUMNS = [
   "kind", "first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city",
   "country_code", "value", "reason", "source", "expires_at", "note",
 ]
-/** Columns of an export that an import accepts and ignores (display_hint restores hashed values). */
-const EXPORT_ONLY_COLUMNS = ["id", "display_hint", "created_at", "created_by"]
+/** Columns of an export that an import accepts and ignores (display_hint and key_id restore hashed values). */
+const EXPORT_ONLY_COLUMNS = ["id", "display_hint", "key_id", "created_at", "created_by"]
 const HASH = /^[0-9a-f]{64}$/
+const KEY_ID = /^(legacy|hk_[0-9a-f]{12})$/
 
 export type RejectedRow = { line: number; field: string; message: string }
 export type ImportReport = { imported: number; rejected_count: number; rejected: RejectedRow[] }
@@ -36,7 +37,7 @@ function checkHeader(columns: string[]): string[] {
 }
 
 /** One CSV row → a prepared entry, or the field and message why not. */
-function prepareRow(record: Record<string, string>, secret: string): { entry: PreparedEntry } | { field: string; message: string } {
+function prepareRow(record: Record<string, string>, keys: HashKeys, policy: EntryPolicy): { entry: PreparedEntry } | { field: string; message: string } {
   // an exported file comes back as it was: the quote the export put in front of a formula-like
   // cell (`'+49301234567`) is removed, then the cell is checked like any other
   const cells: Record<string, string> = {}
@@ -49,12 +50,17 @@ function prepareRow(record: Record<string, string>, secret: string): { entry: Pr
     return { field: issue.path.join(".") || "row", message: issue.message }
   }
   const row = parsed.data
-  // An exported hashed value (same secret) comes back as hash + display hint.
+  // An exported hashed value (same secret) comes back as hash + display hint, with the id of its
+  // secret (a file exported before key ids holds legacy hashes).
   const kept =
     (row.kind === "iban" || row.kind === "card") && row.value && HASH.test(row.value)
-      ? { value: row.value, display_hint: record.display_hint ? unescapeCsvCell(record.display_hint) : null }
+      ? {
+          value: row.value,
+          display_hint: record.display_hint ? unescapeCsvCell(record.display_hint) : null,
+          key_id: record.key_id && KEY_ID.test(record.key_id) ? record.key_id : LEGACY_KEY_ID,
+        }
       : undefined
-  const result = prepareEntryData(kept ? { ...row, value: null } : row, secret, kept)
+  const result = prepareEntryData(kept ? { ...row, value: null } : row, keys, kept, policy)
   return result.ok ? { entry: result.entry } : { field: result.field, message: result.message }
 }
 
@@ -69,7 +75,8 @@ export async function importNegativeListCsv(
   actorId: string | null,
   { batchSize = 1000, maxReported = 1000 }: Options = {}
 ): Promise<ImportReport> {
-  const secret = service.getHashSecret()
+  const keys = service.getHashKeys()
+  const policy = { accept_card_numbers: service.acceptsCardNumbers() }
   const report: ImportReport = { imported: 0, rejected_count: 0, rejected: [] }
   const record = (row: RejectedRow) => {
     report.rejected_count++
@@ -117,7 +124,7 @@ export async function importNegativeListCsv(
 
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      const result = prepareRow(record, secret)
+      const result = prepareRow(record, keys, policy)
       if ("entry" in result) {
         batch.push({ line: info.lines, entry: result.entry })
         if (batch.length >= batchSize) await flush()

@@ -1,4 +1,4 @@
-import { addressKeys, checkEmail, checkIpOrCidr, checkPhone, matchPerson, normaliseSubject, paymentDataFromSessions, PersonAddress } from "../../engine"
+import { addressKeys, checkEmail, checkIpOrCidr, checkPhone, HashKeys, matchPerson, normaliseSubject, paymentDataFromSessions, PersonAddress } from "../../engine"
 import type { ListEntryCandidate, ShopperListCriteria } from "../../modules/payment-risk/service"
 
 /** What the shop knows of a shopper, as read from her customer account, carts and orders. */
@@ -19,16 +19,17 @@ const unique = (values: Array<string | null | undefined>): string[] => [...new S
 /**
  * What to look for on the negative list, normalised the way entries are stored: emails
  * (lowercased, validated), E.164 phones (read for the address's country), keyed hashes of the
- * IBANs and card fingerprints her payment sessions held, and the lookup keys of her addresses.
+ * IBANs and card fingerprints her payment sessions held (under every configured secret), and the
+ * lookup keys of her addresses.
  */
-export function shopperListCriteria(shopper: ShopperData, secret: string): ShopperListCriteria {
+export function shopperListCriteria(shopper: ShopperData, keys: HashKeys | string): ShopperListCriteria {
   const phones = [
     ...shopper.addresses.map((a) => (a.phone ? checkPhone(a.phone, (a.country_code ?? "DE").toUpperCase()) : null)),
     ...shopper.phones.map((p) => checkPhone(p, (shopper.addresses.find((a) => a.country_code)?.country_code ?? "DE").toUpperCase())),
   ]
   const payment = shopper.session_data.map((data) => {
     const found = paymentDataFromSessions([{ data }])
-    return normaliseSubject({ addresses: [], iban: found.iban, card_fingerprint: found.card_fingerprint }, secret)
+    return normaliseSubject({ addresses: [], iban: found.iban, card_fingerprint: found.card_fingerprint }, keys)
   })
   return {
     emails: unique(shopper.emails.map((e) => {
@@ -38,8 +39,8 @@ export function shopperListCriteria(shopper: ShopperData, secret: string): Shopp
     customer_ids: unique(shopper.customer_ids),
     phones: unique(phones.map((p) => (p?.ok ? p.e164 : null))),
     order_ids: unique(shopper.order_ids),
-    iban_hashes: unique(payment.map((p) => p.iban_hash)),
-    card_hashes: unique(payment.flatMap((p) => p.card_hashes)),
+    iban_hashes: unique(payment.flatMap((p) => p.iban_hashes ?? [])),
+    card_hashes: unique(payment.flatMap((p) => p.card_hashes ?? [])),
     address_keys: unique(shopper.addresses.flatMap((a) => (a.address_1 ? addressKeys(a) : []))),
   }
 }
@@ -72,8 +73,8 @@ export function isShopperListEntry(entry: ListEntryCandidate, criteria: ShopperL
   }
 }
 
-/** An exact-IP entry whose keyed hash is one the shopper's carts were seen from. */
-export function isShopperIpEntry(value: string, ipKeys: ReadonlySet<string>, ipKey: (ip: string) => string): boolean {
+/** An exact-IP entry whose keyed hash (under any configured secret) is one the shopper's carts were seen from. */
+export function isShopperIpEntry(value: string, ipKeys: ReadonlySet<string>, ipKey: (ip: string) => string | string[]): boolean {
   const checked = checkIpOrCidr(value)
-  return checked.ok && !checked.range && ipKeys.has(ipKey(checked.value))
+  return checked.ok && !checked.range && [ipKey(checked.value)].flat().some((key) => ipKeys.has(key))
 }

@@ -1,5 +1,4 @@
-import { createHmac } from "node:crypto"
-import { AddressSnapshot, nameTokens, normalizeCountry, normalizePostcode, parseStreet, SessionPaymentData } from "../../engine"
+import { AddressSnapshot, HashKeys, nameTokens, normalizeCountry, normalizePostcode, parseStreet, SessionPaymentData } from "../../engine"
 import { normalizeEmail } from "../identity"
 
 function personAndPlace(a: AddressSnapshot | null | undefined): string {
@@ -17,8 +16,9 @@ const digits = (phone?: string | null) => (phone ?? "").replace(/\D/g, "")
  * data of its payment sessions — folded the way the negative list folds them (case, accents,
  * ß/ss, "Str."/"Straße", token order), so correcting the case or the street's spelling is not
  * a new identity, another person, address, phone or account is. A keyed hash (HMAC-SHA256
- * with the module's hash secret): the table never holds the values. Null when the cart shows
- * neither an email nor a person yet.
+ * with the key derived for `probing_identity` from the current hash secret): the table never
+ * holds the values. Null when the cart shows neither an email nor a person yet. Observations
+ * live at most 7 days, so after a rotation of `hash_secret` the probing counts start afresh.
  */
 export function billingIdentityKey(
   cart: {
@@ -26,7 +26,7 @@ export function billingIdentityKey(
     billing_address?: AddressSnapshot | null
     shipping_address?: AddressSnapshot | null
   },
-  secret: string,
+  keys: HashKeys,
   payment?: SessionPaymentData
 ): string | null {
   const email = normalizeEmail(cart.email)
@@ -35,7 +35,5 @@ export function billingIdentityKey(
   if (!email && !billing.replace(/\|/g, "") && !shipping.replace(/\|/g, "")) return null
   const phone = digits(cart.billing_address?.phone) || digits(cart.shipping_address?.phone)
   const paymentData = JSON.stringify(payment ?? {})
-  return createHmac("sha256", secret)
-    .update(`probing_identity:${email ?? ""}#${billing}#${shipping}#${phone}#${paymentData}`)
-    .digest("hex")
+  return keys.hash("probing_identity", `${email ?? ""}#${billing}#${shipping}#${phone}#${paymentData}`)
 }

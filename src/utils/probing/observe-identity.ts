@@ -18,8 +18,8 @@ export async function observeIdentity(
   settings: RiskSettings,
   now: Date
 ): Promise<ProbingCounts | undefined> {
-  const secret = service.getHashSecret()
-  const identity_key = billingIdentityKey(cart, secret, request.payment)
+  const keys = service.getHashKeys()
+  const identity_key = billingIdentityKey(cart, keys, request.payment)
   if (!identity_key) return undefined
   const bucket = ipBucket(request.ip)
   const since = new Date(now.getTime() - settings.protection.identity_window_minutes * 60_000)
@@ -29,7 +29,7 @@ export async function observeIdentity(
       identity_key,
       email_key: request.email_key,
       customer_id: cart.customer_id ?? null,
-      ip_key: bucket ? signalKey(secret, "ip", `bucket:${bucket}`) : null,
+      ip_key: bucket ? signalKey(keys, "ip", `bucket:${bucket}`) : null,
     },
     since
   )

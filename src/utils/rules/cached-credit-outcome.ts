@@ -1,4 +1,4 @@
-import { CartSnapshot, CreditOutcome, creditIdentity, keyedHash, RiskSettings } from "../../engine"
+import { CartSnapshot, CreditOutcome, creditIdentity, RiskSettings } from "../../engine"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 
 /**
@@ -13,7 +13,7 @@ export async function cachedCreditOutcome(
   const identity = creditIdentity(cart.billing_address ?? cart.shipping_address)
   if (!identity) return undefined
   const cached = await service.findCachedCreditAnswer(
-    keyedHash(service.getHashSecret(), "credit_identity", identity),
+    service.getHashKeys().candidates("credit_identity", identity).map((candidate) => candidate.hash),
     settings.credit_check.cache_days
   )
   if (!cached) return undefined

@@ -1,5 +1,5 @@
-import { createHash, createHmac } from "node:crypto"
-import { normaliseSubject, normalizeCountry, normalizePostcode, parseStreet } from "../../engine"
+import { createHash } from "node:crypto"
+import { HashKeys, hashKeys, normaliseSubject, normalizeCountry, normalizePostcode, parseStreet } from "../../engine"
 import type { LoadedCart } from "../load-cart-snapshot"
 
 export type SignalKeys = {
@@ -13,13 +13,21 @@ export type SignalKeys = {
 type Purpose = "email" | "phone" | "address" | "ip"
 
 /**
- * Keyed hash of a normalised value for the velocity counts: HMAC-SHA256 with the module's hash
- * secret over `signal_<purpose>:<value>` (the scheme of the negative list's `keyedHash`, with its
- * own purposes), so the table never holds a clear email, phone, address or IP and nobody
- * without the secret can test guesses against it.
+ * Keyed hash of a normalised value for the velocity counts: HMAC-SHA256 with the key derived
+ * for `signal_<purpose>` from the current hash secret (see keyedHash), so the table never holds
+ * a clear email, phone, address or IP and nobody without the secret can test guesses against it.
+ * Only the current secret: signals live days (velocity windows, at most 30 days kept), so after
+ * a rotation of `hash_secret` the counts simply start afresh — rows under the earlier secret no
+ * longer add up with new ones and age out. (The erasure finds them under every secret, see
+ * signalKeyCandidates.)
  */
-export function signalKey(secret: string, purpose: Purpose, value: string): string {
-  return createHmac("sha256", secret).update(`signal_${purpose}:${value}`).digest("hex")
+export function signalKey(keys: HashKeys | string, purpose: Purpose, value: string): string {
+  return (typeof keys === "string" ? hashKeys(keys) : keys).hash(`signal_${purpose}` as const, value)
+}
+
+/** The value's signal keys under every configured secret and the legacy scheme (for the erasure). */
+export function signalKeyCandidates(keys: HashKeys, purpose: Purpose, value: string): string[] {
+  return keys.candidates(`signal_${purpose}` as const, value).map((candidate) => candidate.hash)
 }
 
 /** The shipping address without the person: country, postcode, street and house number, folded. */
@@ -46,7 +54,8 @@ export function contentsKey(items: LoadedCart["cart"]["items"]): string | null {
  * The cart's keys: email lowercased, phone in E.164 (read for the address country), IP
  * normalised, shipping address folded — each normalised exactly as the negative list does.
  */
-export function signalKeysFor(cart: LoadedCart["cart"], ip: string | null | undefined, secret: string): SignalKeys {
+export function signalKeysFor(cart: LoadedCart["cart"], ip: string | null | undefined, keys: HashKeys | string): SignalKeys {
+  const ring = typeof keys === "string" ? hashKeys(keys) : keys
   const subject = normaliseSubject(
     {
       addresses: [cart.billing_address, cart.shipping_address].filter((a): a is NonNullable<typeof a> => !!a),
@@ -54,14 +63,14 @@ export function signalKeysFor(cart: LoadedCart["cart"], ip: string | null | unde
       phone: cart.billing_address?.phone || cart.shipping_address?.phone || null,
       ip: ip ?? null,
     },
-    secret
+    ring
   )
   const address = normalisedShippingAddress(cart.shipping_address)
   return {
-    email_key: subject.email ? signalKey(secret, "email", subject.email) : null,
-    phone_key: subject.phone ? signalKey(secret, "phone", subject.phone) : null,
-    address_key: address ? signalKey(secret, "address", address) : null,
-    ip_key: subject.ip ? signalKey(secret, "ip", subject.ip) : null,
+    email_key: subject.email ? signalKey(ring, "email", subject.email) : null,
+    phone_key: subject.phone ? signalKey(ring, "phone", subject.phone) : null,
+    address_key: address ? signalKey(ring, "address", address) : null,
+    ip_key: subject.ip ? signalKey(ring, "ip", subject.ip) : null,
     contents_key: contentsKey(cart.items),
   }
 }

@@ -7,7 +7,7 @@ import PaymentRiskModuleService, { ShopperErasurePlan } from "../../modules/paym
 import { normalizeEmail } from "../../utils/identity"
 import { AssessmentOrderLink } from "../../utils/privacy/assessment-links"
 import { isShopperIpEntry, isShopperListEntry, ShopperData, shopperListCriteria } from "../../utils/privacy/shopper-entries"
-import { signalKey } from "../../utils/rules/signal-keys"
+import { signalKeyCandidates } from "../../utils/rules/signal-keys"
 
 export const findShopperDataStepId = "find-payment-risk-shopper-data"
 
@@ -48,7 +48,8 @@ export const findShopperDataStep = createStep(
     const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-    const secret = service.getHashSecret()
+    // every configured secret and the legacy scheme: rows hashed before a rotation are hers too
+    const hashKeys = service.getHashKeys()
 
     const givenEmail = normalizeEmail(input.email)
     const accounts = (
@@ -86,10 +87,14 @@ export const findShopperDataStep = createStep(
       : { data: [] }
 
     const keys = await service.findShopperKeys({ cart_ids: cartIds, customer_ids: customerIds })
-    const emailKeys = unique(emails.map((email) => normaliseSubject({ addresses: [], email }, secret).email).map((e) => (e ? signalKey(secret, "email", e) : null)))
+    const emailKeys = unique(
+      emails
+        .map((email) => normaliseSubject({ addresses: [], email }, hashKeys).email)
+        .flatMap((e) => (e ? signalKeyCandidates(hashKeys, "email", e) : []))
+    )
 
     const shopper = await readShopperData(query, { cartIds, orderIds, customerIds, emails })
-    const criteria = shopperListCriteria({ ...shopper, phones: [...shopper.phones, ...accounts.map((a) => a.phone ?? "")].filter(Boolean) }, secret)
+    const criteria = shopperListCriteria({ ...shopper, phones: [...shopper.phones, ...accounts.map((a) => a.phone ?? "")].filter(Boolean) }, hashKeys)
     const candidates = await service.findShopperListEntries(criteria)
     const entryIds = candidates.filter((entry) => isShopperListEntry(entry, criteria, shopper.addresses)).map((entry) => entry.id)
     if (keys.ip_keys.length) {
@@ -97,7 +102,7 @@ export const findShopperDataStep = createStep(
       for (let after = ""; ; ) {
         const page = await service.listIpEntries(after)
         if (!page.length) break
-        entryIds.push(...page.filter((entry) => isShopperIpEntry(entry.value, ipKeys, (ip) => signalKey(secret, "ip", ip))).map((entry) => entry.id))
+        entryIds.push(...page.filter((entry) => isShopperIpEntry(entry.value, ipKeys, (ip) => signalKeyCandidates(hashKeys, "ip", ip))).map((entry) => entry.id))
         after = page[page.length - 1].id
       }
     }

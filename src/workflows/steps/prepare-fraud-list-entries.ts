@@ -72,10 +72,10 @@ export const prepareFraudListEntriesStep = createStep(
     }
 
     const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-    const secret = service.getHashSecret()
+    const keys = service.getHashKeys()
     const plan: FraudListPlan = { entries: [], existing: [], skipped: [] }
     for (const entryInput of inputs) {
-      const prepared = prepareEntryData(entryInput, secret)
+      const prepared = prepareEntryData(entryInput, keys)
       if (!prepared.ok) {
         plan.skipped.push({ kind: entryInput.kind, field: prepared.field, message: prepared.message })
         continue

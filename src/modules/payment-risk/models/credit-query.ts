@@ -14,6 +14,11 @@ const CreditQuery = model
     id: model.id({ prefix: "prcq" }).primaryKey(),
     provider_id: model.text(),
     identity_hash: model.text(),
+    /**
+     * id of the secret `identity_hash` was made with (`legacy` before per-purpose keys): the
+     * answers' cache looks the identity up under every configured secret
+     */
+    key_id: model.text().nullable(),
     cart_id: model.text().nullable(),
     result: model.enum([...CREDIT_RESULTS]).nullable(),
     score: model.float().nullable(),

@@ -25,6 +25,13 @@ const NegativeListEntry = model
     value: model.text().nullable(),
     /** what a human needs to recognise a hashed value, e.g. "DE …1234", "Visa …4242" */
     display_hint: model.text().nullable(),
+    /**
+     * id of the secret an iban/card `value` was hashed with (`hk_…`, or `legacy` for entries
+     * stored before per-purpose keys); null for clear values. An entry under an earlier secret
+     * matches while that secret is among `previous_hash_secrets`, and moves to the current key
+     * when a check sees its clear value (the hash cannot be recomputed without it).
+     */
+    key_id: model.text().nullable(),
     reason: model.text(),
     source: model.enum([...NEGATIVE_LIST_SOURCES]).default("manual"),
     note: model.text().nullable(),

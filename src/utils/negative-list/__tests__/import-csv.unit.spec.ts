@@ -1,4 +1,5 @@
 import { Readable } from "node:stream"
+import { hashKeys } from "../../../engine"
 import PaymentRiskModuleService from "../../../modules/payment-risk/service"
 import { importNegativeListCsv } from "../import-csv"
 
@@ -11,7 +12,8 @@ function slowService(failBatch: number) {
   let running = 0
   const state = { batches: [] as string[][], maxRunning: 0 }
   const service = {
-    getHashSecret: () => "s".repeat(32),
+    getHashKeys: () => hashKeys("s".repeat(32)),
+    acceptsCardNumbers: () => false,
     insertListEntries: async (rows: Array<{ value: string }>) => {
       running++
       state.maxRunning = Math.max(state.maxRunning, running)

@@ -1,4 +1,4 @@
-import { keyedHash } from "../../../engine"
+import { keyedHash, legacyKeyedHash } from "../../../engine"
 import type { ListEntryCandidate } from "../../../modules/payment-risk/service"
 import { isShopperIpEntry, isShopperListEntry, shopperListCriteria } from "../shopper-entries"
 
@@ -39,8 +39,8 @@ describe("a shopper's negative-list entries", () => {
       customer_ids: ["cus_01ABC"],
       phones: ["+4915123456789"],
       order_ids: ["order_01ABC"],
-      iban_hashes: [keyedHash(SECRET, "iban", "DE89370400440532013000")],
-      card_hashes: [keyedHash(SECRET, "card_fingerprint", "fp_abc1234")],
+      iban_hashes: [keyedHash(SECRET, "iban", "DE89370400440532013000"), legacyKeyedHash(SECRET, "iban", "DE89370400440532013000")],
+      card_hashes: [keyedHash(SECRET, "card_fingerprint", "fp_abc1234"), legacyKeyedHash(SECRET, "card_fingerprint", "fp_abc1234")],
     })
     expect(criteria.address_keys.length).toBeGreaterThan(0)
   })

@@ -32,7 +32,7 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-  const prepared = prepareEntry(req.validatedBody, service.getHashSecret())
+  const prepared = prepareEntry(req.validatedBody, service)
   const entry = await service.createListEntry(prepared, req.auth_context?.actor_id ?? null)
   res.status(201).json({ entry: toEntryResponse(entry) })
 }

@@ -41,8 +41,8 @@ export const POST = withRedactedHandlerErrors(async (
       expires_at: body.expires_at !== undefined ? body.expires_at : current.expires_at,
       note: body.note !== undefined ? body.note : current.note,
     },
-    service.getHashSecret(),
-    keepHash ? { value: current.value!, display_hint: current.display_hint } : undefined
+    service,
+    keepHash ? { value: current.value!, display_hint: current.display_hint, key_id: current.key_id ?? null } : undefined
   )
   const entry = await service.updateListEntry(current.id, prepared, req.auth_context?.actor_id ?? null)
   res.json({ entry: toEntryResponse(entry) })
