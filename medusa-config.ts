@@ -22,8 +22,12 @@ if (process.env.PAYMENT_RISK_BUREAU_URL) {
 }
 
 const paymentRiskOptions = {
-  // Secret for keyed hashes of personal data (negative list). Required in production.
+  // Secret the keys of every keyed hash are derived from. Production refuses this default.
   hash_secret: process.env.PAYMENT_RISK_HASH_SECRET || "dev-only-payment-risk-secret-change-me",
+  // After a rotation: the earlier secret(s), comma-separated, kept for matching until re-keyed
+  previous_hash_secrets: (process.env.PAYMENT_RISK_PREVIOUS_HASH_SECRETS || "").split(",").map((s) => s.trim()).filter(Boolean),
+  // Full card numbers only where the store's PCI DSS scope covers them (default: fingerprints only)
+  accept_card_numbers: process.env.PAYMENT_RISK_ACCEPT_CARD_NUMBERS === "true",
   credit_check_providers: creditProviders,
   // MaxMind-format GeoIP country database for the network rule conditions (optional)
   ...(process.env.PAYMENT_RISK_GEOIP_DB ? { geoip_database_path: process.env.PAYMENT_RISK_GEOIP_DB } : {}),

@@ -19,6 +19,8 @@ const BUREAU_SECRET = "reliability-access-bureau-secret-93f0a1"
 process.env.PAYMENT_RISK_HASH_SECRET = HASH_SECRET
 process.env.PAYMENT_RISK_BUREAU_URL = "http://127.0.0.1:9/bureau-not-asked"
 process.env.PAYMENT_RISK_BUREAU_SECRET = BUREAU_SECRET
+// this store accepts full card numbers (PCI scope), so the no-leak check covers them too
+process.env.PAYMENT_RISK_ACCEPT_CARD_NUMBERS = "true"
 
 const IBAN = "DE89370400440532013000"
 const CARD = "4111111111111111"

@@ -1,6 +1,7 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
 import { validateAndTransformBody, validateAndTransformQuery } from "../../utils/validate"
 import {
+  AdminEmptyBody,
   AdminEmptyQuery,
   AdminErasePersonalData,
   AdminListAssessments,
@@ -50,6 +51,16 @@ export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/payment-risk/providers/:id",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(AdminSetProviderClass)],
+  },
+  {
+    matcher: "/admin/payment-risk/hash-keys",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminEmptyQuery, {})],
+  },
+  {
+    matcher: "/admin/payment-risk/hash-keys/rekey",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminEmptyBody)],
   },
   {
     matcher: "/admin/payment-risk/erasure",

@@ -172,6 +172,9 @@ export type AdminListAssessmentsType = z.infer<typeof AdminListAssessments>
 
 export const AdminEmptyQuery = z.object({}).strict()
 
+/** A POST that takes no parameters (an empty or absent JSON body). */
+export const AdminEmptyBody = z.object({}).strict()
+
 export const AdminErasePersonalData = z
   .object({
     email: z.string().trim().email().max(320).optional(),
