@@ -130,7 +130,7 @@ medusaIntegrationTestRunner({
         const lines = text.trim().split("\n")
         // every cell quoted (a spreadsheet splitting on ";" keeps each cell whole)
         expect(lines[0]).toBe(
-          "id,kind,first_name,last_name,company,address_1,address_2,postal_code,city,country_code,value,display_hint,reason,source,expires_at,note,created_at,created_by"
+          "id,kind,first_name,last_name,company,address_1,address_2,postal_code,city,country_code,value,display_hint,reason,source,expires_at,note,created_at,created_by,key_id"
             .split(",")
             .map((column) => `"${column}"`)
             .join(",")
@@ -147,6 +147,10 @@ medusaIntegrationTestRunner({
         expect(again.data).toMatchObject({ imported: 3, rejected_count: 0 })
         const check = await api.post("/admin/payment-risk/negative-list/check", { iban: "DE89370400440532013000" }, admin)
         expect(check.data.matches).toHaveLength(2)
+        // with the id of the secret it was hashed with, as exported
+        const ibans = (await api.get("/admin/payment-risk/negative-list?kind=iban", admin)).data.entries as Array<{ key_id: string }>
+        expect(ibans.map((entry) => entry.key_id)).toEqual([ibans[0].key_id, ibans[0].key_id])
+        expect(ibans[0].key_id).toMatch(/^hk_[0-9a-f]{12}$/)
       })
     })
 

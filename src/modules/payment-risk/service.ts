@@ -79,8 +79,8 @@ export type ListEntryFilters = { kind?: string; source?: string; q?: string; exp
 /** What an export holds: hashed values only (IBAN/card as keyed hash + display hint). */
 export const EXPORT_COLUMNS = [
   "id", "kind", "first_name", "last_name", "company", "address_1", "address_2", "postal_code",
-  "city", "country_code", "value", "display_hint", "key_id", "reason", "source", "expires_at", "note",
-  "created_at", "created_by",
+  "city", "country_code", "value", "display_hint", "reason", "source", "expires_at", "note",
+  "created_at", "created_by", "key_id",
 ]
 /** identity key of an assessment whose personal data was erased */
 export const ERASED = "erased"
