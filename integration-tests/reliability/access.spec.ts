@@ -259,6 +259,8 @@ medusaIntegrationTestRunner({
             "GET /admin/payment-risk/assessments": [{ method: "get", url: `/admin/payment-risk/assessments?cart_id=${cartId}` }],
             "GET /admin/payment-risk/credit-checks": [{ method: "get", url: "/admin/payment-risk/credit-checks" }],
             "GET /admin/payment-risk/credit-providers": [{ method: "get", url: "/admin/payment-risk/credit-providers" }],
+            "GET /admin/payment-risk/hash-keys": [{ method: "get", url: "/admin/payment-risk/hash-keys" }],
+            "POST /admin/payment-risk/hash-keys/rekey": [{ method: "post", url: "/admin/payment-risk/hash-keys/rekey", body: {} }],
             "POST /admin/payment-risk/erasure": [{ method: "post", url: "/admin/payment-risk/erasure", body: { email: "niemand@example.com" } }],
             "POST /admin/payment-risk/evaluate": [{ method: "post", url: "/admin/payment-risk/evaluate", body: { cart_id: cartId } }],
             "GET /admin/payment-risk/negative-list": [

@@ -262,6 +262,9 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
     },
     { method: "GET", path: `${admin}/credit-checks`, auth: "admin", readOnly: true, query: { provider_id: { type: "ref", max: 100, unknown: "2xx" }, ...paging(100) } },
     { method: "GET", path: `${admin}/credit-providers`, auth: "admin", query: {}, readOnly: true },
+    // key rotation
+    { method: "GET", path: `${admin}/hash-keys`, auth: "admin", query: {}, readOnly: true },
+    { method: "POST", path: `${admin}/hash-keys/rekey`, auth: "admin", json: true, body: {} },
     // negative list
     {
       method: "GET",
