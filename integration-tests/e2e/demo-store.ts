@@ -181,7 +181,7 @@ export async function adminPage(store: DemoStore): Promise<Page> {
   return page
 }
 
-async function login(page: Page) {
+export async function login(page: Page) {
   await page.locator('input[name="email"]').waitFor({ timeout: 60000 })
   await page.fill('input[name="email"]', ADMIN_EMAIL)
   await page.fill('input[name="password"]', ADMIN_PASSWORD)

@@ -7,7 +7,7 @@
  * the rules page, the builder and the evaluate result go to .test-artifacts/e2e/ (git-ignored).
  */
 import { Locator, Page } from "playwright-core"
-import { adminPage, adminToken, api, clickAndAwaitPost, createDemoCart, DemoStore, open, placeDemoOrder, screenshot, startDemoStore } from "./demo-store"
+import { adminPage, adminToken, api, clickAndAwaitPost, createDemoCart, DemoStore, login, open, placeDemoOrder, screenshot, startDemoStore } from "./demo-store"
 
 jest.setTimeout(15 * 60 * 1000)
 
@@ -134,6 +134,33 @@ describe("admin rule builder in a real browser", () => {
       throw new Error(`${(error as Error).message}\nbrowser errors:\n${pageErrors.slice(-10).join("\n")}`)
     }
     await page.context().close()
+  })
+
+  it("should show the customer recognition section in German and English and warn when guests are recognised by email alone", async () => {
+    const url = `${store.base}/app/settings/payment-risk`
+    const texts = {
+      en: { title: "Customer recognition and protection against probing", emailAlone: "Email alone", warning: /anyone who knows a paying customer's email/ },
+      de: { title: "Kundenerkennung und Schutz vor Ausprobieren", emailAlone: "E-Mail-Adresse allein", warning: /Wer die E-Mail-Adresse eines zahlenden Kunden kennt/ },
+    }
+    for (const lng of ["en", "de"] as const) {
+      // the admin's language lives in localStorage: one browser context per language (open logs in)
+      const context = await store.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: lng })
+      await context.addInitScript((value) => window.localStorage.setItem("lng", value), lng)
+      const page = await context.newPage()
+      await open(page, `${store.base}/app/login`, () => page.locator('input[name="email"]').waitFor({ timeout: 60000 }))
+      await login(page)
+      const t = texts[lng]
+      await open(page, url, () => page.getByText(t.title, { exact: true }).waitFor({ timeout: 60000 }))
+      // the recommended default: no warning
+      expect(await page.getByTestId("guest-recognition-warning").count()).toBe(0)
+      await page.getByLabel(t.emailAlone, { exact: true }).click()
+      const warning = page.getByTestId("guest-recognition-warning")
+      await warning.waitFor({ timeout: 10000 })
+      expect(await warning.innerText()).toMatch(t.warning)
+      await page.getByText(t.title, { exact: true }).scrollIntoViewIfNeeded()
+      await screenshot(page, `admin-settings-protection-${lng}`)
+      await context.close()
+    }
   })
 })
 
