@@ -80,3 +80,23 @@ export async function captureOrderPayment(api: Api, adminHeaders: unknown, order
   const payment = data.order.payment_collections[0].payments[0]
   await api.post(`/admin/payments/${payment.id}/capture`, {}, adminHeaders)
 }
+
+/** Another person at another address (Olaf Fremd, Hamburg): the fraudster of the attack tests. */
+export const STRANGER_ADDRESS = {
+  first_name: "Olaf",
+  last_name: "Fremd",
+  address_1: "Lindenweg 12",
+  postal_code: "20095",
+  city: "Hamburg",
+  country_code: "de",
+}
+
+/**
+ * A guest who paid one order under `email` as Hans Meier at GERMAN_ADDRESS: checkout with
+ * prepayment and the merchant's capture.
+ */
+export async function makePayingGuest(api: Api, adminHeaders: unknown, shop: ReturnType<typeof shopper>, email: string) {
+  const { completion } = await shop.checkout({ email, providerId: "pp_prepayment_manual" })
+  expect(completion.data.type).toBe("order")
+  await captureOrderPayment(api, adminHeaders, completion.data.order.id)
+}

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createOrderPaymentCollectionWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders } from "../helpers/admin"
-import { captureOrderPayment, GERMAN_ADDRESS, shopper } from "../helpers/checkout"
+import { GERMAN_ADDRESS, makePayingGuest, shopper } from "../helpers/checkout"
 import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
 
 jest.setTimeout(120 * 1000)
@@ -22,11 +22,7 @@ medusaIntegrationTestRunner({
       shop = shopper(api, store)
     })
 
-    async function payingCustomer(email: string) {
-      const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
-      expect(completion.data.type).toBe("order")
-      await captureOrderPayment(api, admin, completion.data.order.id)
-    }
+    const payingCustomer = (email: string) => makePayingGuest(api, admin, shop, email)
 
     /** A cart of the paying customer with an invoice session; then the merchant lists the person. */
     async function invoiceSessionThenListed(email: string) {

@@ -1,20 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/admin"
-import { captureOrderPayment, GERMAN_ADDRESS, shopper } from "../helpers/checkout"
+import { captureOrderPayment, GERMAN_ADDRESS, makePayingGuest, shopper, STRANGER_ADDRESS } from "../helpers/checkout"
 import { registerCustomer } from "../helpers/customer"
 import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
 
 jest.setTimeout(120 * 1000)
 
 /** The paying customer's address is GERMAN_ADDRESS (Hans Meier, Hauptstraße 5, 10115 Berlin). */
-const OTHER_ADDRESS = {
-  first_name: "Olaf",
-  last_name: "Fremd",
-  address_1: "Lindenweg 12",
-  postal_code: "20095",
-  city: "Hamburg",
-  country_code: "de",
-}
+const OTHER_ADDRESS = STRANGER_ADDRESS
 const FIRST_ORDER_METHODS = [PROVIDERS.cod, PROVIDERS.prepayment].sort()
 
 medusaIntegrationTestRunner({
@@ -33,11 +26,7 @@ medusaIntegrationTestRunner({
     })
 
     /** A paid guest order of Hans Meier under `email`. */
-    async function payingCustomer(email: string) {
-      const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
-      expect(completion.data.type).toBe("order")
-      await captureOrderPayment(api, admin, completion.data.order.id)
-    }
+    const payingCustomer = (email: string) => makePayingGuest(api, admin, shop, email)
 
     async function cartWith(email: string, address: Record<string, string>, headers: Record<string, string> = shop.headers.headers) {
       const { data } = await api.post(

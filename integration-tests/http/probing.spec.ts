@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/admin"
-import { captureOrderPayment, GERMAN_ADDRESS, shopper } from "../helpers/checkout"
+import { GERMAN_ADDRESS, makePayingGuest, shopper } from "../helpers/checkout"
 import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
@@ -22,11 +22,7 @@ medusaIntegrationTestRunner({
       shop = shopper(api, store)
     })
 
-    async function payingCustomer(email: string) {
-      const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
-      expect(completion.data.type).toBe("order")
-      await captureOrderPayment(api, admin, completion.data.order.id)
-    }
+    const payingCustomer = (email: string) => makePayingGuest(api, admin, shop, email)
 
     const withIp = (ip: string) => ({ ...shop.headers.headers, "x-forwarded-for": ip })
     const setIdentity = (cartId: string, email: string, address: Record<string, string>, headers = shop.headers.headers) =>
