@@ -1,35 +1,35 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { assessCart, CartAssessment } from "../../../utils/assess-cart"
+import { LoadedCart } from "../../../utils/load-cart-snapshot"
 import { loadOrderSnapshot, orderOfPaymentCollection } from "../../../utils/load-order-snapshot"
 import { resolveLocale } from "../../../utils/notice"
 import { REFUSED_PAYMENT_MESSAGE } from "../../../utils/validate-completion"
 import { shopperRequestOf } from "../../utils/shopper-request"
 
-/**
- * The decision for the cart — or the order (order edits, exchanges, claims paid through the
- * store API) — that the payment collection belongs to; null when the collection is unknown.
- */
-async function assessCollection(req: MedusaRequest, collectionId: string): Promise<CartAssessment | null> {
+type Owner = { cart_id: string } | { order_id: string; loaded: LoadedCart } | null
+
+/** The cart — or the order (order edits, exchanges, claims paid through the store API) — the collection belongs to. */
+async function ownerOf(req: MedusaRequest, collectionId: string): Promise<Owner> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const shopper = shopperRequestOf(req)
-  const judged = { ip: shopper.ip, authenticatedCustomerId: shopper.authenticated_customer_id }
   const { data } = await query.graph({
     entity: "cart_payment_collection",
     fields: ["cart_id"],
     filters: { payment_collection_id: collectionId },
   })
   const cartId = (data[0] as { cart_id?: string } | undefined)?.cart_id
-  if (cartId) {
-    return assessCart(req.scope, cartId, judged)
-  }
+  if (cartId) return { cart_id: cartId }
   const orderId = await orderOfPaymentCollection(req.scope, collectionId)
   const loaded = orderId ? await loadOrderSnapshot(req.scope, orderId) : null
-  if (!loaded || !orderId) {
-    return null
-  }
-  // judged against the order's customer and addresses; the order itself is not its own history
-  return assessCart(req.scope, orderId, { ...judged, loaded, recordSignal: false, excludeOrderIds: [orderId] })
+  return orderId && loaded ? { order_id: orderId, loaded } : null
+}
+
+/** The decision for the collection's cart or order (the order judged against its customer, not its own history). */
+function assessOwner(req: MedusaRequest, owner: NonNullable<Owner>): Promise<CartAssessment> {
+  const shopper = shopperRequestOf(req)
+  const judged = { ip: shopper.ip, authenticatedCustomerId: shopper.authenticated_customer_id }
+  if ("cart_id" in owner) return assessCart(req.scope, owner.cart_id, judged)
+  return assessCart(req.scope, owner.order_id, { ...judged, loaded: owner.loaded, recordSignal: false, excludeOrderIds: [owner.order_id] })
 }
 
 /**
@@ -48,17 +48,21 @@ export async function enforcePaymentRiskOnSession(
       return next()
     }
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: collections } = await query.graph({ entity: "payment_collection", fields: ["id"], filters: { id: req.params.id } })
-    if (!collections.length) {
-      // Medusa's workflow answers an unknown collection with a 500 (2.21.2): answer 404 here
-      return next(new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection with id: ${req.params.id} was not found`))
+    const owner = await ownerOf(req, req.params.id)
+    if (!owner) {
+      // only then is it worth asking whether the collection exists: Medusa's workflow answers an
+      // unknown collection with a 500 (2.21.2), so answer 404 here
+      const { data: collections } = await query.graph({ entity: "payment_collection", fields: ["id"], filters: { id: req.params.id } })
+      if (!collections.length) {
+        return next(new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection with id: ${req.params.id} was not found`))
+      }
     }
     // a provider that does not exist is a malformed request, not a risk decision: no evaluation, nothing recorded
     const { data: providers } = await query.graph({ entity: "payment_provider", fields: ["id"], filters: { id: body.provider_id } })
     if (!providers.length) {
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: Value for field 'provider_id': unknown payment provider`))
     }
-    const assessment = await assessCollection(req, req.params.id)
+    const assessment = owner ? await assessOwner(req, owner) : null
     // a collection of neither a cart nor an order is not the store's to pay: nothing is offered
     const allowed = assessment?.decision.allowed_provider_ids ?? []
     if (!allowed.includes(body.provider_id)) {
