@@ -1,5 +1,5 @@
 /**
- * Where the import's time goes, per row: the stages of src/utils/negative-list/import-csv.ts
+ * Where the import's time goes, per row: the stages of src/risk/negative-list/import-csv.ts
  * timed in process on the same CSV with the built code (csv-parse with the import's options,
  * the route's zod row schema, the engine's prepareEntryData), and the database part as the
  * module service does it (knex insert of 1,000 entries + 1,000 audit rows per transaction,

@@ -120,7 +120,7 @@ ${table([runs.store_cart, runs.store_providers, runs.plugin_providers])}
 plugin / Medusa \`GET /store/carts/:id\`: p50 ${results.ratios.plugin_providers_vs_store_cart_p50}×, p99 ${results.ratios.plugin_providers_vs_store_cart_p99}×.
 
 Plan of the history lookup (order ids by \`customer_id = … OR lower(email) = …\`,
-src/utils/load-customer-history.ts, with the index of src/migration-scripts/order-email-index.ts):
+src/risk/readers/load-customer-history.ts, with the index of src/migration-scripts/order-email-index.ts):
 
 \`\`\`
 ${results.explain_history}

@@ -4,11 +4,11 @@
  * plugin reads is filled, as Medusa itself stores it:
  *   - `customer` (email, has_account)
  *   - `order` (customer_id, email, status, currency, region, created_at): the history query
- *     filters on customer_id OR email (src/utils/load-customer-history.ts)
+ *     filters on customer_id OR email (src/risk/readers/load-customer-history.ts)
  *   - `payment_collection` + link `order_payment_collection`: amount / captured / refunded,
  *     from which the engine counts paid orders
  *   - `order_summary` (totals.current_order_total): the store's average order value
- *     (src/utils/rules/average-order-value.ts)
+ *     (src/risk/readers/average-order-value.ts)
  * Customer i has 1 + (i mod 5) orders (3 on average). About 5 % of orders are canceled, 5 %
  * await payment, a few are partly refunded, except for customers with i mod 5 = 2 ("regulars"):
  * exactly 3 orders, all paid, the shoppers of the measured carts.
@@ -118,7 +118,7 @@ export async function historyOf(client, i) {
 }
 
 /**
- * The plan of the history lookup as src/utils/load-customer-history.ts sends it (order ids by
+ * The plan of the history lookup as src/risk/readers/load-customer-history.ts sends it (order ids by
  * customer id or lower(email), served by Medusa's customer_id index and the plugin's
  * IDX_payment_risk_order_email_lower from its migration script).
  */

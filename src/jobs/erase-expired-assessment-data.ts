@@ -2,11 +2,11 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
-import { CREDIT_RESERVATION_DAYS, eraseCreditReservations } from "../utils/credit/erase-credit-reservations"
-import { deleteAssessmentOrderLinks } from "../utils/privacy/assessment-links"
-import { daysBefore } from "../utils/privacy/retention"
-import { eraseIdentityObservations } from "../utils/probing/erase-identity-observations"
-import { eraseCartSignals } from "../utils/rules/erase-cart-signals"
+import { CREDIT_RESERVATION_DAYS, eraseCreditReservations } from "../risk/credit/erase-credit-reservations"
+import { deleteAssessmentOrderLinks } from "../risk/privacy/assessment-links"
+import { daysBefore } from "../engine/privacy/retention"
+import { eraseIdentityObservations } from "../risk/probing/erase-identity-observations"
+import { eraseCartSignals } from "../risk/signals/erase-cart-signals"
 
 /**
  * Daily retention (settings → `retention`; README "What is stored, when, and for how long"):

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { isMaskedAuditChanges, maskAuditChanges } from "../utils/privacy/mask"
+import { isMaskedAuditChanges, maskAuditChanges } from "../engine/privacy/mask"
 
 type Knex = { raw: (sql: string, bindings: unknown[]) => Promise<{ rows: Array<{ id: string; action: string; changes: unknown }> }> }
 

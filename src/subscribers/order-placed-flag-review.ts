@@ -1,5 +1,5 @@
 import { SubscriberArgs, type SubscriberConfig } from "@medusajs/framework"
-import { cartIdOfOrder } from "../utils/cart-of-order"
+import { cartIdOfOrder } from "../risk/readers/cart-of-order"
 import { flagOrderForReviewWorkflow } from "../workflows/flag-order-for-review"
 
 /**

@@ -1,5 +1,5 @@
 import { SubscriberArgs, type SubscriberConfig } from "@medusajs/framework"
-import { cartIdOfOrder } from "../utils/cart-of-order"
+import { cartIdOfOrder } from "../risk/readers/cart-of-order"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { linkRiskAssessmentToOrderWorkflow } from "../workflows/link-risk-assessment-to-order"

@@ -1,5 +1,5 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ShopperRequest, shopperRequestStorage } from "../../utils/shopper-request"
+import { ShopperRequest, shopperRequestStorage } from "../../risk/completion/shopper-request"
 
 /**
  * What the request says about the shopper: the IP (as Express reads it, honouring the app's

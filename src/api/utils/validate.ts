@@ -2,7 +2,7 @@ import {
   validateAndTransformBody as medusaValidateBody,
   validateAndTransformQuery as medusaValidateQuery,
 } from "@medusajs/framework/http"
-import { withRedactedErrors } from "../../utils/redact-request-errors"
+import { withRedactedErrors } from "./redact-request-errors"
 
 /**
  * Medusa's body and query validators, whose 400 message quotes the received value: here an

@@ -37,15 +37,15 @@ import RiskRule from "./models/risk-rule"
 import RiskSettings from "./models/risk-settings"
 import SecurityTip from "./models/security-tip"
 import { AUDITED_FIELDS, PreparedEntry } from "./negative-list-types"
-import { maskAuditChanges } from "../../utils/privacy/mask"
-import { scrubDecision } from "../../utils/privacy/scrub-decision"
+import { maskAuditChanges } from "../../engine/privacy/mask"
+import { scrubDecision } from "./privacy/scrub-decision"
 import {
   backfilledListEntryExpiry,
   daysBefore,
   newListEntryExpiry,
   RetentionPeriods,
   retentionPeriods,
-} from "../../utils/privacy/retention"
+} from "../../engine/privacy/retention"
 import { CreditCheckProvider } from "./credit/provider"
 import { loadCreditProviders } from "./credit/registry"
 import { PaymentRiskOptions, PaymentRiskOptionsSchema } from "./options"

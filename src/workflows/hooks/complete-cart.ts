@@ -4,8 +4,8 @@ import {
   abandonCartPaymentRisk,
   CompletionCheck,
   validateCartPaymentRisk,
-} from "../../utils/validate-completion"
-import { shopperRequestFrom } from "../../utils/shopper-request"
+} from "../../risk/completion/validate-completion"
+import { shopperRequestFrom } from "../../risk/completion/shopper-request"
 
 /*
  * Second line of defence (the first is the payment-sessions middleware): completion

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { EntryInput, PersonAddress, prepareEntryData, PreparedEntryData } from "../../engine"
 import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
-import { neutraliseFormula } from "../../utils/csv-cell"
+import { neutraliseFormula } from "../../engine/csv-cell"
 
 export const prepareFraudListEntriesStepId = "prepare-payment-risk-fraud-list-entries"
 

@@ -3,8 +3,8 @@ import {
   abandonCartPaymentRisk,
   CompletionCheck,
   validateCartPaymentRisk,
-} from "../../utils/validate-completion"
-import { shopperRequestFrom } from "../../utils/shopper-request"
+} from "../../risk/completion/validate-completion"
+import { shopperRequestFrom } from "../../risk/completion/shopper-request"
 
 export const validateCartPaymentRiskStepId = "validate-cart-payment-risk"
 

@@ -4,7 +4,7 @@
  * it prefills. Pure functions, no React.
  */
 
-import { neutraliseFormula } from "../../../utils/csv-cell"
+import { neutraliseFormula } from "../../../engine/csv-cell"
 
 export const OFFERED_KINDS = ["person", "address", "email", "phone"] as const
 export type OfferedKind = (typeof OFFERED_KINDS)[number]

@@ -1,10 +1,10 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { assessCart, CartAssessment } from "../../../utils/assess-cart"
-import { LoadedCart } from "../../../utils/load-cart-snapshot"
-import { loadOrderSnapshot, orderOfPaymentCollection } from "../../../utils/load-order-snapshot"
-import { resolveLocale } from "../../../utils/notice"
-import { REFUSED_PAYMENT_MESSAGE } from "../../../utils/validate-completion"
+import { assessCart, CartAssessment } from "../../../risk/assess-cart"
+import { LoadedCart } from "../../../risk/readers/load-cart-snapshot"
+import { loadOrderSnapshot, orderOfPaymentCollection } from "../../../risk/readers/load-order-snapshot"
+import { resolveLocale } from "../../../engine/notice"
+import { REFUSED_PAYMENT_MESSAGE } from "../../../risk/completion/validate-completion"
 import { shopperRequestOf } from "../../utils/shopper-request"
 
 type Owner = { cart_id: string } | { order_id: string; loaded: LoadedCart } | null

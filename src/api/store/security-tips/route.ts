@@ -1,8 +1,8 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../modules/payment-risk/service"
-import { etagMatches, strongEtag } from "../../../utils/tips/etag"
-import { loadStoreTips } from "../../../utils/tips/load-store-tips"
+import { etagMatches, strongEtag } from "../../../risk/tips/etag"
+import { loadStoreTips } from "../../../risk/tips/load-store-tips"
 import { StoreListSecurityTipsType } from "./validators"
 
 /** Shared caches may keep the answer briefly; the ETag makes revalidation cheap. */

@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * Every create/update/delete of a negative-list entry: who did it, when, and which fields
- * changed — never the values (src/utils/privacy/mask.ts). Deleted with the retention settings'
+ * changed — never the values (src/engine/privacy/mask.ts). Deleted with the retention settings'
  * `list_audit_days`, and with the entry on a shopper's erasure request.
  */
 const NegativeListAudit = model

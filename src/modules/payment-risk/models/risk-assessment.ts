@@ -5,7 +5,7 @@ import { model } from "@medusajs/framework/utils"
  * linked to the order once it exists. Listing payment methods does not write here. After the
  * retention period (settings `retention.assessment_days`) or on the shopper's erasure request
  * it is scrubbed: no email, customer id, order id or cart id (`erased:<id>`), identity key
- * `erased`, the decision reduced to anonymous figures (src/utils/privacy/scrub-decision.ts).
+ * `erased`, the decision reduced to anonymous figures (src/modules/payment-risk/privacy/scrub-decision.ts).
  */
 const RiskAssessment = model
   .define({ name: "RiskAssessment", tableName: "payment_risk_assessment" }, {

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { assessCart } from "../../../../utils/assess-cart"
+import { assessCart } from "../../../../risk/assess-cart"
 import { AdminEvaluateCartType } from "./validators"
 
 /**

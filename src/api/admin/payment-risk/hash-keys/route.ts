@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
-import { hashKeyStatus } from "../../../../utils/hash-keys/rekey"
+import { hashKeyStatus } from "../../../../risk/hash-keys/rekey"
 
 /** Which stored hashes depend on which secret (key ids only, never a secret). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

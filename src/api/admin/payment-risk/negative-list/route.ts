@@ -1,8 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
-import { escapeLike } from "../../../../utils/identity"
-import { prepareEntry } from "../../../../utils/negative-list/prepare-entry"
+import { escapeLike } from "../../../../engine/identity/shopper-key"
+import { prepareEntry } from "../../../../risk/negative-list/prepare-entry"
 import { toEntryResponse } from "./serialize"
 import { AdminCreateNegativeListEntryType, AdminListNegativeListType } from "./validators"
 

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
 import { placeholderValues } from "../../../../modules/payment-risk/tips"
-import { ensureDefaultTips } from "../../../../utils/tips/ensure-default-tips"
+import { ensureDefaultTips } from "../../../../risk/tips/ensure-default-tips"
 import { toTipResponse } from "./serialize"
 import { AdminCreateSecurityTipType, AdminListSecurityTipsType } from "./validators"
 

@@ -1,5 +1,5 @@
 import { PlaceholderValues, missingPlaceholders } from "../../../../modules/payment-risk/tips"
-import { tipDisplay } from "../../../../utils/tips/render-tip"
+import { tipDisplay } from "../../../../risk/tips/render-tip"
 
 type TipRow = {
   id: string

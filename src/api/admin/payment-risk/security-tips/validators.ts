@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { TIP_PLACEMENTS } from "../../../../modules/payment-risk/models/security-tip"
-import { isoDate } from "../../../utils/iso-date"
+import { isoDate } from "../../../../risk/validation/iso-date"
 
 const locale = z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "Value for field 'locale': must be a two-letter language code")
 const title = z.string().trim().min(1).max(200)

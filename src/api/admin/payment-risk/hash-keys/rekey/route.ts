@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { rekeyHashedData } from "../../../../../utils/hash-keys/rekey"
+import { rekeyHashedData } from "../../../../../risk/hash-keys/rekey"
 
 /**
  * After a rotation of `hash_secret`: re-keys what can be recomputed (in batches) and reports

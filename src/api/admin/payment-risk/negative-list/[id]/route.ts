@@ -1,8 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { withRedactedHandlerErrors } from "../../../../../utils/redact-request-errors"
+import { withRedactedHandlerErrors } from "../../../../utils/redact-request-errors"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
-import { prepareEntry } from "../../../../../utils/negative-list/prepare-entry"
+import { prepareEntry } from "../../../../../risk/negative-list/prepare-entry"
 import { toEntryResponse } from "../serialize"
 import { AdminUpdateNegativeListEntryType } from "../validators"
 

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { cardNumberRefusal } from "../../../../../engine"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
-import { checkNegativeList } from "../../../../../utils/negative-list/check-negative-list"
+import { checkNegativeList } from "../../../../../risk/negative-list/check-negative-list"
 import { toEntryResponse } from "../serialize"
 import { AdminCheckNegativeListType } from "../validators"
 

@@ -2,8 +2,8 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { stringify } from "csv-stringify"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService, { EXPORT_COLUMNS } from "../../../../../modules/payment-risk/service"
-import { escapeCsvCell } from "../../../../../utils/csv-cell"
-import { escapeLike } from "../../../../../utils/identity"
+import { escapeCsvCell } from "../../../../../engine/csv-cell"
+import { escapeLike } from "../../../../../engine/identity/shopper-key"
 import { AdminExportNegativeListType } from "../validators"
 
 /** Dates as ISO text; text a spreadsheet would run as a formula with a leading `'` (CSV injection). */

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { MedusaError } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
-import { importNegativeListCsv } from "../../../../../utils/negative-list/import-csv"
+import { importNegativeListCsv } from "../../../../../risk/negative-list/import-csv"
 import { csvHeaderGuard } from "./csv-header-guard"
 
 /**

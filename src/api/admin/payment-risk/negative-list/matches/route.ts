@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { MatchSubject, PersonAddress, subjectFromCart } from "../../../../../engine"
-import { checkNegativeList } from "../../../../../utils/negative-list/check-negative-list"
+import { checkNegativeList } from "../../../../../risk/negative-list/check-negative-list"
 import { toEntryResponse } from "../serialize"
 import { AdminNegativeListMatchesType } from "../validators"
 

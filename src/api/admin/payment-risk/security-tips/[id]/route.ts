@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { withRedactedHandlerErrors } from "../../../../../utils/redact-request-errors"
+import { withRedactedHandlerErrors } from "../../../../utils/redact-request-errors"
 import { MedusaError } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"

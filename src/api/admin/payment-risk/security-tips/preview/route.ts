@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
 import { missingPlaceholders, placeholderValues } from "../../../../../modules/payment-risk/tips"
-import { renderTip } from "../../../../../utils/tips/render-tip"
+import { renderTip } from "../../../../../risk/tips/render-tip"
 import { AdminPreviewSecurityTipType } from "../validators"
 
 /**

@@ -1,7 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checkPlausibility, plausibilityMessage } from "../../../../../engine"
-import { loadCartSnapshot } from "../../../../../utils/load-cart-snapshot"
-import { resolveLocale } from "../../../../../utils/notice"
+import { loadCartSnapshot } from "../../../../../risk/readers/load-cart-snapshot"
+import { resolveLocale } from "../../../../../engine/notice"
 import { StoreCheckCartAddressType } from "./validators"
 
 /**

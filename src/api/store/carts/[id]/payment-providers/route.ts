@@ -1,7 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { assessCart } from "../../../../../utils/assess-cart"
+import { assessCart } from "../../../../../risk/assess-cart"
 import { shopperRequestOf } from "../../../../utils/shopper-request"
-import { creditCheckNoticeFor, noticeFor, resolveLocale } from "../../../../../utils/notice"
+import { creditCheckNoticeFor, noticeFor, resolveLocale } from "../../../../../engine/notice"
 
 /**
  * The cart's allowed payment providers, in the item shape of Medusa's

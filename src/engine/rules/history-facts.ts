@@ -1,0 +1,30 @@
+import type { CustomerHistory } from "../types"
+import { isAwaitingPayment } from "../history"
+import type { NegativeListMatch } from "../negative-list/types"
+
+/**
+ * Payment term after which an order still awaiting payment counts as overdue (days). Invoices
+ * in Germany are commonly due within 14 days; a merchant with other terms edits the rule to
+ * `customer.has_unpaid_orders` plus its own timing instead.
+ */
+export const PAYMENT_TERM_DAYS = 14
+
+/** An order of the shopper that awaits payment and was placed longer ago than the payment term. */
+export function hasOverdueOrders(history: CustomerHistory, now: Date): boolean {
+  const due = now.getTime() - PAYMENT_TERM_DAYS * 86_400_000
+  return history.orders.some(
+    (order) => !!order.created_at && new Date(order.created_at).getTime() <= due && isAwaitingPayment(order)
+  )
+}
+
+type ListHit = { entry: Record<string, unknown>; match: NegativeListMatch }
+
+/**
+ * Earlier refused COD parcels and returned debits, read from the negative list: certain matches
+ * of entries whose source is `cod_refused` or `return_debit` (Medusa's order history has no such
+ * states). Possible matches (e.g. an initial instead of the first name) do not count.
+ */
+export function listSourceFacts(hits: ListHit[]): { has_refused_cod: boolean; has_returned_debit: boolean } {
+  const sources = new Set(hits.filter((hit) => hit.match.certain).map((hit) => hit.entry.source))
+  return { has_refused_cod: sources.has("cod_refused"), has_returned_debit: sources.has("return_debit") }
+}

@@ -1,0 +1,249 @@
+import { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  AdapterRuleFacts,
+  CartSnapshot,
+  CustomerHistory,
+  Decision,
+  DEFAULT_SETTINGS,
+  decide,
+  defaultClassFor,
+  fallbackDecision,
+  ProviderSnapshot,
+  RiskSettings,
+  planCreditQuery,
+  subjectFromCart,
+} from "../engine"
+import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
+import PaymentRiskModuleService from "../modules/payment-risk/service"
+import { runCreditCheck } from "./credit/run-credit-check"
+import { identityKeyFor } from "../engine/identity/shopper-key"
+import { checkNegativeList } from "./negative-list/check-negative-list"
+import { redactForLog } from "../engine/payment-data/redact-log"
+import { LoadedCart, loadCartSnapshot } from "./readers/load-cart-snapshot"
+import { loadCustomerHistory } from "./readers/load-customer-history"
+import { EvaluationTimeoutError, withTimeout } from "./with-timeout"
+import { cachedCreditOutcome } from "./credit/cached-credit-outcome"
+import { loadRules } from "./rules/load-rules"
+import { hasOverdueOrders, listSourceFacts } from "../engine/rules/history-facts"
+import { loadRuleFacts } from "./rules/load-rule-facts"
+import { recordCartSignal } from "./signals/record-cart-signal"
+import { ruleNeeds } from "../engine/rules/rule-needs"
+import { signalKeysFor } from "./signals/signal-keys"
+import { observeIdentity } from "./probing/observe-identity"
+
+export type CartAssessment = {
+  loaded: LoadedCart
+  snapshot: CartSnapshot
+  decision: Decision
+  settings: RiskSettings
+  identity_key: string
+  /** whether a credit check would have been asked (set when `dryRun`: only the cache is read) */
+  credit_check?: "not_needed" | "cached" | "not_cached"
+}
+
+export type AssessCartOptions = {
+  /** count completions of the same identity that have no order yet (completion time) */
+  includeInFlight?: boolean
+  /** an already loaded cart, to avoid reading it twice */
+  loaded?: LoadedCart
+  /** the shopper's IP address, where the caller knows it (checked against `ip` entries) */
+  ip?: string | null
+  /**
+   * the customer the request is authenticated as (store routes with a customer session or
+   * token); only when it is the cart's customer does the account's own history count in full
+   */
+  authenticatedCustomerId?: string | null
+  /**
+   * the admin's evaluate tool: stores nothing (no cart signal, no credit query — a credit
+   * answer only from the cache)
+   */
+  dryRun?: boolean
+  /** record the cart's signal row for the velocity counts (default true; completion records its own) */
+  recordSignal?: boolean
+  /** orders that are not earlier orders of the shopper (the order whose payment collection is paid) */
+  excludeOrderIds?: string[]
+}
+
+/** Accepted completions of the identity whose order does not exist yet (the race window). */
+async function inFlightCompletions(
+  container: MedusaContainer,
+  service: PaymentRiskModuleService,
+  identityKey: string,
+  cartId: string
+): Promise<Array<{ cart_id: string }>> {
+  const rows = await service.listInFlightCompletions(identityKey, cartId)
+  if (!rows.length) {
+    return []
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order_cart",
+    fields: ["cart_id"],
+    filters: { cart_id: rows.map((row) => row.cart_id) },
+  })
+  const placed = new Set((data as Array<{ cart_id: string }>).map((link) => link.cart_id))
+  return rows.filter((row) => !placed.has(row.cart_id))
+}
+
+type Evaluated = { snapshot: CartSnapshot; decision: Decision; credit_check?: CartAssessment["credit_check"] }
+
+async function evaluate(
+  service: PaymentRiskModuleService,
+  container: MedusaContainer,
+  loaded: LoadedCart,
+  settings: RiskSettings,
+  identityKey: string,
+  options: AssessCartOptions
+): Promise<Evaluated> {
+  const now = new Date()
+  const keys = signalKeysFor(loaded.cart, options.ip, service.getHashKeys())
+  // one upsert, started now and awaited at the end: it costs no time of its own and never throws
+  const signalWrite =
+    options.dryRun || options.recordSignal === false
+      ? Promise.resolve()
+      : recordCartSignal(container, service, loaded.cart, keys)
+  const rulesPromise = settings.rules.enabled ? loadRules(service) : Promise.resolve([])
+  const needsPromise = rulesPromise.then(ruleNeeds)
+  const listCheck = () => checkNegativeList(container, subjectFromCart(loaded.cart, options.ip, loaded.payment_data))
+  const ruleFactsPromise = needsPromise.then(async (needs) => {
+    if (!keys.ip_key && options.ip == null && needs.velocity.some((need) => need.subject === "ip")) {
+      // completion does not know the shopper's IP: count under the one recorded while shopping
+      keys.ip_key = await service.getCartSignalIpKey(loaded.cart.id)
+    }
+    return loadRuleFacts(container, service, { loaded, needs, keys, ip: options.ip, now })
+  })
+  // the admin's evaluate tool observes nothing; completion counts the identity it completes with
+  const probingPromise = options.dryRun
+    ? Promise.resolve(undefined)
+    : observeIdentity(service, loaded.cart, { ip: options.ip, email_key: keys.email_key, payment: loaded.payment_data }, settings, now)
+  const [classes, history, inFlight, listMatches, rules, adapterFacts, probing] = await Promise.all([
+    service.getProviderClasses(loaded.region_provider_ids),
+    loadCustomerHistory(
+      container,
+      { ...loaded.cart, authenticated_customer_id: options.authenticatedCustomerId ?? null },
+      settings.protection.guest_recognition
+    ),
+    options.includeInFlight
+      ? inFlightCompletions(container, service, identityKey, loaded.cart.id)
+      : Promise.resolve([]),
+    settings.negative_list.enabled
+      ? listCheck()
+      : needsPromise.then((needs) => (needs.list_sources ? listCheck() : null)),
+    rulesPromise,
+    ruleFactsPromise,
+    probingPromise,
+  ])
+  const excluded = new Set(options.excludeOrderIds ?? [])
+  const fullHistory: CustomerHistory = {
+    orders: [
+      ...history.orders.filter((order) => !excluded.has(order.id)),
+      // A completion accepted moments ago whose order is not linked yet awaits payment too.
+      ...inFlight.map((row) => ({
+        id: `in-flight:${row.cart_id}`,
+        status: "pending",
+        total: 0,
+        captured_amount: 0,
+        refunded_amount: 0,
+      })),
+    ],
+  }
+  const snapshot: CartSnapshot = {
+    ...loaded.cart,
+    providers: classes.map(({ id, risk_class }) => ({ id, risk_class })),
+  }
+  const rule_facts: AdapterRuleFacts = {
+    ...adapterFacts,
+    has_overdue_orders: hasOverdueOrders(fullHistory, now),
+    ...(listMatches ? listSourceFacts(listMatches.matches) : {}),
+  }
+  const input = {
+    cart: snapshot,
+    history: fullHistory,
+    settings,
+    negative_list_matches: settings.negative_list.enabled && listMatches ? listMatches.matches.map(({ match }) => match) : [],
+    rules,
+    rule_facts,
+    probing,
+  }
+  if (probing && (probing.identities_on_cart > settings.protection.max_identities_per_cart || probing.identities_from_ip > settings.protection.max_identities_per_ip)) {
+    const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+    logger.warn(
+      `payment-risk: cart ${loaded.cart.id} showed ${probing.identities_on_cart} billing identities (its IP ${probing.identities_from_ip}) within ${settings.protection.identity_window_minutes} min: probing limit, safe methods only`
+    )
+  }
+  const preliminary = decide(input)
+  const finish = async (result: Evaluated) => {
+    await signalWrite
+    return result
+  }
+  // external data last, and only when it can change the answer (golden rules)
+  if (!planCreditQuery(input, preliminary).ask) {
+    return finish({ snapshot, decision: preliminary, credit_check: options.dryRun ? "not_needed" : undefined })
+  }
+  if (options.dryRun) {
+    const cached = await cachedCreditOutcome(service, snapshot, settings)
+    return finish({
+      snapshot,
+      decision: cached ? decide({ ...input, credit: cached }) : preliminary,
+      credit_check: cached ? "cached" : "not_cached",
+    })
+  }
+  const credit = await runCreditCheck(service, snapshot, settings, {
+    ip: options.ip ?? null,
+    customer_id: options.authenticatedCustomerId ?? null,
+  })
+  return finish({ snapshot, decision: credit ? decide({ ...input, credit }) : preliminary })
+}
+
+async function providersForFallback(
+  service: PaymentRiskModuleService,
+  providerIds: string[]
+): Promise<ProviderSnapshot[]> {
+  try {
+    const classes = await withTimeout(service.getProviderClasses(providerIds), 500)
+    return classes.map(({ id, risk_class }) => ({ id, risk_class }))
+  } catch {
+    return providerIds.map((id) => ({ id, risk_class: defaultClassFor(id).risk_class }))
+  }
+}
+
+/**
+ * Decides which payment providers the cart may use. Reading the cart can fail with
+ * NOT_FOUND; everything after that is bounded by the evaluation timeout and falls back to
+ * the configured safe classes on any error, so checkout always gets an answer.
+ */
+export async function assessCart(
+  container: MedusaContainer,
+  cartId: string,
+  options: AssessCartOptions = {}
+): Promise<CartAssessment> {
+  const loaded = options.loaded ?? (await loadCartSnapshot(container, cartId))
+  const identityKey = identityKeyFor(loaded.cart)
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  let settings: RiskSettings = DEFAULT_SETTINGS
+  try {
+    settings = await withTimeout(service.getSettings(), DEFAULT_SETTINGS.evaluation_timeout_ms)
+    const { snapshot, decision, credit_check } = await withTimeout(
+      evaluate(service, container, loaded, settings, identityKey, options),
+      settings.evaluation_timeout_ms
+    )
+    return { loaded, snapshot, decision, settings, identity_key: identityKey, ...(credit_check ? { credit_check } : {}) }
+  } catch (error) {
+    const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+    const message = error instanceof Error ? error.message : String(error)
+    logger.warn(`payment-risk: evaluation of cart ${loaded.cart.id} failed, fallback applied: ${redactForLog(message)}`)
+    const providers = await providersForFallback(service, loaded.region_provider_ids)
+    const decision = fallbackDecision(providers, settings, {
+      code: error instanceof EvaluationTimeoutError ? "evaluation_timeout" : "evaluation_error",
+      message: redactForLog(message),
+    })
+    return {
+      loaded,
+      snapshot: { ...loaded.cart, providers },
+      decision,
+      settings,
+      identity_key: identityKey,
+    }
+  }
+}

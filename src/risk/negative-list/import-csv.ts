@@ -1,0 +1,146 @@
+import { Readable } from "node:stream"
+import { parse } from "csv-parse"
+import { MedusaError } from "@medusajs/framework/utils"
+import { EntryPolicy, HashKeys, LEGACY_KEY_ID, prepareEntryData, redactPaymentData } from "../../engine"
+import PaymentRiskModuleService from "../../modules/payment-risk/service"
+import { PreparedEntry } from "../../modules/payment-risk/negative-list-types"
+import { AdminImportNegativeListRow } from "./entry-schema"
+import { unescapeCsvCell } from "../../engine/csv-cell"
+
+/** Columns an import understands; `kind` and `reason` are required. */
+export const IMPORT_COLUMNS = [
+  "kind", "first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city",
+  "country_code", "value", "reason", "source", "expires_at", "note",
+]
+/** Columns of an export that an import accepts and ignores (display_hint and key_id restore hashed values). */
+const EXPORT_ONLY_COLUMNS = ["id", "display_hint", "key_id", "created_at", "created_by"]
+const HASH = /^[0-9a-f]{64}$/
+const KEY_ID = /^(legacy|hk_[0-9a-f]{12})$/
+
+export type RejectedRow = { line: number; field: string; message: string }
+export type ImportReport = { imported: number; rejected_count: number; rejected: RejectedRow[] }
+
+type Options = { batchSize?: number; maxReported?: number }
+
+function checkHeader(columns: string[]): string[] {
+  const known = new Set([...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS])
+  const unknown = columns.find((column) => !known.has(column))
+  if (unknown !== undefined) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: unknown column '${unknown}' in the CSV header (expected ${IMPORT_COLUMNS.join(",")})`)
+  }
+  for (const required of ["kind", "reason"]) {
+    if (!columns.includes(required)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: column '${required}' is missing in the CSV header`)
+    }
+  }
+  return columns
+}
+
+/** One CSV row → a prepared entry, or the field and message why not. */
+function prepareRow(record: Record<string, string>, keys: HashKeys, policy: EntryPolicy): { entry: PreparedEntry } | { field: string; message: string } {
+  // an exported file comes back as it was: the quote the export put in front of a formula-like
+  // cell (`'+49301234567`) is removed, then the cell is checked like any other
+  const cells: Record<string, string> = {}
+  for (const column of IMPORT_COLUMNS) {
+    if (record[column]) cells[column] = unescapeCsvCell(record[column])
+  }
+  const parsed = AdminImportNegativeListRow.safeParse(cells)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { field: issue.path.join(".") || "row", message: issue.message }
+  }
+  const row = parsed.data
+  // An exported hashed value (same secret) comes back as hash + display hint, with the id of its
+  // secret (a file exported before key ids holds legacy hashes).
+  const kept =
+    (row.kind === "iban" || row.kind === "card") && row.value && HASH.test(row.value)
+      ? {
+          value: row.value,
+          display_hint: record.display_hint ? unescapeCsvCell(record.display_hint) : null,
+          key_id: record.key_id && KEY_ID.test(record.key_id) ? record.key_id : LEGACY_KEY_ID,
+        }
+      : undefined
+  const result = prepareEntryData(kept ? { ...row, value: null } : row, keys, kept, policy)
+  return result.ok ? { entry: result.entry } : { field: result.field, message: result.message }
+}
+
+/**
+ * Streams a CSV into the negative list: rows are parsed one by one (flat memory), each is
+ * validated, valid rows are committed in batches; a bad row is reported with its line number
+ * and loses nothing else.
+ */
+export async function importNegativeListCsv(
+  input: Readable,
+  service: PaymentRiskModuleService,
+  actorId: string | null,
+  { batchSize = 1000, maxReported = 1000 }: Options = {}
+): Promise<ImportReport> {
+  const keys = service.getHashKeys()
+  const policy = { accept_card_numbers: service.acceptsCardNumbers() }
+  const report: ImportReport = { imported: 0, rejected_count: 0, rejected: [] }
+  const record = (row: RejectedRow) => {
+    report.rejected_count++
+    if (report.rejected.length < maxReported) report.rejected.push({ ...row, message: redactPaymentData(row.message) })
+  }
+  // While a batch is being stored the next one is parsed (the database and the parser work at
+  // the same time, at most two batches in memory). Rows rejected meanwhile lie after the stored
+  // batch in the file, so they wait until its outcome is known: the report keeps file order.
+  let storing: Promise<void> | null = null
+  let waiting: RejectedRow[] = []
+  const reject = (row: RejectedRow) => (storing ? waiting.push(row) : record(row))
+  const settle = async () => {
+    if (!storing) return
+    await storing
+    storing = null
+    const rows = waiting
+    waiting = []
+    rows.forEach(record)
+  }
+  let batch: Array<{ line: number; entry: PreparedEntry }> = []
+  const flush = async () => {
+    await settle()
+    if (!batch.length) return
+    const rows = batch
+    batch = []
+    storing = service.insertListEntries(rows.map((row) => row.entry), actorId).then(
+      (count) => { report.imported += count },
+      () => rows.forEach(({ line }) => record({ line, field: "row", message: "could not be saved (database error)" }))
+    )
+  }
+
+  const parser = parse({
+    columns: (header: string[]) => checkHeader(header.map((column) => column.trim().toLowerCase())),
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    info: true,
+  })
+  parser.on("skip", (error: { lines?: number; message: string }) =>
+    reject({ line: error.lines ?? 0, field: "row", message: error.message })
+  )
+  input.on("error", (error) => parser.destroy(error))
+  input.pipe(parser)
+
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      const result = prepareRow(record, keys, policy)
+      if ("entry" in result) {
+        batch.push({ line: info.lines, entry: result.entry })
+        if (batch.length >= batchSize) await flush()
+      } else {
+        reject({ line: info.lines, ...result })
+      }
+    }
+  } catch (error) {
+    await settle()
+    if (error instanceof MedusaError) throw error
+    const cause = (error as { cause?: unknown }).cause
+    if (cause instanceof MedusaError) throw cause
+    await flush()
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV could not be read: ${redactPaymentData((error as Error).message)}`)
+  }
+  await flush()
+  await settle()
+  return report
+}

@@ -1,0 +1,119 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AddressSnapshot, EarlierOrder, RecognisedHistory, recogniseHistory, ShopperProtectionSettings } from "../../engine"
+import { sumAmounts } from "../../engine/amount"
+import { normalizeEmail } from "../../engine/identity/shopper-key"
+import { toAddress } from "./load-cart-snapshot"
+
+type Knex = { raw: (sql: string, bindings: unknown[]) => Promise<{ rows: unknown[] }> }
+
+type PaymentCollectionRow = {
+  amount?: unknown
+  captured_amount?: unknown
+  refunded_amount?: unknown
+} | null
+
+type OrderRow = {
+  id: string
+  status: string
+  customer_id?: string | null
+  created_at?: string | Date | null
+  billing_address?: Record<string, unknown> | null
+  shipping_address?: Record<string, unknown> | null
+  payment_collections?: PaymentCollectionRow[] | null
+}
+
+/** Who is shopping, as far as the request and the cart tell. */
+export type ShopperIdentity = {
+  customer_id?: string | null
+  email?: string | null
+  billing_address?: AddressSnapshot | null
+  shipping_address?: AddressSnapshot | null
+  /** the customer the request is authenticated as; null for guests and unknown callers */
+  authenticated_customer_id?: string | null
+}
+
+/**
+ * Ids of the orders that may be the shopper's: those of its account (only where the request
+ * is authenticated as the cart's customer; with `guest_recognition: "email"` the cart's
+ * customer id as before) and those placed under the same email (case-insensitive). Plain SQL
+ * because Query's `$ilike` on `order.email` scans the whole order table; `lower(email) = …`
+ * uses the expression index the plugin's migration script adds
+ * (src/migration-scripts/order-email-index.ts) and `customer_id` Medusa's own index.
+ */
+async function earlierOrderIds(
+  container: MedusaContainer,
+  accountId: string | null,
+  email: string | null
+): Promise<string[]> {
+  const conditions: string[] = []
+  const bindings: string[] = []
+  if (accountId) {
+    conditions.push("customer_id = ?")
+    bindings.push(accountId)
+  }
+  if (email) {
+    conditions.push("lower(email) = ?")
+    bindings.push(email)
+  }
+  if (!conditions.length) {
+    return []
+  }
+  const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = await knex.raw(
+    `select id from "order" where deleted_at is null and (${conditions.join(" or ")})`,
+    bindings
+  )
+  return (rows as { id: string }[]).map((row) => row.id)
+}
+
+/**
+ * The shopper's earlier orders with what was paid and refunded, recognised by the engine's
+ * rule (`recogniseHistory`): an email alone does not make a guest a known customer.
+ */
+export async function loadCustomerHistory(
+  container: MedusaContainer,
+  shopper: ShopperIdentity,
+  mode: ShopperProtectionSettings["guest_recognition"]
+): Promise<RecognisedHistory> {
+  const authenticated =
+    !!shopper.authenticated_customer_id && shopper.authenticated_customer_id === shopper.customer_id
+  const accountId = mode === "email" ? shopper.customer_id ?? null : authenticated ? shopper.authenticated_customer_id! : null
+  const ids = await earlierOrderIds(container, accountId, normalizeEmail(shopper.email))
+  if (!ids.length) {
+    return { orders: [], unrecognised_order_count: 0 }
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "status",
+      "customer_id",
+      "created_at",
+      "billing_address.*",
+      "shipping_address.*",
+      "payment_collections.amount",
+      "payment_collections.captured_amount",
+      "payment_collections.refunded_amount",
+    ],
+    filters: { id: ids },
+  })
+  const orders: EarlierOrder[] = (data as OrderRow[]).map((order) => {
+    const collections = (order.payment_collections ?? []).filter(
+      (collection): collection is NonNullable<PaymentCollectionRow> => !!collection
+    )
+    return {
+      id: order.id,
+      status: order.status,
+      created_at: order.created_at ?? null,
+      total: sumAmounts(collections.map((collection) => collection.amount)),
+      captured_amount: sumAmounts(collections.map((collection) => collection.captured_amount)),
+      refunded_amount: sumAmounts(collections.map((collection) => collection.refunded_amount)),
+      account_order: !!accountId && order.customer_id === accountId,
+      billing_address: toAddress(order.billing_address),
+      shipping_address: toAddress(order.shipping_address),
+    }
+  })
+  return recogniseHistory(orders, shopper, mode)
+}
