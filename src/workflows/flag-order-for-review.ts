@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { decideReview } from "../engine"
 import { createReviewEventStep } from "./steps/create-review-event"
 import { findDuplicateOrderStep } from "./steps/find-duplicate-order"
 import { findReviewCandidateStep } from "./steps/find-review-candidate"
@@ -10,7 +11,7 @@ export const flagOrderForReviewWorkflowId = "flag-order-for-payment-risk-review"
 /** The lock every write to an order's review takes (flag and the admin's actions). */
 export const reviewLockKey = (orderId: string) => `payment-risk-review:${orderId}`
 
-export const DUPLICATE_ORDER_REASON = "duplicate_order"
+export { DUPLICATE_ORDER_REASON } from "../engine"
 
 /**
  * Runs after an order was placed (never during checkout): holds the order for review when the
@@ -32,21 +33,8 @@ export const flagOrderForReviewWorkflow = createWorkflow(
       if (!candidate || candidate.already_handled) {
         return null
       }
-      const reasons = candidate.rules_review ? [...candidate.rule_reasons] : []
-      if (duplicate) {
-        reasons.push(DUPLICATE_ORDER_REASON)
-      }
-      if (!candidate.rules_review && !duplicate) {
-        return null
-      }
-      return {
-        assessment_id: candidate.assessment_id,
-        details: {
-          reasons,
-          score: candidate.score,
-          ...(duplicate ? { duplicate_of: duplicate } : {}),
-        },
-      }
+      const review = decideReview({ ...candidate, duplicate_of: duplicate ?? null })
+      return review.hold ? { assessment_id: candidate.assessment_id, details: review.details } : null
     })
 
     when("flag-order-for-review", { flag }, ({ flag }) => !!flag).then(() => {
