@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query"
 import type { CreditFailureKind, CreditLimitName, CreditResult } from "../../engine/credit/types"
-import { paymentRiskKeys } from "./hooks"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
 
 export type CreditQueryRow = {
@@ -42,7 +42,7 @@ export type CreditChecksResponse = {
 
 export function useCreditQueries(query: { limit: number; offset: number }) {
   return useQuery({
-    queryKey: [...paymentRiskKeys.all, "credit-checks", query],
+    queryKey: queryKeys.credit.checks(query),
     queryFn: () => sdk.client.fetch<CreditChecksResponse>("/admin/payment-risk/credit-checks", { query }),
   })
 }
@@ -50,7 +50,7 @@ export function useCreditQueries(query: { limit: number; offset: number }) {
 /** Ids of the providers configured in the plugin options (their options stay on the server). */
 export function useCreditProviders() {
   return useQuery({
-    queryKey: [...paymentRiskKeys.all, "credit-providers"],
+    queryKey: queryKeys.credit.providers(),
     queryFn: () => sdk.client.fetch<{ providers: Array<{ id: string }> }>("/admin/payment-risk/credit-providers"),
   })
 }

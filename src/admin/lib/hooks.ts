@@ -1,17 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
 import { Assessment, PaymentClass, ProviderClass, RegionProviders, RiskSettings } from "./types"
 
-export const paymentRiskKeys = {
-  all: ["payment-risk"] as const,
-  settings: () => [...paymentRiskKeys.all, "settings"] as const,
-  providers: () => [...paymentRiskKeys.all, "providers"] as const,
-  assessments: (orderId: string) => [...paymentRiskKeys.all, "assessments", orderId] as const,
-}
-
 export function usePaymentRiskSettings() {
   return useQuery({
-    queryKey: paymentRiskKeys.settings(),
+    queryKey: queryKeys.settings(),
     queryFn: () => sdk.client.fetch<{ settings: RiskSettings }>("/admin/payment-risk/settings"),
   })
 }
@@ -24,13 +18,13 @@ export function useUpdatePaymentRiskSettings() {
         method: "POST",
         body,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: paymentRiskKeys.settings() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.settings() }),
   })
 }
 
 export function usePaymentRiskProviders() {
   return useQuery({
-    queryKey: paymentRiskKeys.providers(),
+    queryKey: queryKeys.providers(),
     queryFn: () =>
       sdk.client.fetch<{ regions: RegionProviders[]; providers: ProviderClass[] }>(
         "/admin/payment-risk/providers"
@@ -46,13 +40,13 @@ export function useClassifyProvider() {
         `/admin/payment-risk/providers/${encodeURIComponent(id)}`,
         { method: "POST", body: { risk_class } }
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: paymentRiskKeys.providers() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.providers() }),
   })
 }
 
 export function useOrderAssessments(orderId: string) {
   return useQuery({
-    queryKey: paymentRiskKeys.assessments(orderId),
+    queryKey: queryKeys.assessments(orderId),
     queryFn: () =>
       sdk.client.fetch<{ assessments: Assessment[]; count: number }>("/admin/payment-risk/assessments", {
         query: { order_id: orderId, limit: 5 },

@@ -1,14 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { paymentRiskKeys } from "./hooks"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
-import { AuditRecord, ImportReport, ListMatch, NegativeListEntry, NegativeListEntryInput } from "./negative-list-types"
-
-export const negativeListKeys = {
-  all: [...paymentRiskKeys.all, "negative-list"] as const,
-  list: (query: Record<string, unknown>) => [...negativeListKeys.all, "list", query] as const,
-  detail: (id: string) => [...negativeListKeys.all, "detail", id] as const,
-  matches: (query: Record<string, unknown>) => [...negativeListKeys.all, "matches", query] as const,
-}
+import { AuditRecord, ImportReport, ListMatch, MatchQuery, NegativeListEntry, NegativeListEntryInput } from "./negative-list-types"
 
 export type ListQuery = { q?: string; kind?: string; source?: string; expired?: string; limit: number; offset: number }
 
@@ -17,7 +10,7 @@ const defined = (query: Record<string, unknown>) =>
 
 export function useNegativeList(query: ListQuery) {
   return useQuery({
-    queryKey: negativeListKeys.list(query),
+    queryKey: queryKeys.negativeList.list(query),
     queryFn: () =>
       sdk.client.fetch<{ entries: NegativeListEntry[]; count: number }>("/admin/payment-risk/negative-list", {
         query: defined(query),
@@ -27,7 +20,7 @@ export function useNegativeList(query: ListQuery) {
 
 export function useNegativeListEntry(id: string | undefined) {
   return useQuery({
-    queryKey: negativeListKeys.detail(id ?? ""),
+    queryKey: queryKeys.negativeList.detail(id ?? ""),
     enabled: !!id,
     queryFn: () =>
       sdk.client.fetch<{ entry: NegativeListEntry; audit: AuditRecord[] }>(
@@ -36,16 +29,19 @@ export function useNegativeListEntry(id: string | undefined) {
   })
 }
 
-/** Matches of a customer's or an order's data (customer/order widgets). */
-export function useListMatches(query: { customer_id?: string; order_id?: string }) {
+/** Entries that match a customer's or an order's data (`GET …/negative-list/matches`; the widgets). */
+export function useNegativeListMatches(query: MatchQuery) {
   return useQuery({
-    queryKey: negativeListKeys.matches(query),
+    queryKey: queryKeys.negativeList.matches(query),
     queryFn: () =>
-      sdk.client.fetch<{ matches: ListMatch[] }>("/admin/payment-risk/negative-list/matches", { query: defined(query) }),
+      sdk.client.fetch<{ matches: ListMatch[] }>("/admin/payment-risk/negative-list/matches", { query }),
   })
 }
 
-/** Create, or update when an id is given (the kind of an entry cannot change). */
+/**
+ * Create, or update when an id is given (the kind of an entry cannot change); the page's table
+ * and the widgets' matches are fetched again afterwards.
+ */
 export function useSaveNegativeListEntry(id?: string) {
   const queryClient = useQueryClient()
   return useMutation({
@@ -54,7 +50,7 @@ export function useSaveNegativeListEntry(id?: string) {
         id ? `/admin/payment-risk/negative-list/${encodeURIComponent(id)}` : "/admin/payment-risk/negative-list",
         { method: "POST", body }
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: negativeListKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.negativeList.all }),
   })
 }
 
@@ -63,7 +59,7 @@ export function useDeleteNegativeListEntry() {
   return useMutation({
     mutationFn: (id: string) =>
       sdk.client.fetch(`/admin/payment-risk/negative-list/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: negativeListKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.negativeList.all }),
   })
 }
 
@@ -84,7 +80,7 @@ export function useImportNegativeList() {
       if (!res.ok) throw new Error(body.message ?? res.statusText)
       return body as ImportReport
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: negativeListKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.negativeList.all }),
   })
 }
 

@@ -51,6 +51,9 @@ export type AuditRecord = {
   created_at: string
 }
 
+/** Whose data the matches are looked up for (the customer and order widgets). */
+export type MatchQuery = { customer_id: string } | { order_id: string }
+
 export type ListMatch = {
   entry: NegativeListEntry
   score: number

@@ -1,19 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { paymentRiskKeys } from "./hooks"
+import { queryKeys } from "./query-keys"
 import { ReviewDetail, ReviewDTO, ReviewFilter } from "./rules-types"
 import { sdk } from "./sdk"
-
-export const reviewKeys = {
-  all: [...paymentRiskKeys.all, "reviews"] as const,
-  list: (query: { status: ReviewFilter; limit: number; offset: number }) => [...reviewKeys.all, "list", query] as const,
-  detail: (orderId: string) => [...reviewKeys.all, "detail", orderId] as const,
-}
 
 const reviewPath = (orderId: string) => `/admin/payment-risk/reviews/${encodeURIComponent(orderId)}`
 
 export function useReviews(query: { status: ReviewFilter; limit: number; offset: number }) {
   return useQuery({
-    queryKey: reviewKeys.list(query),
+    queryKey: queryKeys.reviews.list(query),
     queryFn: () => sdk.client.fetch<{ reviews: ReviewDTO[]; count: number }>("/admin/payment-risk/reviews", { query }),
   })
 }
@@ -21,7 +15,7 @@ export function useReviews(query: { status: ReviewFilter; limit: number; offset:
 /** The order's review with rules, hidden methods and history; null when the order has no assessment. */
 export function useOrderReview(orderId: string) {
   return useQuery({
-    queryKey: reviewKeys.detail(orderId),
+    queryKey: queryKeys.reviews.detail(orderId),
     enabled: !!orderId,
     retry: false,
     queryFn: async () => {
@@ -47,11 +41,10 @@ export function useReviewAction(orderId: string) {
         body: note ? { note } : {},
       }),
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: reviewKeys.all })
-      queryClient.invalidateQueries({ queryKey: paymentRiskKeys.assessments(orderId) })
-      // the order itself (status after cancel) is cached by the dashboard under "orders"
-      queryClient.invalidateQueries({ queryKey: ["orders"] })
-      queryClient.invalidateQueries({ queryKey: [...paymentRiskKeys.all, "negative-list"] })
+      queryClient.invalidateQueries({ queryKey: queryKeys.reviews.all })
+      queryClient.invalidateQueries({ queryKey: queryKeys.assessments(orderId) })
+      queryClient.invalidateQueries({ queryKey: queryKeys.dashboardOrders })
+      queryClient.invalidateQueries({ queryKey: queryKeys.negativeList.all })
     },
   })
 }

@@ -1,19 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { paymentRiskKeys } from "./hooks"
 import { CatalogEntry, EvaluateResponse, RuleDTO, RuleInput } from "./rules-types"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
-
-export const rulesKeys = {
-  all: [...paymentRiskKeys.all, "rules"] as const,
-  list: (query: { limit: number; offset: number }) => [...rulesKeys.all, "list", query] as const,
-  catalog: () => [...paymentRiskKeys.all, "rule-conditions"] as const,
-}
 
 const rulePath = (id: string) => `/admin/payment-risk/rules/${encodeURIComponent(id)}`
 
 export function useRules(query: { limit: number; offset: number }) {
   return useQuery({
-    queryKey: rulesKeys.list(query),
+    queryKey: queryKeys.rules.list(query),
     queryFn: () => sdk.client.fetch<{ rules: RuleDTO[]; count: number }>("/admin/payment-risk/rules", { query }),
   })
 }
@@ -21,7 +15,7 @@ export function useRules(query: { limit: number; offset: number }) {
 /** The condition registry the rule builder offers (attribute, label, type, operators…). */
 export function useConditionCatalog() {
   return useQuery({
-    queryKey: rulesKeys.catalog(),
+    queryKey: queryKeys.rules.catalog(),
     queryFn: () => sdk.client.fetch<{ conditions: CatalogEntry[] }>("/admin/payment-risk/rules/conditions"),
     staleTime: Infinity,
   })
@@ -33,7 +27,7 @@ export function useSaveRule(id?: string) {
   return useMutation({
     mutationFn: (body: Partial<RuleInput>) =>
       sdk.client.fetch<{ rule: RuleDTO }>(id ? rulePath(id) : "/admin/payment-risk/rules", { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: rulesKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.rules.all }),
   })
 }
 
@@ -43,7 +37,7 @@ export function useToggleRule() {
   return useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
       sdk.client.fetch<{ rule: RuleDTO }>(rulePath(id), { method: "POST", body: { enabled } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: rulesKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.rules.all }),
   })
 }
 
@@ -51,7 +45,7 @@ export function useDeleteRule() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) => sdk.client.fetch(rulePath(id), { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: rulesKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.rules.all }),
   })
 }
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import type { ShopDetails } from "../../engine/types"
-import { paymentRiskKeys } from "./hooks"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
 
 export const TIP_PLACEMENTS = ["checkout", "payment", "account", "order_confirmation", "footer"] as const
@@ -49,18 +49,12 @@ export type TipListQuery = { placement?: string; locale?: string; limit: number;
 
 const BASE = "/admin/payment-risk/security-tips"
 
-export const tipKeys = {
-  all: [...paymentRiskKeys.all, "security-tips"] as const,
-  list: (query: TipListQuery) => [...tipKeys.all, "list", query] as const,
-  preview: (title: string, body: string) => [...tipKeys.all, "preview", title, body] as const,
-}
-
 const defined = (query: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ""))
 
 export function useSecurityTips(query: TipListQuery) {
   return useQuery({
-    queryKey: tipKeys.list(query),
+    queryKey: queryKeys.tips.list(query),
     queryFn: () => sdk.client.fetch<{ tips: SecurityTip[]; count: number }>(BASE, { query: defined(query) }),
   })
 }
@@ -71,7 +65,7 @@ export function useSaveSecurityTip(id?: string) {
   return useMutation({
     mutationFn: (body: Partial<SecurityTipInput>) =>
       sdk.client.fetch<{ tip: SecurityTip }>(id ? `${BASE}/${encodeURIComponent(id)}` : BASE, { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tipKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tips.all }),
   })
 }
 
@@ -81,7 +75,7 @@ export function useToggleSecurityTip() {
   return useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) =>
       sdk.client.fetch<{ tip: SecurityTip }>(`${BASE}/${encodeURIComponent(id)}`, { method: "POST", body: { active } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tipKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tips.all }),
   })
 }
 
@@ -89,7 +83,7 @@ export function useDeleteSecurityTip() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) => sdk.client.fetch(`${BASE}/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tipKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tips.all }),
   })
 }
 
@@ -108,7 +102,7 @@ export function useTipPreview(title: string, body: string, enabled: boolean) {
   const settledTitle = useDebounced(title)
   const settledBody = useDebounced(body)
   return useQuery({
-    queryKey: tipKeys.preview(settledTitle, settledBody),
+    queryKey: queryKeys.tips.preview(settledTitle, settledBody),
     enabled,
     placeholderData: (previous) => previous,
     queryFn: () =>
@@ -126,8 +120,8 @@ export function useSaveShopDetails() {
     mutationFn: (shop: ShopDetails) =>
       sdk.client.fetch<{ settings: { shop: ShopDetails } }>("/admin/payment-risk/settings", { method: "POST", body: { shop } }),
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: paymentRiskKeys.settings() })
-      queryClient.invalidateQueries({ queryKey: tipKeys.all })
+      queryClient.invalidateQueries({ queryKey: queryKeys.settings() })
+      queryClient.invalidateQueries({ queryKey: queryKeys.tips.all })
     },
   })
 }

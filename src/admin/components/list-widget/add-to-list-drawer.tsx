@@ -3,7 +3,7 @@ import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { FieldError } from "../field-error"
 import { errorMessage } from "../../lib/errors"
-import { useAddToNegativeList } from "../../lib/list-widget-hooks"
+import { useSaveNegativeListEntry } from "../../lib/negative-list-hooks"
 import { NEGATIVE_LIST_SOURCES, NegativeListEntryInput, NegativeListSource } from "../../lib/negative-list-types"
 import { Candidate, Draft, EntryField, FIELDS_OF, OFFERED_KINDS, OfferedKind } from "./candidates"
 import { FieldErrors, fieldErrorsFrom, FORM_ERROR } from "./field-errors"
@@ -39,7 +39,7 @@ export const AddToListDrawer = ({ open, onOpenChange, candidates, subject }: Pro
   const [draft, setDraft] = useState<Draft>({})
   const [extras, setExtras] = useState<Extras>(NO_EXTRAS)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const add = useAddToNegativeList()
+  const add = useSaveNegativeListEntry()
 
   const candidate = candidates.find((c) => c.id === candidateId) ?? candidates[0]
   const kind: OfferedKind | undefined = candidate?.kind
