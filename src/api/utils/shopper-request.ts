@@ -4,13 +4,16 @@ import { ShopperRequest, shopperRequestStorage } from "../../risk/completion/sho
 /**
  * What the request says about the shopper: the IP (as Express reads it, honouring the app's
  * `trust proxy`) and the customer the request is authenticated as — Medusa authenticates every
- * store route for customers with `allowUnauthenticated`, so a guest has none.
+ * store route for customers with `allowUnauthenticated`, so a guest has none — and the language
+ * the request asks for (a refusal is worded in it).
  */
 export function shopperRequestOf(req: MedusaRequest): ShopperRequest {
   const auth = (req as MedusaRequest & { auth_context?: { actor_id?: string; actor_type?: string } }).auth_context
   return {
     ip: req.ip ?? null,
     authenticated_customer_id: auth?.actor_type === "customer" && auth.actor_id ? auth.actor_id : null,
+    locale: req.locale ?? null,
+    accept_language: req.get("accept-language") ?? null,
   }
 }
 

@@ -7,6 +7,9 @@ export type ShopperRequest = {
   ip: string | null
   /** the customer the request is authenticated as; null for a guest */
   authenticated_customer_id: string | null
+  /** the request's explicit locale (`?locale`, `x-medusa-locale`) and Accept-Language, for the refusal's language */
+  locale?: string | null
+  accept_language?: string | null
   /** the cart the request is about, where it names one (the completion route) */
   cart_id?: string | null
 }

@@ -5,18 +5,13 @@ import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { assessCart } from "../assess-cart"
 import { identityKeyFor, normalizeEmail } from "../../engine/identity/shopper-key"
 import { loadedCartFromHook } from "../readers/load-cart-snapshot"
-import { resolveLocale } from "../../engine/notice"
+import { enforceSelection } from "../../engine/enforcement"
 import { redactForLog } from "../../engine/payment-data/redact-log"
 import { recordCartSignal } from "../signals/record-cart-signal"
 import { signalKeysFor } from "../signals/signal-keys"
 import { ShopperRequest } from "./shopper-request"
 
-/**
- * What the shopper reads when completion is refused: nothing about lists, rules or scores.
- * The default English text; the merchant edits the texts per language (`refusal_message`).
- */
-export const REFUSED_PAYMENT_MESSAGE =
-  "The selected payment method is not available for this order. Please choose another payment method."
+export { REFUSED_PAYMENT_MESSAGE } from "../../engine/enforcement"
 
 /**
  * The CONFLICT error when the shopper's lock could not be had in time: retryable, says nothing
@@ -73,13 +68,16 @@ export async function validateCartPaymentRisk(
       ip: shopper?.ip ?? null,
       authenticatedCustomerId: shopper?.authenticated_customer_id ?? null,
     })
-    const allowed = new Set(assessment.decision.allowed_provider_ids)
     // Fail closed: a cart that needs payment completes only with a session the plugin judged
     // (Medusa refuses one without a session, but a status unknown today must not slip through).
-    const unjudged = loaded.cart.total > 0 && !loaded.selected_provider_ids.length
-    const refusedProviders = unjudged
-      ? ["(no payment session)"]
-      : loaded.selected_provider_ids.filter((id) => !allowed.has(id))
+    const verdict = enforceSelection({
+      allowed_provider_ids: assessment.decision.allowed_provider_ids,
+      selected_provider_ids: loaded.selected_provider_ids,
+      needs_payment: loaded.cart.total > 0,
+      refusal_message: assessment.settings.refusal_message,
+      language: { request_locale: shopper?.locale, cart_locale: loaded.locale, accept_language: shopper?.accept_language },
+    })
+    const refusedProviders = verdict.refused_provider_ids
     // the velocity "orders" count reads completed_at; the IP recorded while shopping is kept
     const signal = recordCartSignal(
       container,
@@ -107,9 +105,7 @@ export async function validateCartPaymentRisk(
       risk_score: assessment.decision.rules?.score ?? 0,
     })
     await signal
-    const texts = assessment.settings.refusal_message
-    const message = texts[resolveLocale(loaded.locale)] || texts.en || REFUSED_PAYMENT_MESSAGE
-    return { refused: refusedProviders, assessmentId: record.id, message }
+    return { refused: refusedProviders, assessmentId: record.id, message: verdict.allowed ? "" : verdict.message }
   }
 
   let result: Awaited<ReturnType<typeof assessAndRecord>>

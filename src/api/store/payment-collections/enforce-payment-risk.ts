@@ -3,8 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { assessCart, CartAssessment } from "../../../risk/assess-cart"
 import { LoadedCart } from "../../../risk/readers/load-cart-snapshot"
 import { loadOrderSnapshot, orderOfPaymentCollection } from "../../../risk/readers/load-order-snapshot"
-import { resolveLocale } from "../../../engine/notice"
-import { REFUSED_PAYMENT_MESSAGE } from "../../../risk/completion/validate-completion"
+import { enforceSelection } from "../../../engine/enforcement"
 import { shopperRequestOf } from "../../utils/shopper-request"
 
 type Owner = { cart_id: string } | { order_id: string; loaded: LoadedCart } | null
@@ -63,13 +62,17 @@ export async function enforcePaymentRiskOnSession(
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: Value for field 'provider_id': unknown payment provider`))
     }
     const assessment = owner ? await assessOwner(req, owner) : null
-    // a collection of neither a cart nor an order is not the store's to pay: nothing is offered
-    const allowed = assessment?.decision.allowed_provider_ids ?? []
-    if (!allowed.includes(body.provider_id)) {
-      const locale = resolveLocale(req.locale, assessment?.loaded.locale, req.get("accept-language"))
-      const texts = assessment?.settings.refusal_message
-      const message = texts?.[locale] || texts?.en || REFUSED_PAYMENT_MESSAGE
-      return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, message))
+    const shopper = shopperRequestOf(req)
+    const verdict = enforceSelection({
+      // a collection of neither a cart nor an order is not the store's to pay: nothing is offered
+      allowed_provider_ids: assessment?.decision.allowed_provider_ids ?? null,
+      selected_provider_ids: [body.provider_id],
+      needs_payment: true,
+      refusal_message: assessment?.settings.refusal_message,
+      language: { request_locale: shopper.locale, cart_locale: assessment?.loaded.locale, accept_language: shopper.accept_language },
+    })
+    if (!verdict.allowed) {
+      return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, verdict.message))
     }
     return next()
   } catch (error) {
