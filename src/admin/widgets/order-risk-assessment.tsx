@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { useFormat } from "../lib/format"
 import { useOrderAssessments } from "../lib/hooks"
 import { providerName } from "../lib/provider-name"
 import { Assessment, AssessmentSignals } from "../lib/types"
@@ -61,6 +62,7 @@ const Signals = ({ signals }: { signals: AssessmentSignals }) => {
 
 const AssessmentView = ({ assessment }: { assessment: Assessment }) => {
   const { t } = useTranslation()
+  const format = useFormat()
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -114,7 +116,7 @@ const AssessmentView = ({ assessment }: { assessment: Assessment }) => {
       {assessment.signals && <Signals signals={assessment.signals} />}
       <Text size="xsmall" className="text-ui-fg-muted">
         {t("paymentRisk.widget.engine", { version: assessment.engine_version })} ·{" "}
-        {new Date(assessment.created_at).toLocaleString()}
+        {format.dateTime(assessment.created_at)}
       </Text>
     </div>
   )

@@ -1,5 +1,6 @@
 import { Badge, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { useFormat } from "../../lib/format"
 import type { ListMatch } from "../../lib/negative-list-types"
 import { entryLabel } from "./entry-label"
 
@@ -7,9 +8,9 @@ const KEY = "paymentRisk.listWidget"
 
 /** One match: certain or possible, kind, score, the entry, why it matched, reason and source. */
 export const MatchItem = ({ match }: { match: ListMatch }) => {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const { date } = useFormat()
   const { entry } = match
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language)
   const fields = match.matched_on.map((field) => t(`${KEY}.matchedOn.${field}`, { defaultValue: field })).join(", ")
   const facts = [
     t(`${KEY}.sources.${entry.source}`, { defaultValue: entry.source }),

@@ -1,5 +1,6 @@
 import { Badge, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { useFormat } from "../../lib/format"
 import { useNegativeListEntry } from "../../lib/negative-list-hooks"
 
 const ACTION_COLOR = { create: "green", update: "blue", delete: "red" } as const
@@ -8,7 +9,8 @@ const show = (value: unknown) => (value === null || value === undefined || value
 
 /** Who changed what and when, newest first (hashed values appear only as hashes). */
 export const AuditTrail = ({ entryId }: { entryId: string }) => {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const format = useFormat()
   const { data, isLoading } = useNegativeListEntry(entryId)
   return (
     <section className="flex flex-col gap-y-2 border-t pt-4" aria-label={t("paymentRisk.negativeList.audit.title")}>
@@ -22,7 +24,7 @@ export const AuditTrail = ({ entryId }: { entryId: string }) => {
                 {t(`paymentRisk.negativeList.audit.actions.${record.action}`)}
               </Badge>
               <Text size="xsmall" className="text-ui-fg-subtle">
-                {new Date(record.created_at).toLocaleString(i18n.language)} · {record.actor_id ?? t("paymentRisk.negativeList.audit.system")}
+                {format.dateTime(record.created_at)} · {record.actor_id ?? t("paymentRisk.negativeList.audit.system")}
               </Text>
             </div>
             {record.action === "update" && (

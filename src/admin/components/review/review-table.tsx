@@ -2,10 +2,12 @@ import { Badge, createDataTableColumnHelper, DataTable, DataTablePaginationState
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate } from "react-router-dom"
+import { useFormat } from "../../lib/format"
 import { useReviews } from "../../lib/review-hooks"
 import { REVIEW_FILTERS, ReviewDTO, ReviewFilter } from "../../lib/rules-types"
+import { ListPagination } from "../list-pagination"
 import { reviewReasonText } from "../rules/labels"
-import { age, money, STATUS_COLOR } from "./format"
+import { STATUS_COLOR } from "./status"
 
 const PAGE_SIZE = 20
 const columnHelper = createDataTableColumnHelper<ReviewDTO>()
@@ -13,7 +15,8 @@ const KEY = "paymentRisk.reviews"
 
 /** Flagged orders: order, score, reasons, customer, amount, age; filtered by review status. */
 export const ReviewTable = () => {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const format = useFormat()
   const navigate = useNavigate()
   const [status, setStatus] = useState<ReviewFilter>("pending")
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
@@ -45,17 +48,17 @@ export const ReviewTable = () => {
       columnHelper.accessor("email", { header: t(`${KEY}.columns.customer`), cell: ({ getValue }) => getValue() ?? "–" }),
       columnHelper.accessor("total", {
         header: t(`${KEY}.columns.amount`),
-        cell: ({ row }) => money(row.original.total, row.original.currency_code, i18n.language),
+        cell: ({ row }) => format.money(row.original.total, row.original.currency_code),
       }),
       columnHelper.accessor("order_created_at", {
         header: t(`${KEY}.columns.age`),
         cell: ({ getValue }) => {
           const created = getValue()
-          return created ? <span title={new Date(created).toLocaleString(i18n.language)}>{age(created, i18n.language)}</span> : "–"
+          return created ? <span title={format.dateTime(created)}>{format.age(created)}</span> : "–"
         },
       }),
     ],
-    [t, i18n.language]
+    [t, format]
   )
 
   const table = useDataTable({
@@ -87,15 +90,7 @@ export const ReviewTable = () => {
         </div>
       </DataTable.Toolbar>
       <DataTable.Table emptyState={{ empty: { heading: t(`${KEY}.empty`), description: t(`${KEY}.emptyHint`) } }} />
-      <DataTable.Pagination
-        translations={{
-          of: t(`${KEY}.pagination.of`),
-          results: t(`${KEY}.pagination.results`),
-          pages: t(`${KEY}.pagination.pages`),
-          prev: t(`${KEY}.pagination.prev`),
-          next: t(`${KEY}.pagination.next`),
-        }}
-      />
+      <ListPagination />
     </DataTable>
   )
 }

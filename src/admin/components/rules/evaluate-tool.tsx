@@ -2,6 +2,7 @@ import { Badge, Button, Heading, Input, Label, Text } from "@medusajs/ui"
 import { FormEvent, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/errors"
+import { useFormat } from "../../lib/format"
 import { providerName } from "../../lib/provider-name"
 import { useEvaluateCart } from "../../lib/rules-hooks"
 import { FieldError } from "../field-error"
@@ -12,7 +13,8 @@ const KEY = "paymentRisk.rules.evaluate"
 
 /** "What does this cart see, and why": a cart id in, the decision with every rule's explanation out (nothing stored). */
 export const EvaluateTool = () => {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const format = useFormat()
   const [cartId, setCartId] = useState("")
   const [ip, setIp] = useState("")
   const [inputError, setInputError] = useState<string>()
@@ -50,7 +52,7 @@ export const EvaluateTool = () => {
           <Text size="small" className="text-ui-fg-subtle">
             {t(`${KEY}.cart`, {
               id: result.cart.id,
-              total: result.cart.total.toLocaleString(i18n.language, { style: "currency", currency: result.cart.currency_code.toUpperCase() }),
+              total: format.money(result.cart.total, result.cart.currency_code),
               email: result.cart.email ?? "–",
             })}
           </Text>

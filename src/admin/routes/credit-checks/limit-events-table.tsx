@@ -1,7 +1,9 @@
 import { Badge, createDataTableColumnHelper, DataTable, DataTablePaginationState, Heading, Text, useDataTable } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
+import { ListPagination } from "../../components/list-pagination"
 import { CreditLimitEventRow } from "../../lib/credit-hooks"
+import { useFormat } from "../../lib/format"
 
 const PAGE_SIZE = 10
 const KEY = "paymentRisk.credit.limitEvents"
@@ -12,7 +14,8 @@ const columnHelper = createDataTableColumnHelper<CreditLimitEventRow>()
  * events the route returns): when, which limit, its value, the cart. No personal data.
  */
 export const LimitEventsTable = ({ events, total, isLoading }: { events: CreditLimitEventRow[]; total: number; isLoading: boolean }) => {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const format = useFormat()
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
   const page = events.slice(pagination.pageIndex * pagination.pageSize, (pagination.pageIndex + 1) * pagination.pageSize)
 
@@ -20,7 +23,7 @@ export const LimitEventsTable = ({ events, total, isLoading }: { events: CreditL
     () => [
       columnHelper.accessor("created_at", {
         header: t(`${KEY}.columns.time`),
-        cell: ({ getValue }) => new Date(getValue()).toLocaleString(i18n.language),
+        cell: ({ getValue }) => format.dateTime(getValue()),
       }),
       columnHelper.accessor("limit_name", {
         header: t(`${KEY}.columns.limit`),
@@ -32,7 +35,7 @@ export const LimitEventsTable = ({ events, total, isLoading }: { events: CreditL
         cell: ({ getValue }) => <span className="font-mono txt-compact-xsmall">{getValue()}</span>,
       }),
     ],
-    [t, i18n.language]
+    [t, format]
   )
 
   const table = useDataTable({
@@ -52,15 +55,7 @@ export const LimitEventsTable = ({ events, total, isLoading }: { events: CreditL
         <Text size="small" className="text-ui-fg-subtle">{t(`${KEY}.count`, { count: total })}</Text>
       </DataTable.Toolbar>
       <DataTable.Table emptyState={{ empty: { heading: t(`${KEY}.empty`), description: t(`${KEY}.emptyHint`) } }} />
-      <DataTable.Pagination
-        translations={{
-          of: t(`${KEY}.pagination.of`),
-          results: t(`${KEY}.pagination.results`),
-          pages: t(`${KEY}.pagination.pages`),
-          prev: t(`${KEY}.pagination.prev`),
-          next: t(`${KEY}.pagination.next`),
-        }}
-      />
+      <ListPagination results={t(`${KEY}.pagination.results`)} />
     </DataTable>
   )
 }
