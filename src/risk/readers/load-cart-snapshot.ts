@@ -5,7 +5,8 @@ import { toAmount } from "../../engine/amount"
 import { redactPaymentNumbers } from "../../engine/payment-data/redact-log"
 import { retryOnConnectionLoss } from "./retry-on-connection-loss"
 
-const CART_FIELDS = [
+/** What the engine reads of a cart or an order alike: money, shopper, addresses, items, region's providers. */
+export const SHOPPER_FIELDS = [
   "id",
   "currency_code",
   "total",
@@ -13,8 +14,6 @@ const CART_FIELDS = [
   "customer_id",
   "region_id",
   "sales_channel_id",
-  "locale",
-  "completed_at",
   "metadata",
   "items.product_id",
   "items.variant_id",
@@ -25,6 +24,12 @@ const CART_FIELDS = [
   "shipping_address.*",
   "region.payment_providers.id",
   "region.payment_providers.is_enabled",
+]
+
+const CART_FIELDS = [
+  ...SHOPPER_FIELDS,
+  "locale",
+  "completed_at",
   "payment_collection.id",
   "payment_collection.payment_sessions.provider_id",
   "payment_collection.payment_sessions.status",

@@ -1,27 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CartRow, LoadedCart, toLoadedCart } from "./load-cart-snapshot"
+import { CartRow, LoadedCart, SHOPPER_FIELDS, toLoadedCart } from "./load-cart-snapshot"
 import { retryOnConnectionLoss } from "./retry-on-connection-loss"
-
-const ORDER_FIELDS = [
-  "id",
-  "currency_code",
-  "total",
-  "email",
-  "customer_id",
-  "region_id",
-  "sales_channel_id",
-  "metadata",
-  "items.product_id",
-  "items.variant_id",
-  "items.title",
-  "items.quantity",
-  "items.unit_price",
-  "billing_address.*",
-  "shipping_address.*",
-  "region.payment_providers.id",
-  "region.payment_providers.is_enabled",
-]
 
 /** The order a payment collection belongs to (order edits, exchanges, claims), or null. */
 export async function orderOfPaymentCollection(container: MedusaContainer, collectionId: string): Promise<string | null> {
@@ -42,7 +22,7 @@ export async function orderOfPaymentCollection(container: MedusaContainer, colle
 export async function loadOrderSnapshot(container: MedusaContainer, orderId: string): Promise<LoadedCart | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await retryOnConnectionLoss(() =>
-    query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderId } })
+    query.graph({ entity: "order", fields: SHOPPER_FIELDS, filters: { id: orderId } })
   )
   const row = data[0] as (Omit<CartRow, "payment_collection" | "locale" | "completed_at">) | undefined
   if (!row) return null
