@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { PAYMENT_RISK_MODULE } from "../../src/modules/payment-risk"
 import PaymentRiskModuleService from "../../src/modules/payment-risk/service"
-import { flagOrderForReviewWorkflow } from "../../src/workflows/flag-order-for-review"
+import { flagOrderForReviewWorkflow } from "../../src/workflows/review/flag-order-for-review"
 import { adminHeaders } from "../helpers/admin"
 import { shopper } from "../helpers/checkout"
 import {

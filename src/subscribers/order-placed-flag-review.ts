@@ -1,6 +1,6 @@
 import { SubscriberArgs, type SubscriberConfig } from "@medusajs/framework"
 import { cartIdOfOrder } from "../risk/readers/cart-of-order"
-import { flagOrderForReviewWorkflow } from "../workflows/flag-order-for-review"
+import { flagOrderForReviewWorkflow } from "../workflows/review/flag-order-for-review"
 
 /**
  * Holds a placed order for payment-risk review when its rules asked for it or it duplicates a

@@ -2,7 +2,7 @@ import { SubscriberArgs, type SubscriberConfig } from "@medusajs/framework"
 import { cartIdOfOrder } from "../risk/readers/cart-of-order"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
-import { linkRiskAssessmentToOrderWorkflow } from "../workflows/link-risk-assessment-to-order"
+import { linkRiskAssessmentToOrderWorkflow } from "../workflows/assessment/link-risk-assessment-to-order"
 
 /** Links the assessment taken at completion to the order placed from the cart. */
 export default async function linkAssessmentOnOrderPlaced({

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { eraseShopperDataWorkflow } from "../../../../workflows/erase-shopper-data"
+import { eraseShopperDataWorkflow } from "../../../../workflows/privacy/erase-shopper-data"
 import { AdminErasePersonalDataType } from "../validators"
 
 /**

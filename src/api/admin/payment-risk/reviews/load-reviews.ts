@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { HiddenProvider, RulesResult } from "../../../../engine"
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
-import { loadOrderAssessment } from "../../../../workflows/steps/validate-review-action"
+import { loadOrderAssessment } from "../../../../workflows/review/steps/validate-review-action"
 
 type Assessment = Awaited<ReturnType<PaymentRiskModuleService["listRiskAssessments"]>>[number]
 type ReviewEventRow = Awaited<ReturnType<PaymentRiskModuleService["listReviewEvents"]>>[number]

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { approveOrderReviewWorkflow } from "../../../../../../workflows/approve-order-review"
+import { approveOrderReviewWorkflow } from "../../../../../../workflows/review/approve-order-review"
 import { loadReviewDetail } from "../../load-reviews"
 import { AdminReviewActionType } from "../../validators"
 

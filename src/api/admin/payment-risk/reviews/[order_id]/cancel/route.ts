@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { cancelOrderReviewWorkflow } from "../../../../../../workflows/cancel-order-review"
+import { cancelOrderReviewWorkflow } from "../../../../../../workflows/review/cancel-order-review"
 import { loadReviewDetail } from "../../load-reviews"
 import { AdminReviewActionType } from "../../validators"
 

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { listOrderReviewWorkflow } from "../../../../../../workflows/list-order-review"
+import { listOrderReviewWorkflow } from "../../../../../../workflows/review/list-order-review"
 import { toEntryResponse } from "../../../negative-list/serialize"
 import { loadReviewDetail } from "../../load-reviews"
 import { AdminListReviewOrderType } from "../../validators"

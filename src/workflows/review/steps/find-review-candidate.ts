@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { RulesResult } from "../../engine"
-import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
-import PaymentRiskModuleService from "../../modules/payment-risk/service"
+import type { RulesResult } from "../../../engine"
+import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
+import PaymentRiskModuleService from "../../../modules/payment-risk/service"
 
 export const findReviewCandidateStepId = "find-payment-risk-review-candidate"
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { PreparedEntryData } from "../../engine"
-import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
-import PaymentRiskModuleService from "../../modules/payment-risk/service"
+import type { PreparedEntryData } from "../../../engine"
+import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
+import PaymentRiskModuleService from "../../../modules/payment-risk/service"
 
 export const createNegativeListEntriesStepId = "create-payment-risk-negative-list-entries"
 

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { AssessmentOrderLink, deleteAssessmentOrderLinks, restoreAssessmentOrderLinks } from "../../risk/privacy/assessment-links"
+import { AssessmentOrderLink, deleteAssessmentOrderLinks, restoreAssessmentOrderLinks } from "../../../risk/privacy/assessment-links"
 
 export const deleteAssessmentOrderLinksStepId = "delete-payment-risk-assessment-order-links"
 

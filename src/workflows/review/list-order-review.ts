@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import type { ReviewActionInput } from "./approve-order-review"
 import { reviewLockKey } from "./flag-order-for-review"
-import { createNegativeListEntriesStep } from "./steps/create-negative-list-entries"
+import { createNegativeListEntriesStep } from "../negative-list/steps/create-negative-list-entries"
 import { createReviewEventStep } from "./steps/create-review-event"
 import { prepareFraudListEntriesStep } from "./steps/prepare-fraud-list-entries"
 import { validateReviewActionStep } from "./steps/validate-review-action"

@@ -1,13 +1,14 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { normaliseSubject, PersonAddress } from "../../engine"
-import orderRiskAssessmentLink from "../../links/order-risk-assessment"
-import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
-import PaymentRiskModuleService, { ShopperErasurePlan } from "../../modules/payment-risk/service"
-import { normalizeEmail } from "../../engine/identity/shopper-key"
-import { AssessmentOrderLink } from "../../risk/privacy/assessment-links"
-import { isShopperIpEntry, isShopperListEntry, ShopperData, shopperListCriteria } from "../../risk/privacy/shopper-entries"
-import { signalKeyCandidates } from "../../risk/signals/signal-keys"
+import { normaliseSubject, PersonAddress } from "../../../engine"
+import orderRiskAssessmentLink from "../../../links/order-risk-assessment"
+import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
+import PaymentRiskModuleService, { ShopperErasurePlan } from "../../../modules/payment-risk/service"
+import { normalizeEmail } from "../../../engine/identity/shopper-key"
+import { AssessmentOrderLink } from "../../../risk/privacy/assessment-links"
+import { isShopperIpEntry, isShopperListEntry, ShopperData, shopperListCriteria } from "../../../risk/privacy/shopper-entries"
+import { cartsOfOrders } from "../../../risk/readers/cart-of-order"
+import { signalKeyCandidates } from "../../../risk/signals/signal-keys"
 
 export const findShopperDataStepId = "find-payment-risk-shopper-data"
 
@@ -69,10 +70,8 @@ export const findShopperDataStep = createStep(
     ).rows as Array<{ id: string; email: string | null }>
     emails = unique([...emails, ...carts.map((c) => c.email), ...orders.map((o) => o.email)])
     let orderIds = unique(orders.map((o) => o.id))
-    const { data: orderCarts } = orderIds.length
-      ? await query.graph({ entity: "order_cart", fields: ["cart_id", "order_id"], filters: { order_id: orderIds } })
-      : { data: [] }
-    let cartIds = unique([...carts.map((c) => c.id), ...(orderCarts as Array<{ cart_id?: string }>).map((link) => link.cart_id)])
+    const orderCarts = await cartsOfOrders(container, orderIds)
+    let cartIds = unique([...carts.map((c) => c.id), ...orderCarts.map((link) => link.cart_id)])
 
     const assessments = await service.findShopperAssessments({ emails, customer_ids: customerIds, cart_ids: cartIds, order_ids: orderIds })
     cartIds = unique([...cartIds, ...assessments.map((a) => (a.cart_id.startsWith("erased:") ? null : a.cart_id))])

@@ -3,8 +3,8 @@ import {
   abandonCartPaymentRisk,
   CompletionCheck,
   validateCartPaymentRisk,
-} from "../../risk/completion/validate-completion"
-import { shopperRequestFrom } from "../../risk/completion/shopper-request"
+} from "../../../risk/completion/validate-completion"
+import { shopperRequestFrom } from "../../../risk/completion/shopper-request"
 
 export const validateCartPaymentRiskStepId = "validate-cart-payment-risk"
 

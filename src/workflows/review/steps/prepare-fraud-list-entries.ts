@@ -1,9 +1,9 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { EntryInput, PersonAddress, prepareEntryData, PreparedEntryData } from "../../engine"
-import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
-import PaymentRiskModuleService from "../../modules/payment-risk/service"
-import { neutraliseFormula } from "../../engine/csv-cell"
+import { EntryInput, PersonAddress, prepareEntryData, PreparedEntryData } from "../../../engine"
+import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
+import PaymentRiskModuleService from "../../../modules/payment-risk/service"
+import { neutraliseFormula } from "../../../engine/csv-cell"
 
 export const prepareFraudListEntriesStepId = "prepare-payment-risk-fraud-list-entries"
 

@@ -1,8 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
-import PaymentRiskModuleService from "../../modules/payment-risk/service"
+import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
+import PaymentRiskModuleService from "../../../modules/payment-risk/service"
+import { cartIdOfOrder } from "../../../risk/readers/cart-of-order"
 import type { ReviewStatus } from "./set-review-status"
 
 export const validateReviewActionStepId = "validate-payment-risk-review-action"
@@ -24,8 +25,7 @@ export async function loadOrderAssessment(container: MedusaContainer, orderId: s
     if (!orders.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
     }
-    const { data: links } = await query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { order_id: orderId } })
-    const cartId = (links[0] as { cart_id?: string } | undefined)?.cart_id
+    const cartId = await cartIdOfOrder(container, orderId)
     if (cartId) {
       ;[row] = await service.listRiskAssessments({ cart_id: cartId }, { take: 1, select: fields })
     }

@@ -1,8 +1,8 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createRemoteLinkStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
-import orderRiskAssessmentLink from "../links/order-risk-assessment"
+import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
+import orderRiskAssessmentLink from "../../links/order-risk-assessment"
 import { setAssessmentOrderStep } from "./steps/set-assessment-order"
 
 export const linkRiskAssessmentToOrderWorkflowId = "link-payment-risk-assessment-to-order"

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { decideReview } from "../engine"
+import { decideReview } from "../../engine"
 import { createReviewEventStep } from "./steps/create-review-event"
 import { findDuplicateOrderStep } from "./steps/find-duplicate-order"
 import { findReviewCandidateStep } from "./steps/find-review-candidate"
@@ -11,7 +11,7 @@ export const flagOrderForReviewWorkflowId = "flag-order-for-payment-risk-review"
 /** The lock every write to an order's review takes (flag and the admin's actions). */
 export const reviewLockKey = (orderId: string) => `payment-risk-review:${orderId}`
 
-export { DUPLICATE_ORDER_REASON } from "../engine"
+export { DUPLICATE_ORDER_REASON } from "../../engine"
 
 /**
  * Runs after an order was placed (never during checkout): holds the order for review when the

@@ -1,7 +1,7 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
-import PaymentRiskModuleService from "../../modules/payment-risk/service"
+import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
+import PaymentRiskModuleService from "../../../modules/payment-risk/service"
+import { orderIdOfCart } from "../../../risk/readers/cart-of-order"
 
 export const findDuplicateOrderStepId = "find-payment-risk-duplicate-order"
 
@@ -44,16 +44,7 @@ export const findDuplicateOrderStep = createStep(
       return new StepResponse<DuplicateOrder | null>(null)
     }
 
-    let orderId = other.order_id ?? null
-    if (!orderId) {
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: links } = await query.graph({
-        entity: "order_cart",
-        fields: ["order_id"],
-        filters: { cart_id: other.cart_id },
-      })
-      orderId = (links[0] as { order_id?: string } | undefined)?.order_id ?? null
-    }
+    const orderId = other.order_id ?? (await orderIdOfCart(container, other.cart_id))
     return new StepResponse<DuplicateOrder | null>({
       cart_id: other.cart_id,
       order_id: orderId,
