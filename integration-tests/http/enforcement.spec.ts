@@ -97,7 +97,7 @@ medusaIntegrationTestRunner({
 
     describe("when two carts of one new customer complete at the same moment", () => {
       it("should place at most one of them with cash on delivery", async () => {
-        const carts = []
+        const carts: Array<{ id: string }> = []
         for (let i = 0; i < 3; i++) {
           carts.push(await shop.createCart({ email: "gleichzeitig@example.com" }))
         }

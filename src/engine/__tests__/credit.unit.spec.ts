@@ -2,7 +2,8 @@ import { actionsForAnswer, creditIdentity, planCreditQuery } from "../credit"
 import { CreditOutcome } from "../credit/types"
 import { decide } from "../engine"
 import { DEFAULT_SETTINGS } from "../settings"
-import { AddressSnapshot, NegativeListMatch, RiskSettings } from "../types"
+import { NegativeListMatch } from "../negative-list/types"
+import { AddressSnapshot, RiskSettings } from "../types"
 import { allProviders, input, P, paidOrder, settings } from "./builders"
 
 const ADDRESS: AddressSnapshot = { first_name: "Hans", last_name: "Meier", address_1: "Hauptstraße 5", postal_code: "10115", city: "Berlin", country_code: "de" }

@@ -387,7 +387,7 @@ describe("engine", () => {
   describe("when the evaluation failed (fallbackDecision)", () => {
     const error = { code: "evaluation_timeout", message: "took longer than 2000 ms" }
 
-    it.each([
+    it.each<[string[], string[]]>([
       [["prepayment"], [P.prepayment]],
       [["prepayment", "guaranteed"], [P.prepayment, P.paypal]],
       [["cash_on_delivery", "invoice"], [P.cod, P.invoice]],

@@ -16,6 +16,7 @@ import {
   velocityNeeds,
   ConditionGroup,
   Condition,
+  ConditionTrace,
   ValueType,
 } from "../rules"
 import { DEFAULT_SETTINGS } from "../settings"
@@ -49,7 +50,8 @@ const cond = (attribute: string, operator: Operator, value?: unknown, params?: C
 })
 const and = (...children: ConditionGroup["children"]): ConditionGroup => ({ type: "group", combinator: "and", children })
 const or = (...children: ConditionGroup["children"]): ConditionGroup => ({ type: "group", combinator: "or", children })
-const held = (condition: Condition, f: RuleFacts = facts()) => evaluateGroup(and(condition), f).children[0]
+const held = (condition: Condition, f: RuleFacts = facts()) =>
+  (evaluateGroup(and(condition), f) as Extract<ConditionTrace, { type: "group" }>).children[0]
 
 describe("rule operators", () => {
   it.each<[ValueType, Operator, unknown, unknown, boolean]>([
