@@ -17,6 +17,9 @@ const RULE = "E2E: hide invoice from 1 EUR"
 const APPLIES = `Rule “${RULE}” applies`
 const REVIEW_RULE = "E2E: review every order"
 
+/** The rules list's rows (each has its on/off switch). */
+const ruleRows = (page: Page) => page.getByRole("row").filter({ has: page.getByRole("switch") })
+
 async function choose(page: Page, trigger: Locator, option: string) {
   await trigger.click()
   await page.getByRole("option", { name: option, exact: true }).click()
@@ -168,7 +171,7 @@ async function buildAndEvaluate(page: Page, base: string) {
   {
     await open(page, `${base}/app/rules`, () => page.getByRole("heading", { name: "Risk rules" }).waitFor({ timeout: 60000 }))
     // the default rules are seeded and listed
-    await page.getByTestId("rule-row").first().waitFor({ timeout: 30000 })
+    await ruleRows(page).first().waitFor({ timeout: 30000 })
     await page.getByRole("heading", { name: "Rule settings" }).waitFor()
     await screenshot(page, "rules-01-page")
 
@@ -218,7 +221,7 @@ async function buildAndEvaluate(page: Page, base: string) {
     await page.getByText("Rule created").first().waitFor({ timeout: 30000 })
     await editor.waitFor({ state: "hidden", timeout: 30000 })
 
-    const row = page.getByTestId("rule-row").filter({ hasText: RULE })
+    const row = ruleRows(page).filter({ hasText: RULE })
     await row.waitFor({ timeout: 30000 })
     await row.getByText("Hide: Invoice").waitFor()
     await row.getByText("+5 points").waitFor()

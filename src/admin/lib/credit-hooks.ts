@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query"
+import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import type { CreditFailureKind, CreditLimitName, CreditResult } from "../../engine/credit/types"
 import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
@@ -42,6 +42,8 @@ export type CreditChecksResponse = {
 
 export function useCreditQueries(query: { limit: number; offset: number }) {
   return useQuery({
+    // the page shown stays while the next page or filter loads
+    placeholderData: keepPreviousData,
     queryKey: queryKeys.credit.checks(query),
     queryFn: () => sdk.client.fetch<CreditChecksResponse>("/admin/payment-risk/credit-checks", { query }),
   })

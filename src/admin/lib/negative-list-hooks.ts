@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
 import { AuditRecord, ImportReport, ListMatch, MatchQuery, NegativeListEntry, NegativeListEntryInput } from "./negative-list-types"
@@ -10,6 +10,8 @@ const defined = (query: Record<string, unknown>) =>
 
 export function useNegativeList(query: ListQuery) {
   return useQuery({
+    // the page shown stays while the next page or filter loads
+    placeholderData: keepPreviousData,
     queryKey: queryKeys.negativeList.list(query),
     queryFn: () =>
       sdk.client.fetch<{ entries: NegativeListEntry[]; count: number }>("/admin/payment-risk/negative-list", {

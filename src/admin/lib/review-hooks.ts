@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { queryKeys } from "./query-keys"
 import { ReviewDetail, ReviewDTO, ReviewFilter } from "./rules-types"
 import { sdk } from "./sdk"
@@ -7,6 +7,8 @@ const reviewPath = (orderId: string) => `/admin/payment-risk/reviews/${encodeURI
 
 export function useReviews(query: { status: ReviewFilter; limit: number; offset: number }) {
   return useQuery({
+    // the page shown stays while the next page or filter loads
+    placeholderData: keepPreviousData,
     queryKey: queryKeys.reviews.list(query),
     queryFn: () => sdk.client.fetch<{ reviews: ReviewDTO[]; count: number }>("/admin/payment-risk/reviews", { query }),
   })

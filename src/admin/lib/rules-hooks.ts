@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { CatalogEntry, EvaluateResponse, RuleDTO, RuleInput } from "./rules-types"
 import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
@@ -7,6 +7,8 @@ const rulePath = (id: string) => `/admin/payment-risk/rules/${encodeURIComponent
 
 export function useRules(query: { limit: number; offset: number }) {
   return useQuery({
+    // the page shown stays while the next page or filter loads
+    placeholderData: keepPreviousData,
     queryKey: queryKeys.rules.list(query),
     queryFn: () => sdk.client.fetch<{ rules: RuleDTO[]; count: number }>("/admin/payment-risk/rules", { query }),
   })

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import type { ShopDetails } from "../../engine/types"
 import { queryKeys } from "./query-keys"
@@ -54,6 +54,8 @@ const defined = (query: Record<string, unknown>) =>
 
 export function useSecurityTips(query: TipListQuery) {
   return useQuery({
+    // the page shown stays while the next page or filter loads
+    placeholderData: keepPreviousData,
     queryKey: queryKeys.tips.list(query),
     queryFn: () => sdk.client.fetch<{ tips: SecurityTip[]; count: number }>(BASE, { query: defined(query) }),
   })

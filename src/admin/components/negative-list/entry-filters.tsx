@@ -1,4 +1,4 @@
-import { Input, Select } from "@medusajs/ui"
+import { Select } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { NEGATIVE_LIST_KINDS, NEGATIVE_LIST_SOURCES } from "../../lib/negative-list-types"
 
@@ -6,7 +6,7 @@ export type Filters = { q: string; kind: string; source: string; expired: string
 export const NO_FILTERS: Filters = { q: "", kind: "", source: "", expired: "" }
 const ALL = "all"
 
-/** Search plus kind, source and expiry filters above the table. */
+/** Kind, source and expiry filters in the table's toolbar (the search is the table's own). */
 export const EntryFilters = ({ value, onChange }: { value: Filters; onChange: (next: Filters) => void }) => {
   const { t } = useTranslation()
   const select = (name: "kind" | "source" | "expired", options: readonly string[], prefix: string) => (
@@ -23,16 +23,7 @@ export const EntryFilters = ({ value, onChange }: { value: Filters; onChange: (n
     </Select>
   )
   return (
-    <div className="flex flex-wrap items-center gap-2 px-6 py-3">
-      <Input
-        type="search"
-        size="small"
-        className="min-w-[240px] flex-1"
-        placeholder={t("paymentRisk.negativeList.search")}
-        aria-label={t("paymentRisk.negativeList.search")}
-        value={value.q}
-        onChange={(event) => onChange({ ...value, q: event.target.value })}
-      />
+    <div className="flex flex-wrap items-center gap-2">
       {select("kind", NEGATIVE_LIST_KINDS, "paymentRisk.negativeList.kinds")}
       {select("source", NEGATIVE_LIST_SOURCES, "paymentRisk.negativeList.sources")}
       {select("expired", ["false", "true"], "paymentRisk.negativeList.filters.expiredValues")}

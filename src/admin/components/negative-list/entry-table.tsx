@@ -1,92 +1,102 @@
-import { Badge, Button, Table, Text, toast, usePrompt } from "@medusajs/ui"
-import { useState } from "react"
+import { PencilSquare, Trash } from "@medusajs/icons"
+import { Badge, createDataTableColumnHelper, DataTable, DataTablePaginationState, toast, useDataTable, usePrompt } from "@medusajs/ui"
+import { Dispatch, SetStateAction, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/errors"
+import { useFormat } from "../../lib/format"
 import { useDeleteNegativeListEntry, useNegativeList } from "../../lib/negative-list-hooks"
 import { NegativeListEntry } from "../../lib/negative-list-types"
+import { ListPagination, onRowOpen } from "../data-table-parts"
 import { describeEntry } from "./describe-entry"
+import { EntryFilters, Filters } from "./entry-filters"
 import { EntryDrawer } from "./entry-form"
-import { Filters } from "./entry-filters"
 
 const PAGE_SIZE = 20
+const KEY = "paymentRisk.negativeList"
+const columnHelper = createDataTableColumnHelper<NegativeListEntry>()
+const FIRST_PAGE: DataTablePaginationState = { pageIndex: 0, pageSize: PAGE_SIZE }
 
-/** Paginated table of the entries; a row opens the edit drawer (with the audit trail). */
-export const EntryTable = ({ filters }: { filters: Filters }) => {
-  const { t, i18n } = useTranslation()
+type Props = { filters: Filters; onFiltersChange: Dispatch<SetStateAction<Filters>> }
+
+/** The entries with search and filters, paginated by the server; a row opens the edit drawer (with the audit trail). */
+export const EntryTable = ({ filters, onFiltersChange }: Props) => {
+  const { t } = useTranslation()
+  const format = useFormat()
   const prompt = usePrompt()
-  const [page, setPage] = useState(0)
+  const [pagination, setPagination] = useState<DataTablePaginationState>(FIRST_PAGE)
   const [editing, setEditing] = useState<NegativeListEntry | undefined>()
-  const [pageFilters, setPageFilters] = useState(filters)
-  if (pageFilters !== filters) {
-    setPageFilters(filters)
-    setPage(0)
-  }
-  const { data, isLoading } = useNegativeList({ ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
+  const { data, isLoading } = useNegativeList({ ...filters, limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize })
   const remove = useDeleteNegativeListEntry()
-  const count = data?.count ?? 0
 
-  const confirmDelete = async (entry: NegativeListEntry) => {
-    const ok = await prompt({
-      title: t("paymentRisk.negativeList.deleteTitle"),
-      description: describeEntry(entry),
-      confirmText: t("paymentRisk.negativeList.delete"),
-      cancelText: t("paymentRisk.negativeList.cancel"),
-    })
-    if (ok) {
-      remove.mutate(entry.id, {
-        onSuccess: () => toast.success(t("paymentRisk.negativeList.deleted")),
-        onError: (error) => toast.error(errorMessage(error)),
+  const columns = useMemo(() => {
+    const confirmDelete = async (entry: NegativeListEntry) => {
+      const ok = await prompt({
+        title: t(`${KEY}.deleteTitle`),
+        description: describeEntry(entry),
+        confirmText: t(`${KEY}.delete`),
+        cancelText: t(`${KEY}.cancel`),
       })
+      if (ok) {
+        remove.mutate(entry.id, {
+          onSuccess: () => toast.success(t(`${KEY}.deleted`)),
+          onError: (error) => toast.error(errorMessage(error)),
+        })
+      }
     }
+    return [
+      columnHelper.accessor("kind", {
+        header: t(`${KEY}.fields.kind`),
+        size: 140,
+        cell: ({ getValue }) => <Badge size="2xsmall">{t(`${KEY}.kinds.${getValue()}`)}</Badge>,
+      }),
+      columnHelper.display({ id: "entry", header: t(`${KEY}.entry`), cell: ({ row }) => describeEntry(row.original) }),
+      columnHelper.accessor("reason", { header: t(`${KEY}.fields.reason`) }),
+      columnHelper.accessor("source", { header: t(`${KEY}.fields.source`), cell: ({ getValue }) => t(`${KEY}.sources.${getValue()}`) }),
+      columnHelper.accessor("expires_at", {
+        header: t(`${KEY}.fields.expires_at`),
+        cell: ({ getValue }) => {
+          const expires = getValue()
+          return expires ? format.date(expires) : "–"
+        },
+      }),
+      columnHelper.action({
+        actions: ({ row }) => [
+          [{ label: t(`${KEY}.edit`), icon: <PencilSquare />, onClick: () => setEditing(row.original) }],
+          [{ label: t(`${KEY}.delete`), icon: <Trash />, onClick: () => confirmDelete(row.original) }],
+        ],
+      }),
+    ]
+  }, [t, format, prompt, remove])
+
+  const table = useDataTable({
+    data: data?.entries ?? [],
+    columns,
+    getRowId: (entry) => entry.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    search: { state: filters.q, onSearchChange: (q) => onFiltersChange((current) => ({ ...current, q })) },
+    onRowClick: onRowOpen(setEditing),
+  })
+
+  const setFilters = (next: Filters) => {
+    onFiltersChange(next)
+    setPagination(FIRST_PAGE)
   }
 
   return (
-    <div className="flex flex-col">
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>{t("paymentRisk.negativeList.fields.kind")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("paymentRisk.negativeList.entry")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("paymentRisk.negativeList.fields.reason")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("paymentRisk.negativeList.fields.source")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("paymentRisk.negativeList.fields.expires_at")}</Table.HeaderCell>
-            <Table.HeaderCell />
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {data?.entries.map((entry) => (
-            <Table.Row key={entry.id} className="cursor-pointer" onClick={() => setEditing(entry)}>
-              <Table.Cell><Badge size="2xsmall">{t(`paymentRisk.negativeList.kinds.${entry.kind}`)}</Badge></Table.Cell>
-              <Table.Cell>{describeEntry(entry)}</Table.Cell>
-              <Table.Cell className="max-w-[240px] truncate">{entry.reason}</Table.Cell>
-              <Table.Cell>{t(`paymentRisk.negativeList.sources.${entry.source}`)}</Table.Cell>
-              <Table.Cell>{entry.expires_at ? new Date(entry.expires_at).toLocaleDateString(i18n.language) : "–"}</Table.Cell>
-              <Table.Cell className="text-right" onClick={(event) => event.stopPropagation()}>
-                <Button size="small" variant="transparent" onClick={() => setEditing(entry)}>
-                  {t("paymentRisk.negativeList.edit")}
-                </Button>
-                <Button size="small" variant="transparent" onClick={() => confirmDelete(entry)}>
-                  {t("paymentRisk.negativeList.delete")}
-                </Button>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-      {!isLoading && !count && (
-        <Text size="small" className="px-6 py-4 text-ui-fg-subtle">{t("paymentRisk.negativeList.empty")}</Text>
-      )}
-      <Table.Pagination
-        count={count}
-        pageSize={PAGE_SIZE}
-        pageIndex={page}
-        pageCount={Math.max(1, Math.ceil(count / PAGE_SIZE))}
-        canPreviousPage={page > 0}
-        canNextPage={(page + 1) * PAGE_SIZE < count}
-        previousPage={() => setPage((p) => Math.max(0, p - 1))}
-        nextPage={() => setPage((p) => p + 1)}
-      />
+    <>
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex-wrap gap-2 px-6 py-3">
+          <DataTable.Search className="min-w-[240px] flex-1" placeholder={t(`${KEY}.search`)} aria-label={t(`${KEY}.search`)} />
+          <EntryFilters value={filters} onChange={setFilters} />
+        </DataTable.Toolbar>
+        <DataTable.Table
+          emptyState={{ empty: { heading: t(`${KEY}.empty`) }, filtered: { heading: t(`${KEY}.empty`) } }}
+        />
+        <ListPagination />
+      </DataTable>
       <EntryDrawer open={!!editing} onOpenChange={(open) => !open && setEditing(undefined)} entry={editing} />
-    </div>
+    </>
   )
 }

@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { useFormat } from "../../lib/format"
 import { useReviews } from "../../lib/review-hooks"
 import { REVIEW_FILTERS, ReviewDTO, ReviewFilter } from "../../lib/rules-types"
-import { ListPagination } from "../list-pagination"
+import { ListPagination } from "../data-table-parts"
 import { reviewReasonText } from "../rules/labels"
 import { STATUS_COLOR } from "./status"
 

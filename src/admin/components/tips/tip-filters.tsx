@@ -7,7 +7,7 @@ export const NO_TIP_FILTERS: TipFilters = { placement: "", locale: "" }
 const ALL = "all"
 const LOCALES = ["de", "en"]
 
-/** Placement and language filters above the table. */
+/** Placement and language filters in the table's toolbar. */
 export const TipFiltersBar = ({ value, onChange }: { value: TipFilters; onChange: (next: TipFilters) => void }) => {
   const { t } = useTranslation()
   const select = (name: keyof TipFilters, options: readonly string[], label: (option: string) => string) => (
@@ -22,7 +22,7 @@ export const TipFiltersBar = ({ value, onChange }: { value: TipFilters; onChange
     </Select>
   )
   return (
-    <div className="flex flex-wrap items-center gap-2 px-6 py-3">
+    <div className="flex flex-wrap items-center gap-2">
       {select("placement", TIP_PLACEMENTS, (p) => t(`paymentRiskTips.placements.${p}`))}
       {select("locale", LOCALES, (l) => t(`paymentRiskTips.locales.${l}`))}
     </div>

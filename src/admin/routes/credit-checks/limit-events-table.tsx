@@ -1,7 +1,7 @@
 import { Badge, createDataTableColumnHelper, DataTable, DataTablePaginationState, Heading, Text, useDataTable } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { ListPagination } from "../../components/list-pagination"
+import { ListPagination } from "../../components/data-table-parts"
 import { CreditLimitEventRow } from "../../lib/credit-hooks"
 import { useFormat } from "../../lib/format"
 

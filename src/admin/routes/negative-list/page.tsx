@@ -4,7 +4,7 @@ import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { AddEntryButton } from "../../components/negative-list/entry-form"
-import { EntryFilters, Filters, NO_FILTERS } from "../../components/negative-list/entry-filters"
+import { Filters, NO_FILTERS } from "../../components/negative-list/entry-filters"
 import { EntryTable } from "../../components/negative-list/entry-table"
 import { ImportDrawer } from "../../components/negative-list/import-drawer"
 import { errorMessage } from "../../lib/errors"
@@ -27,8 +27,7 @@ const NegativeListPage = () => {
           <AddEntryButton />
         </div>
       </div>
-      <EntryFilters value={filters} onChange={setFilters} />
-      <EntryTable filters={filters} />
+      <EntryTable filters={filters} onFiltersChange={setFilters} />
     </Container>
   )
 }

@@ -5,7 +5,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { ShopDetailsCard } from "../../components/tips/shop-details-card"
 import { TipDrawer } from "../../components/tips/tip-drawer"
-import { NO_TIP_FILTERS, TipFilters, TipFiltersBar } from "../../components/tips/tip-filters"
+import { NO_TIP_FILTERS, TipFilters } from "../../components/tips/tip-filters"
 import { TipTable } from "../../components/tips/tip-table"
 
 /** Security tips for shoppers: the list with filters, the editor with live preview, the shop details. */
@@ -23,8 +23,7 @@ const SecurityTipsPage = () => {
           </div>
           <Button size="small" variant="secondary" onClick={() => setCreating(true)}>{t("paymentRiskTips.add")}</Button>
         </div>
-        <TipFiltersBar value={filters} onChange={setFilters} />
-        <TipTable filters={filters} />
+        <TipTable filters={filters} onFiltersChange={setFilters} />
       </Container>
       <ShopDetailsCard />
       <TipDrawer open={creating} onOpenChange={setCreating} locale={filters.locale} />

@@ -1,4 +1,5 @@
 import { DataTable } from "@medusajs/ui"
+import type { MouseEvent } from "react"
 import { useTranslation } from "react-i18next"
 
 /** DataTable's pagination with the admin's texts; `results` names what is counted (default "results"). */
@@ -15,4 +16,18 @@ export const ListPagination = ({ results }: { results?: string }) => {
       }}
     />
   )
+}
+
+const CONTROLS = "button, a, input, label, [role='switch'], [role='menuitem']"
+
+/**
+ * A row click handler that leaves clicks on the row's own controls (switch, action menu, links)
+ * to those controls, so they do not also open the row.
+ */
+export function onRowOpen<T>(open: (row: T) => void) {
+  return (event: MouseEvent<HTMLTableRowElement>, row: T) => {
+    const target = event.target as Element | null
+    if (target?.closest?.(CONTROLS) && event.currentTarget.contains(target)) return
+    open(row)
+  }
 }
