@@ -1,0 +1,6 @@
+export * from "./days"
+export * from "./base-rates"
+export * from "./interest"
+export * from "./stages"
+export * from "./default-stages"
+export * from "./receivable"

@@ -1,0 +1,3 @@
+export * from "./types"
+export * from "./reason-codes"
+export * from "./consequences"
