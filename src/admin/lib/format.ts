@@ -63,5 +63,3 @@ export function useFormat() {
     [language]
   )
 }
-
-export type Format = ReturnType<typeof useFormat>

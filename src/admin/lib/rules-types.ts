@@ -1,9 +1,7 @@
 /** Types of the rules, evaluate and review API (see the HTTP contract of issue 4). */
-export { OPERATORS } from "../../engine/rules/types"
 export type {
   Condition,
   ConditionGroup,
-  ConditionParams,
   ConditionTrace,
   Operator,
   RuleAction,

@@ -1,6 +1,6 @@
 /** The engine's own types: one definition for server and admin (src/engine has no Medusa imports). */
 export { PAYMENT_CLASSES } from "../../engine/types"
-export type { PaymentClass, Reason, RiskSettings } from "../../engine/types"
+export type { PaymentClass, RiskSettings } from "../../engine/types"
 import type { PaymentClass, Reason } from "../../engine/types"
 
 export type ProviderClass = {

@@ -47,7 +47,6 @@ const nextKey = () => `n${++counter}`
 
 export const LIST_OPERATORS: readonly Operator[] = ["in", "not_in", "starts_with", "not_starts_with"]
 export const NO_VALUE_OPERATORS: readonly Operator[] = ["is_true", "is_false"]
-export const ACTION_ORDER = ["hide_classes", "allow_only_classes", "hide_providers", "add_score", "flag_review"] as const
 
 export const emptyCondition = (): DraftCondition => ({
   key: nextKey(),
