@@ -1,5 +1,5 @@
 import type { HiddenProvider, PaymentClass, RuleTrace } from "../../../engine"
-import type { StoredDecision } from "../service"
+import type { StoredDecision } from "../types/stored-decision"
 
 /** A stored decision after erasure: anonymous figures only. */
 export type ScrubbedDecision = StoredDecision & { erased: true }

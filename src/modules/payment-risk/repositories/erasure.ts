@@ -1,0 +1,110 @@
+import { scrubAssessmentRows } from "./assessments"
+import { Db, rowCount } from "./sql"
+
+/**
+ * One shopper's rows in the plugin's tables, as the erasure workflow found them
+ * (src/workflows/steps/find-shopper-data.ts): ids and keyed hashes, no clear values.
+ */
+export type ShopperErasurePlan = {
+  customer_ids: string[]
+  cart_ids: string[]
+  order_ids: string[]
+  /** keyed hashes of the shopper's emails, as velocity signals and identity observations hold them */
+  email_keys: string[]
+  assessment_ids: string[]
+  /** keyed hashes of the person + address the credit bureau was asked about */
+  credit_identity_hashes: string[]
+  /** negative-list entries to delete with their audit rows (none with `keep_negative_list`) */
+  list_entry_ids: string[]
+  /** the shopper's entries kept on the list (`keep_negative_list`) */
+  kept_list_entry_ids: string[]
+}
+
+export type ShopperErasureResult = {
+  /** assessments scrubbed to anonymous figures */
+  erased: number
+  signals_deleted: number
+  identity_observations_deleted: number
+  credit_queries_deleted: number
+  credit_reservations_deleted: number
+  credit_limit_events_deleted: number
+  review_events_deleted: number
+  list_entries_deleted: number
+  list_audits_deleted: number
+  list_entries_kept: number
+}
+
+/**
+ * Removes one shopper from the plugin's tables in one transaction (all or nothing): her
+ * assessments are scrubbed, and her velocity signals, identity observations, credit queries,
+ * reservations and limit events, the review events of her orders, and the list entries of
+ * the plan with their audit rows are hard-deleted.
+ */
+export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): Promise<ShopperErasureResult> {
+  const { cart_ids: carts, customer_ids: customers, email_keys: emailKeys, credit_identity_hashes: hashes } = plan
+  return await knex.transaction(async (trx) => {
+    const deleted = async (sql: string, bindings: string[][]) => rowCount(await trx.raw(sql, bindings))
+    const erased = await scrubAssessmentRows(trx, plan.assessment_ids)
+    const signals = await deleted(
+      `delete from payment_risk_cart_signal where cart_id = any(?::text[]) or customer_id = any(?::text[]) or email_key = any(?::text[])`,
+      [carts, customers, emailKeys]
+    )
+    const observations = await deleted(
+      `delete from payment_risk_identity_observation where cart_id = any(?::text[]) or customer_id = any(?::text[]) or email_key = any(?::text[])`,
+      [carts, customers, emailKeys]
+    )
+    const queries = await deleted(
+      `delete from payment_risk_credit_query where cart_id = any(?::text[]) or identity_hash = any(?::text[])`,
+      [carts, hashes]
+    )
+    const reservations = await deleted(
+      `delete from payment_risk_credit_reservation where cart_id = any(?::text[]) or customer_id = any(?::text[]) or identity_hash = any(?::text[])`,
+      [carts, customers, hashes]
+    )
+    const limitEvents = await deleted(`delete from payment_risk_credit_limit_event where cart_id = any(?::text[])`, [carts])
+    const reviewEvents = await deleted(
+      `delete from payment_risk_review_event where order_id = any(?::text[]) or assessment_id = any(?::text[])`,
+      [plan.order_ids, plan.assessment_ids]
+    )
+    const audits = await deleted(`delete from payment_risk_negative_list_audit where entry_id = any(?::text[])`, [plan.list_entry_ids])
+    const entries = await deleted(`delete from payment_risk_negative_list_entry where id = any(?::text[])`, [plan.list_entry_ids])
+    return {
+      erased,
+      signals_deleted: signals,
+      identity_observations_deleted: observations,
+      credit_queries_deleted: queries,
+      credit_reservations_deleted: reservations,
+      credit_limit_events_deleted: limitEvents,
+      review_events_deleted: reviewEvents,
+      list_entries_deleted: entries,
+      list_audits_deleted: audits,
+      list_entries_kept: plan.kept_list_entry_ids.length,
+    }
+  })
+}
+
+export type ShopperKeysFilter = { cart_ids: string[]; customer_ids: string[] }
+
+/**
+ * The shopper's keyed hashes in the tracking tables, for an erasure: the credit identities
+ * asked for her carts or account, and the IP keys recorded for her carts.
+ */
+export async function findShopperKeys(
+  knex: Db,
+  filter: ShopperKeysFilter
+): Promise<{ credit_identity_hashes: string[]; ip_keys: string[] }> {
+  const { cart_ids: carts, customer_ids: customers } = filter
+  const credit = await knex.raw(
+    `select identity_hash as key from payment_risk_credit_query where cart_id = any(?::text[])
+     union select identity_hash from payment_risk_credit_reservation where cart_id = any(?::text[]) or customer_id = any(?::text[])`,
+    [carts, carts, customers]
+  )
+  const ips = await knex.raw(
+    `select ip_key as key from payment_risk_cart_signal where ip_key is not null and (cart_id = any(?::text[]) or customer_id = any(?::text[]))
+     union select ip_key from payment_risk_identity_observation where ip_key <> '' and (cart_id = any(?::text[]) or customer_id = any(?::text[]))
+     union select ip_key from payment_risk_credit_reservation where ip_key is not null and (cart_id = any(?::text[]) or customer_id = any(?::text[]))`,
+    [carts, customers, carts, customers, carts, customers]
+  )
+  const keys = (result: { rows: Array<{ key: string }> }) => result.rows.map((row) => row.key)
+  return { credit_identity_hashes: keys(credit), ip_keys: keys(ips) }
+}

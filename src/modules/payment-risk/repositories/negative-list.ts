@@ -1,0 +1,103 @@
+import { Context } from "@medusajs/framework/types"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { backfilledListEntryExpiry, newListEntryExpiry } from "../../../engine/privacy/retention"
+import { bulkEntityId } from "../entity-id"
+import { PreparedEntry } from "../negative-list-types"
+import type PaymentRiskModuleService from "../service"
+import { auditChanges } from "../types/audit-changes"
+import { wellFormedJson } from "../types/json"
+import { Db } from "./sql"
+
+type Entries = Pick<
+  PaymentRiskModuleService,
+  "getSettings" | "createNegativeListEntries" | "updateNegativeListEntries" | "retrieveNegativeListEntry" | "deleteNegativeListEntries" | "createNegativeListAudits"
+>
+type Ctx = Context<EntityManager>
+
+/**
+ * Creates an entry and its audit record (masked values) within the caller's transaction. An
+ * entry given without an expiry expires after the retention settings' `list_entry_days`;
+ * `order_id` links an entry taken from an order (review → list), so the shopper's erasure finds it.
+ */
+export async function createListEntry(service: Entries, data: PreparedEntry, actorId: string | null, link: { order_id?: string | null }, ctx: Ctx) {
+  const stored = { ...data, expires_at: data.expires_at ?? newListEntryExpiry(await service.getSettings()) }
+  const entry = await service.createNegativeListEntries(
+    { ...stored, order_id: link.order_id ?? null, created_by: actorId, updated_by: actorId },
+    ctx
+  )
+  await service.createNegativeListAudits(
+    { entry_id: entry.id, action: "create", actor_id: actorId, changes: auditChanges(null, stored) },
+    ctx
+  )
+  return entry
+}
+
+/**
+ * Updates an entry and records which fields changed (masked values), within the caller's
+ * transaction. An entry never loses its expiry: a cleared date becomes the default again,
+ * counted from the entry's creation (backfilledListEntryExpiry).
+ */
+export async function updateListEntry(service: Entries, id: string, data: PreparedEntry, actorId: string | null, ctx: Ctx) {
+  const before = await service.retrieveNegativeListEntry(id, {}, ctx)
+  const stored = {
+    ...data,
+    expires_at: data.expires_at ?? backfilledListEntryExpiry(await service.getSettings(), new Date(before.created_at)),
+  }
+  const entry = await service.updateNegativeListEntries({ id, ...stored, updated_by: actorId }, ctx)
+  await service.createNegativeListAudits(
+    { entry_id: id, action: "update", actor_id: actorId, changes: auditChanges(before, stored) },
+    ctx
+  )
+  return entry
+}
+
+/**
+ * Deletes an entry for good (no soft delete: a deleted entry keeps no personal data) and
+ * records who deleted it when, without values, within the caller's transaction.
+ */
+export async function deleteListEntry(service: Entries, id: string, actorId: string | null, ctx: Ctx) {
+  await service.retrieveNegativeListEntry(id, { select: ["id"] }, ctx)
+  await service.deleteNegativeListEntries([id], ctx)
+  await service.createNegativeListAudits({ entry_id: id, action: "delete", actor_id: actorId, changes: {} }, ctx)
+}
+
+/** Columns of an imported entry with their types, as the JSON records of a batch carry them. */
+const ENTRY_RECORD_COLUMNS =
+  "id text, kind text, first_name text, last_name text, company text, address_1 text, address_2 text, " +
+  "postal_code text, city text, country_code text, value text, display_hint text, key_id text, reason text, source text, " +
+  "note text, expires_at timestamptz, lookup_keys text[], search_text text, audit_id text, changes jsonb"
+const ENTRY_COLUMNS =
+  "id, kind, first_name, last_name, company, address_1, address_2, postal_code, city, country_code, value, " +
+  "display_hint, key_id, reason, source, note, expires_at, lookup_keys, search_text"
+
+/** A batch of entries and one "create" audit row each, from one JSON parameter (bindings: json, actor ×2, now ×2, actor, now ×2). */
+const INSERT_ENTRIES_WITH_AUDIT = `
+  with batch as (select * from json_to_recordset(?::json) as r(${ENTRY_RECORD_COLUMNS})),
+  entries as (
+    insert into payment_risk_negative_list_entry (${ENTRY_COLUMNS}, created_by, updated_by, created_at, updated_at)
+    select ${ENTRY_COLUMNS}, ?::text, ?::text, ?::timestamptz, ?::timestamptz from batch
+  )
+  insert into payment_risk_negative_list_audit (id, entry_id, action, actor_id, changes, created_at, updated_at)
+  select audit_id, id, 'create', ?::text, changes, ?::timestamptz, ?::timestamptz from batch`
+
+/**
+ * Inserts a batch of prepared entries and their audit records with one statement, the rows as a
+ * single JSON parameter instead of two multi-row inserts with ~20 bound parameters per row (a
+ * 20,000-row import went from ~1,450 to ~1,850 rows/s with this alone); an import of a million
+ * rows must not build a million ORM entities either. `defaultExpiry` is given to entries without
+ * one. Returns how many entries were inserted.
+ */
+export async function insertListEntries(knex: Db, rows: PreparedEntry[], actorId: string | null, now: Date, defaultExpiry: Date): Promise<number> {
+  // ids of the ORM's format (see bulkEntityId); the audit row is what createListEntry records
+  const records = rows.map((row) => {
+    const stored = { ...row, expires_at: row.expires_at ?? defaultExpiry }
+    return {
+      ...stored,
+      id: bulkEntityId("prnle", now.getTime()),
+      audit_id: bulkEntityId("prnla", now.getTime()),
+      changes: auditChanges(null, stored),
+    }
+  })
+  await knex.raw(INSERT_ENTRIES_WITH_AUDIT, [wellFormedJson(records), actorId, actorId, now, now, actorId, now, now])
+  return records.length
+}

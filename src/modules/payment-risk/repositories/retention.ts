@@ -1,0 +1,102 @@
+import { RiskSettings as EngineSettings } from "../../../engine"
+import { daysBefore, RetentionPeriods } from "../../../engine/privacy/retention"
+import { bulkEntityId } from "../entity-id"
+import { auditChanges } from "../types/audit-changes"
+import { Db, rowCount } from "./sql"
+
+/** Rows the retention job deleted (assessments: scrubbed) per table. */
+export type RetentionResult = {
+  credit_queries: number
+  credit_limit_events: number
+  review_events: number
+  list_entries_backfilled: number
+  list_entries: number
+  list_audits: number
+}
+
+/** rows deleted per statement by the retention job, so no delete holds its locks for long */
+export const PURGE_BATCH = 5000
+/**
+ * Tables and the time column their retention counts from: a fixed list, never taken from a
+ * request (identity observations count from their last sighting, as the probing limit does).
+ */
+const PURGED_TABLES = {
+  credit_queries: ["payment_risk_credit_query", "created_at"],
+  credit_limit_events: ["payment_risk_credit_limit_event", "created_at"],
+  review_events: ["payment_risk_review_event", "created_at"],
+  list_audits: ["payment_risk_negative_list_audit", "created_at"],
+} as const
+
+/** Deletes the table's rows older than `days` before `now`, a batch per statement; returns how many. */
+async function purgeTable(knex: Db, table: keyof typeof PURGED_TABLES, days: number, now: Date): Promise<number> {
+  const [name, column] = PURGED_TABLES[table]
+  const before = daysBefore(now, days)
+  let total = 0
+  for (;;) {
+    const deleted = rowCount(await knex.raw(`delete from ?? where id in (select id from ?? where ?? < ? limit ?)`, [name, name, column, before, PURGE_BATCH]))
+    total += deleted
+    if (deleted < PURGE_BATCH) return total
+  }
+}
+
+/**
+ * Deletes entries expired longer than the grace period, and entries an earlier version only
+ * soft-deleted, a batch per transaction; each expired one gets a "delete" audit row without
+ * values (a soft-deleted one got its row when it was deleted). Returns how many.
+ */
+async function purgeListEntries(knex: Db, expiredBefore: Date, now: Date): Promise<number> {
+  let entries = 0
+  for (;;) {
+    const { rows } = await knex.raw(
+      `select id, deleted_at from payment_risk_negative_list_entry where deleted_at is not null or expires_at < ? order by id limit ?`,
+      [expiredBefore, PURGE_BATCH]
+    )
+    if (!rows.length) break
+    await knex.transaction(async (trx) => {
+      const ids = rows.map((row: { id: string }) => row.id)
+      await trx.raw(`delete from payment_risk_negative_list_entry where id = any(?::text[])`, [ids])
+      const expired = rows.filter((row: { deleted_at: Date | null }) => !row.deleted_at).map((row: { id: string }) => row.id)
+      if (expired.length) {
+        await trx("payment_risk_negative_list_audit").insert(
+          expired.map((id: string) => ({
+            id: bulkEntityId("prnla", now.getTime()),
+            entry_id: id,
+            action: "delete",
+            actor_id: null,
+            changes: JSON.stringify(auditChanges(null, null)),
+            created_at: now,
+            updated_at: now,
+          }))
+        )
+      }
+    })
+    entries += rows.length
+    if (rows.length < PURGE_BATCH) break
+  }
+  return entries
+}
+
+/**
+ * The retention job's deletes, each table on its own and in batches (hard deletes): credit
+ * queries and limit events, review events and audit rows past their period; list entries
+ * without an expiry get one (backfilledListEntryExpiry); entries expired longer than the grace
+ * period, and entries an earlier version only soft-deleted, are deleted, each with a "delete"
+ * audit row without values.
+ */
+export async function purgeExpiredData(knex: Db, periods: RetentionPeriods, now: Date, settings: EngineSettings): Promise<RetentionResult> {
+  const backfilled = await knex.raw(
+    `update payment_risk_negative_list_entry
+        set expires_at = greatest(created_at + make_interval(days => ?), ?::timestamptz), updated_at = ?
+      where expires_at is null and deleted_at is null`,
+    [settings.retention.list_entry_days, new Date(now.getTime() + settings.retention.list_entry_grace_days * 86_400_000), now]
+  )
+  const entries = await purgeListEntries(knex, daysBefore(now, periods.list_entry_grace_days), now)
+  return {
+    credit_queries: await purgeTable(knex, "credit_queries", periods.credit_query_days, now),
+    credit_limit_events: await purgeTable(knex, "credit_limit_events", periods.credit_query_days, now),
+    review_events: await purgeTable(knex, "review_events", periods.review_event_days, now),
+    list_entries_backfilled: rowCount(backfilled),
+    list_entries: entries,
+    list_audits: await purgeTable(knex, "list_audits", periods.list_audit_days, now),
+  }
+}
