@@ -1,10 +1,10 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 
-type Api = { post: (url: string, body?: unknown, config?: unknown) => Promise<{ data: any }> }
+import { AdminHeaders, Api } from "./api"
 
 /** Creates an admin user with an emailpass identity and returns headers with its JWT. */
-export async function adminHeaders(container: MedusaContainer, api: Api) {
+export async function adminHeaders(container: MedusaContainer, api: Pick<Api, "post">): Promise<AdminHeaders> {
   const email = `admin-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`
   const password = "supersecret-password"
   const userModule = container.resolve(Modules.USER)

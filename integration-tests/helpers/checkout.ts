@@ -1,10 +1,7 @@
+import { Api as FullApi } from "./api"
 import { TestStore } from "./store"
 
-type Response = { status: number; data: any }
-type Api = {
-  get: (url: string, config?: unknown) => Promise<Response>
-  post: (url: string, body?: unknown, config?: unknown) => Promise<Response>
-}
+type Api = Pick<FullApi, "get" | "post">
 
 export const GERMAN_ADDRESS = {
   first_name: "Hans",

@@ -1,12 +1,10 @@
-type Api = {
-  post: (url: string, body?: unknown, config?: unknown) => Promise<{ status: number; data: any }>
-}
+import { Api } from "./api"
 
 /**
  * Registers a customer account with emailpass (Medusa does not verify the email) and returns
  * the store headers of its logged-in session (bearer token) and the customer id.
  */
-export async function registerCustomer(api: Api, publishableKey: string, email: string) {
+export async function registerCustomer(api: Pick<Api, "post">, publishableKey: string, email: string) {
   const password = "kunden-passwort-123"
   const registered = await api.post("/auth/customer/emailpass/register", { email, password })
   const created = await api.post(

@@ -6,15 +6,11 @@ import {
   createStockLocationsWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { AdminHeaders, Api as FullApi, ApiResponse } from "./api"
 import { GERMAN_ADDRESS } from "./checkout"
 import { PROVIDERS, TestStore } from "./store"
 
-type Response = { status: number; data: any }
-type Api = {
-  get: (url: string, config?: unknown) => Promise<Response>
-  post: (url: string, body?: unknown, config?: unknown) => Promise<Response>
-}
-type Headers = { headers: Record<string, string> }
+type Api = Pick<FullApi, "get" | "post">
 
 export type TestShipping = { locationId: string; shippingOptionId: string }
 
@@ -98,8 +94,8 @@ export async function placeOrder(
 }
 
 /** The order's review once the order-placed subscribers wrote the expected status (they run after the order). */
-export async function waitForReview(api: Api, admin: Headers, orderId: string, status: string) {
-  let last: Response | undefined
+export async function waitForReview(api: Api, admin: AdminHeaders, orderId: string, status: string) {
+  let last: ApiResponse | undefined
   for (let i = 0; i < 60; i++) {
     last = await api.get(`/admin/payment-risk/reviews/${orderId}`, { ...admin, validateStatus: () => true })
     if (last.status === 200 && last.data.review.review_status === status && last.data.review.order_id === orderId) {
@@ -111,7 +107,7 @@ export async function waitForReview(api: Api, admin: Headers, orderId: string, s
 }
 
 /** Medusa's own fulfillment route for every item of the order. */
-export async function createFulfillment(api: Api, admin: Headers, orderId: string, shipping: TestShipping) {
+export async function createFulfillment(api: Api, admin: AdminHeaders, orderId: string, shipping: TestShipping) {
   const { data } = await api.get(`/admin/orders/${orderId}?fields=id,*items`, admin)
   return api.post(
     `/admin/orders/${orderId}/fulfillments`,
@@ -125,7 +121,7 @@ export async function createFulfillment(api: Api, admin: Headers, orderId: strin
 }
 
 /** A merchant rule that flags every order for review (cart total ≥ 1), through the rules API. */
-export async function createFlagEverythingRule(api: Api, admin: Headers) {
+export async function createFlagEverythingRule(api: Api, admin: AdminHeaders) {
   return api.post(
     "/admin/payment-risk/rules",
     {

@@ -4,15 +4,10 @@ import {
   createProductsWorkflow,
   createRegionsWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { AdminHeaders, Api } from "./api"
 import { captureOrderPayment, GERMAN_ADDRESS, shopper } from "./checkout"
 import { PROVIDERS, TestStore } from "./store"
 
-type Response = { status: number; data: any }
-type Api = {
-  get: (url: string, config?: unknown) => Promise<Response>
-  post: (url: string, body?: unknown, config?: unknown) => Promise<Response>
-  delete: (url: string, config?: unknown) => Promise<Response>
-}
 
 export type RulesStore = TestStore & {
   /** region "Belarus" (EUR, same providers): shipping there is allowed, and "by" is a default risk country */
@@ -86,7 +81,7 @@ export async function seedRulesStore(container: MedusaContainer, store: TestStor
 }
 
 /** Admin calls for rules and the evaluate tool. */
-export function rulesAdmin(api: Api, admin: { headers: Record<string, string> }) {
+export function rulesAdmin(api: Api, admin: AdminHeaders) {
   const ok = { ...admin, validateStatus: () => true }
   return {
     list: async (query = "") => (await api.get(`/admin/payment-risk/rules${query}`, admin)).data,
