@@ -1,9 +1,6 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders } from "../helpers/admin"
 import { shopper } from "../helpers/checkout"
-import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
-
-jest.setTimeout(120 * 1000)
+import { PROVIDERS } from "../helpers/store"
+import { withTestStore } from "../helpers/test-store"
 
 // Every row has three cells: a shorter row would make jest pass `done` as the third argument.
 const ADMIN_ROUTES: Array<[string, string, unknown]> = [
@@ -15,223 +12,210 @@ const ADMIN_ROUTES: Array<[string, string, unknown]> = [
   ["post", "/admin/payment-risk/erasure", { email: "someone@example.com" }],
 ]
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: { headers: Record<string, string> }
-
-    beforeEach(async () => {
-      const container = getContainer()
-      store = await seedStore(container)
-      admin = await adminHeaders(container, api)
+withTestStore((ctx) => {
+  describe("when a request has no admin authentication", () => {
+    it.each(ADMIN_ROUTES)("should answer 401 to %s %s", async (method, url, body) => {
+      const config = { validateStatus: () => true }
+      const res = method === "get" ? await ctx.api.get(url, config) : await ctx.api.post(url, body, config)
+      expect(res.status).toBe(401)
     })
 
-    describe("when a request has no admin authentication", () => {
-      it.each(ADMIN_ROUTES)("should answer 401 to %s %s", async (method, url, body) => {
-        const config = { validateStatus: () => true }
-        const res = method === "get" ? await api.get(url, config) : await api.post(url, body, config)
-        expect(res.status).toBe(401)
+    it("should not accept a publishable key as admin authentication", async () => {
+      const res = await ctx.api.get("/admin/payment-risk/settings", {
+        headers: { "x-publishable-api-key": ctx.store.publishableKey },
+        validateStatus: () => true,
       })
-
-      it("should not accept a publishable key as admin authentication", async () => {
-        const res = await api.get("/admin/payment-risk/settings", {
-          headers: { "x-publishable-api-key": store.publishableKey },
-          validateStatus: () => true,
-        })
-        expect(res.status).toBe(401)
-      })
+      expect(res.status).toBe(401)
     })
+  })
 
-    describe("when the merchant reads and changes the settings", () => {
-      it("should return the defaults first", async () => {
-        const { data } = await api.get("/admin/payment-risk/settings", admin)
-        expect(data.settings).toEqual({
-          first_order: {
-            enabled: true,
-            paid_orders_required: 1,
-            allowed_classes: ["prepayment", "cash_on_delivery", "guaranteed"],
-            cod_max_amount: 300,
-            pending_order_allowed_classes: ["prepayment"],
-          },
-          negative_list: {
-            enabled: true,
-            actions: expect.objectContaining({
-              person: { type: "allow_only_classes", classes: ["prepayment"] },
-              address: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
-            }),
-            possible_match_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
-          },
-          plausibility: { enabled: true, action: { type: "hide_classes", classes: ["invoice", "direct_debit"] } },
-          credit_check: expect.objectContaining({ enabled: false, min_amount: 200, cache_days: 30, timeout_ms: 2000, providers: [] }),
-          rules: expect.objectContaining({ enabled: true, review_score: 50, prepayment_score: 80, duplicate_window_minutes: 30 }),
-          shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
-          protection: { guest_recognition: "email_and_address", max_identities_per_cart: 3, max_identities_per_ip: 10, identity_window_minutes: 60 },
-          // days; assessments null = the plugin option assessment_retention_days (730)
-          retention: {
-            assessment_days: null,
-            cart_signal_days: 30,
-            identity_observation_days: 7,
-            credit_query_days: 90,
-            review_event_days: 730,
-            list_entry_days: 1095,
-            list_entry_grace_days: 30,
-            list_audit_days: 1460,
-          },
-          refusal_message: {
-            de: "Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.",
-            en: "The selected payment method is not available for this order. Please choose another payment method.",
-          },
-          fallback_classes: ["prepayment"],
-          notice: { de: expect.stringMatching(/Erstbestellungen/), en: expect.stringMatching(/First orders/) },
-          evaluation_timeout_ms: 3000,
-        })
-      })
-
-      it("should save a partial update and keep the other values", async () => {
-        const { data } = await api.post(
-          "/admin/payment-risk/settings",
-          { first_order: { cod_max_amount: 150.5 }, notice: { en: "Pay safely." } },
-          admin
-        )
-        expect(data.settings.first_order.cod_max_amount).toBe(150.5)
-        expect(data.settings.first_order.paid_orders_required).toBe(1)
-        expect(data.settings.notice.en).toBe("Pay safely.")
-        expect(data.settings.notice.de).toMatch(/Erstbestellungen/)
-
-        const again = await api.get("/admin/payment-risk/settings", admin)
-        expect(again.data.settings).toEqual(data.settings)
-      })
-
-      it.each([
-        [{ first_order: { cod_max_amount: "300" } }, "first_order.cod_max_amount"],
-        [{ first_order: { cod_max_amount: -1 } }, "first_order.cod_max_amount"],
-        [{ first_order: { paid_orders_required: 1.5 } }, "first_order.paid_orders_required"],
-        [{ first_order: { allowed_classes: ["bitcoin"] } }, "first_order.allowed_classes"],
-        [{ first_order: { allowed_classes: [] } }, "first_order.allowed_classes"],
-        [{ fallback_classes: [] }, "fallback_classes"],
-        [{ notice: { de: "" } }, "notice.de"],
-        [{ evaluation_timeout_ms: 5 }, "evaluation_timeout_ms"],
-        [{ unknown_setting: true }, "unknown_setting"],
-        [{ negative_list: { actions: { person: { type: "block", classes: ["prepayment"] } } } }, "negative_list.actions.person"],
-        [{ negative_list: { actions: { planet: { type: "hide_classes", classes: ["card"] } } } }, "planet"],
-        [{ retention: { list_entry_days: 0 } }, "retention.list_entry_days"],
-        [{ retention: { assessment_days: 1.5 } }, "retention.assessment_days"],
-        [{ retention: { cart_signal_days: "30" } }, "retention.cart_signal_days"],
-        [{ retention: { list_entry_grace_days: -1 } }, "retention.list_entry_grace_days"],
-        [{ retention: { forever: true } }, "forever"],
-      ])("should answer 400 naming the field for %j", async (body, field) => {
-        const res = await api.post("/admin/payment-risk/settings", body, {
-          ...admin,
-          validateStatus: () => true,
-        })
-        expect(res.status).toBe(400)
-        // Medusa names a nested field as "first_order, cod_max_amount"
-        expect(res.data.message).toContain(field.split(".").join(", "))
-
-        const { data } = await api.get("/admin/payment-risk/settings", admin)
-        expect(data.settings.first_order.cod_max_amount).toBe(300)
-      })
-
-      it("should save retention periods and give the assessments' period back to the plugin option with null", async () => {
-        const { data } = await api.post("/admin/payment-risk/settings", { retention: { assessment_days: 400, list_entry_days: 365 } }, admin)
-        expect(data.settings.retention).toMatchObject({ assessment_days: 400, list_entry_days: 365, list_entry_grace_days: 30 })
-        const again = await api.post("/admin/payment-risk/settings", { retention: { assessment_days: null } }, admin)
-        expect(again.data.settings.retention).toMatchObject({ assessment_days: null, list_entry_days: 365 })
-      })
-
-      it("should apply the changed settings to the next cart", async () => {
-        await api.post(
-          "/admin/payment-risk/settings",
-          { first_order: { allowed_classes: ["prepayment"] }, notice: { en: "Prepayment only for first orders." } },
-          admin
-        )
-        const shop = shopper(api, store)
-        const cart = await shop.createCart({ email: "neu@example.com" })
-        const res = await shop.allowedProviders(cart.id, "?locale=en-US")
-        expect(res.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
-        expect(res.data.notice).toBe("Prepayment only for first orders.")
-      })
-
-      it("should offer every method when the first-order rule is off", async () => {
-        await api.post("/admin/payment-risk/settings", { first_order: { enabled: false } }, admin)
-        const shop = shopper(api, store)
-        const cart = await shop.createCart({ email: "neu@example.com" })
-        expect(await shop.allowedIds(cart.id)).toEqual(Object.values(PROVIDERS).sort())
+  describe("when the merchant reads and changes the settings", () => {
+    it("should return the defaults first", async () => {
+      const { data } = await ctx.api.get("/admin/payment-risk/settings", ctx.admin)
+      expect(data.settings).toEqual({
+        first_order: {
+          enabled: true,
+          paid_orders_required: 1,
+          allowed_classes: ["prepayment", "cash_on_delivery", "guaranteed"],
+          cod_max_amount: 300,
+          pending_order_allowed_classes: ["prepayment"],
+        },
+        negative_list: {
+          enabled: true,
+          actions: expect.objectContaining({
+            person: { type: "allow_only_classes", classes: ["prepayment"] },
+            address: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+          }),
+          possible_match_action: { type: "hide_classes", classes: ["invoice", "direct_debit"] },
+        },
+        plausibility: { enabled: true, action: { type: "hide_classes", classes: ["invoice", "direct_debit"] } },
+        credit_check: expect.objectContaining({ enabled: false, min_amount: 200, cache_days: 30, timeout_ms: 2000, providers: [] }),
+        rules: expect.objectContaining({ enabled: true, review_score: 50, prepayment_score: 80, duplicate_window_minutes: 30 }),
+        shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
+        protection: { guest_recognition: "email_and_address", max_identities_per_cart: 3, max_identities_per_ip: 10, identity_window_minutes: 60 },
+        // days; assessments null = the plugin option assessment_retention_days (730)
+        retention: {
+          assessment_days: null,
+          cart_signal_days: 30,
+          identity_observation_days: 7,
+          credit_query_days: 90,
+          review_event_days: 730,
+          list_entry_days: 1095,
+          list_entry_grace_days: 30,
+          list_audit_days: 1460,
+        },
+        refusal_message: {
+          de: "Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.",
+          en: "The selected payment method is not available for this order. Please choose another payment method.",
+        },
+        fallback_classes: ["prepayment"],
+        notice: { de: expect.stringMatching(/Erstbestellungen/), en: expect.stringMatching(/First orders/) },
+        evaluation_timeout_ms: 3000,
       })
     })
 
-    describe("when the merchant classifies the providers", () => {
-      it("should list each region's providers with classes and unknown ones unconfirmed", async () => {
-        const { data } = await api.get("/admin/payment-risk/providers", admin)
-        const region = data.regions.find((r: { id: string }) => r.id === store.regionId)
-        expect(region.provider_ids.sort()).toEqual(Object.values(PROVIDERS).sort())
-        const byId = Object.fromEntries(data.providers.map((p: { id: string }) => [p.id, p]))
-        expect(byId[PROVIDERS.cod]).toEqual({
-          id: PROVIDERS.cod,
-          risk_class: "cash_on_delivery",
-          confirmed: true,
-          default_class: "cash_on_delivery",
-          known: true,
-        })
-        expect(byId[PROVIDERS.system]).toMatchObject({ risk_class: "other", confirmed: false, known: false })
-      })
+    it("should save a partial update and keep the other values", async () => {
+      const { data } = await ctx.api.post(
+        "/admin/payment-risk/settings",
+        { first_order: { cod_max_amount: 150.5 }, notice: { en: "Pay safely." } },
+        ctx.admin
+      )
+      expect(data.settings.first_order.cod_max_amount).toBe(150.5)
+      expect(data.settings.first_order.paid_orders_required).toBe(1)
+      expect(data.settings.notice.en).toBe("Pay safely.")
+      expect(data.settings.notice.de).toMatch(/Erstbestellungen/)
 
-      it("should confirm a class and use it for the next decision", async () => {
-        const { data } = await api.post(
-          `/admin/payment-risk/providers/${PROVIDERS.system}`,
-          { risk_class: "prepayment" },
-          admin
-        )
-        expect(data.provider).toMatchObject({ id: PROVIDERS.system, risk_class: "prepayment", confirmed: true })
-
-        const shop = shopper(api, store)
-        const cart = await shop.createCart({ email: "neu@example.com" })
-        expect(await shop.allowedIds(cart.id)).toEqual([PROVIDERS.cod, PROVIDERS.prepayment, PROVIDERS.system].sort())
-      })
-
-      it("should answer 400 for an unknown class and 404 for an unknown provider", async () => {
-        const bad = await api.post(
-          `/admin/payment-risk/providers/${PROVIDERS.system}`,
-          { risk_class: "crypto" },
-          { ...admin, validateStatus: () => true }
-        )
-        expect(bad.status).toBe(400)
-        expect(bad.data.message).toContain("risk_class")
-
-        const missing = await api.post(
-          "/admin/payment-risk/providers/pp_nope_nope",
-          { risk_class: "card" },
-          { ...admin, validateStatus: () => true }
-        )
-        expect(missing.status).toBe(404)
-      })
+      const again = await ctx.api.get("/admin/payment-risk/settings", ctx.admin)
+      expect(again.data.settings).toEqual(data.settings)
     })
 
-    describe("when the merchant lists assessments with bad parameters", () => {
-      it("should answer 400 naming the field", async () => {
-        const res = await api.get("/admin/payment-risk/assessments?limit=abc", {
-          ...admin,
-          validateStatus: () => true,
-        })
-        expect(res.status).toBe(400)
-        expect(res.data.message).toContain("limit")
+    it.each([
+      [{ first_order: { cod_max_amount: "300" } }, "first_order.cod_max_amount"],
+      [{ first_order: { cod_max_amount: -1 } }, "first_order.cod_max_amount"],
+      [{ first_order: { paid_orders_required: 1.5 } }, "first_order.paid_orders_required"],
+      [{ first_order: { allowed_classes: ["bitcoin"] } }, "first_order.allowed_classes"],
+      [{ first_order: { allowed_classes: [] } }, "first_order.allowed_classes"],
+      [{ fallback_classes: [] }, "fallback_classes"],
+      [{ notice: { de: "" } }, "notice.de"],
+      [{ evaluation_timeout_ms: 5 }, "evaluation_timeout_ms"],
+      [{ unknown_setting: true }, "unknown_setting"],
+      [{ negative_list: { actions: { person: { type: "block", classes: ["prepayment"] } } } }, "negative_list.actions.person"],
+      [{ negative_list: { actions: { planet: { type: "hide_classes", classes: ["card"] } } } }, "planet"],
+      [{ retention: { list_entry_days: 0 } }, "retention.list_entry_days"],
+      [{ retention: { assessment_days: 1.5 } }, "retention.assessment_days"],
+      [{ retention: { cart_signal_days: "30" } }, "retention.cart_signal_days"],
+      [{ retention: { list_entry_grace_days: -1 } }, "retention.list_entry_grace_days"],
+      [{ retention: { forever: true } }, "forever"],
+    ])("should answer 400 naming the field for %j", async (body, field) => {
+      const res = await ctx.api.post("/admin/payment-risk/settings", body, {
+        ...ctx.admin,
+        validateStatus: () => true,
       })
+      expect(res.status).toBe(400)
+      // Medusa names a nested field as "first_order, cod_max_amount"
+      expect(res.data.message).toContain(field.split(".").join(", "))
+
+      const { data } = await ctx.api.get("/admin/payment-risk/settings", ctx.admin)
+      expect(data.settings.first_order.cod_max_amount).toBe(300)
     })
 
-    describe("when any response is inspected", () => {
-      it("should never contain the plugin options or the database URL", async () => {
-        const bodies = await Promise.all([
-          api.get("/admin/payment-risk/settings", admin),
-          api.get("/admin/payment-risk/providers", admin),
-          api.get("/admin/payment-risk/assessments", admin),
-        ])
-        for (const { data } of bodies) {
-          const text = JSON.stringify(data)
-          expect(text).not.toMatch(/hash_secret|postgres:\/\/|dev-only-payment-risk-secret/)
-        }
-      })
+    it("should save retention periods and give the assessments' period back to the plugin option with null", async () => {
+      const { data } = await ctx.api.post("/admin/payment-risk/settings", { retention: { assessment_days: 400, list_entry_days: 365 } }, ctx.admin)
+      expect(data.settings.retention).toMatchObject({ assessment_days: 400, list_entry_days: 365, list_entry_grace_days: 30 })
+      const again = await ctx.api.post("/admin/payment-risk/settings", { retention: { assessment_days: null } }, ctx.admin)
+      expect(again.data.settings.retention).toMatchObject({ assessment_days: null, list_entry_days: 365 })
     })
-  },
+
+    it("should apply the changed settings to the next cart", async () => {
+      await ctx.api.post(
+        "/admin/payment-risk/settings",
+        { first_order: { allowed_classes: ["prepayment"] }, notice: { en: "Prepayment only for first orders." } },
+        ctx.admin
+      )
+      const shop = shopper(ctx.api, ctx.store)
+      const cart = await shop.createCart({ email: "neu@example.com" })
+      const res = await shop.allowedProviders(cart.id, "?locale=en-US")
+      expect(res.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
+      expect(res.data.notice).toBe("Prepayment only for first orders.")
+    })
+
+    it("should offer every method when the first-order rule is off", async () => {
+      await ctx.api.post("/admin/payment-risk/settings", { first_order: { enabled: false } }, ctx.admin)
+      const shop = shopper(ctx.api, ctx.store)
+      const cart = await shop.createCart({ email: "neu@example.com" })
+      expect(await shop.allowedIds(cart.id)).toEqual(Object.values(PROVIDERS).sort())
+    })
+  })
+
+  describe("when the merchant classifies the providers", () => {
+    it("should list each region's providers with classes and unknown ones unconfirmed", async () => {
+      const { data } = await ctx.api.get("/admin/payment-risk/providers", ctx.admin)
+      const region = data.regions.find((r: { id: string }) => r.id === ctx.store.regionId)
+      expect(region.provider_ids.sort()).toEqual(Object.values(PROVIDERS).sort())
+      const byId = Object.fromEntries(data.providers.map((p: { id: string }) => [p.id, p]))
+      expect(byId[PROVIDERS.cod]).toEqual({
+        id: PROVIDERS.cod,
+        risk_class: "cash_on_delivery",
+        confirmed: true,
+        default_class: "cash_on_delivery",
+        known: true,
+      })
+      expect(byId[PROVIDERS.system]).toMatchObject({ risk_class: "other", confirmed: false, known: false })
+    })
+
+    it("should confirm a class and use it for the next decision", async () => {
+      const { data } = await ctx.api.post(
+        `/admin/payment-risk/providers/${PROVIDERS.system}`,
+        { risk_class: "prepayment" },
+        ctx.admin
+      )
+      expect(data.provider).toMatchObject({ id: PROVIDERS.system, risk_class: "prepayment", confirmed: true })
+
+      const shop = shopper(ctx.api, ctx.store)
+      const cart = await shop.createCart({ email: "neu@example.com" })
+      expect(await shop.allowedIds(cart.id)).toEqual([PROVIDERS.cod, PROVIDERS.prepayment, PROVIDERS.system].sort())
+    })
+
+    it("should answer 400 for an unknown class and 404 for an unknown provider", async () => {
+      const bad = await ctx.api.post(
+        `/admin/payment-risk/providers/${PROVIDERS.system}`,
+        { risk_class: "crypto" },
+        { ...ctx.admin, validateStatus: () => true }
+      )
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toContain("risk_class")
+
+      const missing = await ctx.api.post(
+        "/admin/payment-risk/providers/pp_nope_nope",
+        { risk_class: "card" },
+        { ...ctx.admin, validateStatus: () => true }
+      )
+      expect(missing.status).toBe(404)
+    })
+  })
+
+  describe("when the merchant lists assessments with bad parameters", () => {
+    it("should answer 400 naming the field", async () => {
+      const res = await ctx.api.get("/admin/payment-risk/assessments?limit=abc", {
+        ...ctx.admin,
+        validateStatus: () => true,
+      })
+      expect(res.status).toBe(400)
+      expect(res.data.message).toContain("limit")
+    })
+  })
+
+  describe("when any response is inspected", () => {
+    it("should never contain the plugin options or the database URL", async () => {
+      const bodies = await Promise.all([
+        ctx.api.get("/admin/payment-risk/settings", ctx.admin),
+        ctx.api.get("/admin/payment-risk/providers", ctx.admin),
+        ctx.api.get("/admin/payment-risk/assessments", ctx.admin),
+      ])
+      for (const { data } of bodies) {
+        const text = JSON.stringify(data)
+        expect(text).not.toMatch(/hash_secret|postgres:\/\/|dev-only-payment-risk-secret/)
+      }
+    })
+  })
 })

@@ -1,9 +1,6 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders } from "../helpers/admin"
 import { shopper } from "../helpers/checkout"
-import { PROVIDERS, seedStore, TestStore } from "../helpers/store"
-
-jest.setTimeout(120 * 1000)
+import { PROVIDERS } from "../helpers/store"
+import { withTestStore } from "../helpers/test-store"
 
 const HEADER = "kind,first_name,last_name,company,address_1,address_2,postal_code,city,country_code,value,reason,source,expires_at,note"
 const CSV = [
@@ -18,197 +15,185 @@ const CSV = [
   "email,,,,,,,,,old@example.de,abgelaufen,,2020-01-01,",
 ].join("\n")
 
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
-  testSuite: ({ api, getContainer }) => {
-    let store: TestStore
-    let admin: { headers: Record<string, string> }
-    const csvHeaders = () => ({ headers: { ...admin.headers, "content-type": "text/csv" }, validateStatus: () => true })
-    const importCsv = (csv: string) => api.post("/admin/payment-risk/negative-list/import", csv, csvHeaders())
-    const count = async () => (await api.get("/admin/payment-risk/negative-list?limit=1", admin)).data.count
+withTestStore((ctx) => {
+  const csvHeaders = () => ({ headers: { ...ctx.admin.headers, "content-type": "text/csv" }, validateStatus: () => true })
+  const importCsv = (csv: string) => ctx.api.post("/admin/payment-risk/negative-list/import", csv, csvHeaders())
+  const count = async () => (await ctx.api.get("/admin/payment-risk/negative-list?limit=1", ctx.admin)).data.count
 
-    beforeEach(async () => {
-      const container = getContainer()
-      store = await seedStore(container)
-      admin = await adminHeaders(container, api)
+  describe("when a CSV with good and bad rows is imported", () => {
+    it("should import the good rows and report each bad one with its line and field", async () => {
+      const res = await importCsv(CSV)
+      expect(res.status).toBe(200)
+      expect(res.data).toEqual({
+        imported: 3,
+        rejected_count: 5,
+        rejected: [
+          { line: 5, field: "value", message: expect.stringContaining("IBAN") },
+          { line: 6, field: "kind", message: expect.any(String) },
+          { line: 7, field: "reason", message: expect.any(String) },
+          { line: 8, field: "value", message: expect.stringContaining("CIDR") },
+          { line: 9, field: "expires_at", message: expect.stringContaining("future") },
+        ],
+      })
+      expect(JSON.stringify(res.data)).not.toContain("0532013001")
+
+      // a row without source is recorded as an import
+      const imported = await ctx.api.get("/admin/payment-risk/negative-list?source=import", ctx.admin)
+      expect(imported.data.entries).toEqual([expect.objectContaining({ kind: "email", value: "betrug@example.de", note: "aus Altsystem" })])
+      const iban = (await ctx.api.get("/admin/payment-risk/negative-list?kind=iban", ctx.admin)).data.entries[0]
+      expect(iban).toMatchObject({ source: "return_debit", display_hint: "DE …3000", value: expect.stringMatching(/^[0-9a-f]{64}$/) })
+      const person = (await ctx.api.get("/admin/payment-risk/negative-list?kind=person", ctx.admin)).data.entries[0]
+      expect(person).toMatchObject({ last_name: "Meier", source: "dunning" })
+      const detail = await ctx.api.get(`/admin/payment-risk/negative-list/${person.id}`, ctx.admin)
+      expect(detail.data.audit).toEqual([expect.objectContaining({ action: "create", actor_id: expect.any(String) })])
+
+      // the imported person is checked at checkout like any other entry
+      const shop = shopper(ctx.api, ctx.store)
+      const cart = await shop.createCart({ email: "someone@example.com" })
+      expect(await shop.allowedIds(cart.id)).toEqual([PROVIDERS.prepayment])
     })
 
-    describe("when a CSV with good and bad rows is imported", () => {
-      it("should import the good rows and report each bad one with its line and field", async () => {
-        const res = await importCsv(CSV)
-        expect(res.status).toBe(200)
-        expect(res.data).toEqual({
-          imported: 3,
-          rejected_count: 5,
-          rejected: [
-            { line: 5, field: "value", message: expect.stringContaining("IBAN") },
-            { line: 6, field: "kind", message: expect.any(String) },
-            { line: 7, field: "reason", message: expect.any(String) },
-            { line: 8, field: "value", message: expect.stringContaining("CIDR") },
-            { line: 9, field: "expires_at", message: expect.stringContaining("future") },
-          ],
-        })
-        expect(JSON.stringify(res.data)).not.toContain("0532013001")
+    it("should commit many rows in batches", async () => {
+      const rows = Array.from({ length: 2500 }, (_, i) => `email,,,,,,,,,user${i}@bulk.example,Bulk,,,`)
+      const res = await importCsv([HEADER, ...rows, "email,,,,,,,,,kaputt,Bulk,,,"].join("\r\n"))
+      expect(res.data).toMatchObject({ imported: 2500, rejected_count: 1, rejected: [{ line: 2502, field: "value" }] })
+      expect(await count()).toBe(2500)
+    })
+  })
 
-        // a row without source is recorded as an import
-        const imported = await api.get("/admin/payment-risk/negative-list?source=import", admin)
-        expect(imported.data.entries).toEqual([expect.objectContaining({ kind: "email", value: "betrug@example.de", note: "aus Altsystem" })])
-        const iban = (await api.get("/admin/payment-risk/negative-list?kind=iban", admin)).data.entries[0]
-        expect(iban).toMatchObject({ source: "return_debit", display_hint: "DE …3000", value: expect.stringMatching(/^[0-9a-f]{64}$/) })
-        const person = (await api.get("/admin/payment-risk/negative-list?kind=person", admin)).data.entries[0]
-        expect(person).toMatchObject({ last_name: "Meier", source: "dunning" })
-        const detail = await api.get(`/admin/payment-risk/negative-list/${person.id}`, admin)
-        expect(detail.data.audit).toEqual([expect.objectContaining({ action: "create", actor_id: expect.any(String) })])
-
-        // the imported person is checked at checkout like any other entry
-        const shop = shopper(api, store)
-        const cart = await shop.createCart({ email: "someone@example.com" })
-        expect(await shop.allowedIds(cart.id)).toEqual([PROVIDERS.prepayment])
-      })
-
-      it("should commit many rows in batches", async () => {
-        const rows = Array.from({ length: 2500 }, (_, i) => `email,,,,,,,,,user${i}@bulk.example,Bulk,,,`)
-        const res = await importCsv([HEADER, ...rows, "email,,,,,,,,,kaputt,Bulk,,,"].join("\r\n"))
-        expect(res.data).toMatchObject({ imported: 2500, rejected_count: 1, rejected: [{ line: 2502, field: "value" }] })
-        expect(await count()).toBe(2500)
-      })
+  describe("when the CSV cannot be read as a list", () => {
+    it.each([
+      ["an unknown column", "kind,reason,colour\nemail,x,red", "colour"],
+      ["a missing reason column", "kind,value\nemail,a@b.de", "reason"],
+    ])("should answer 400 for %s naming it and write nothing", async (_, csv, name) => {
+      const res = await importCsv(csv)
+      expect(res.status).toBe(400)
+      expect(res.data.message).toContain(`'${name}'`)
+      expect(await count()).toBe(0)
     })
 
-    describe("when the CSV cannot be read as a list", () => {
-      it.each([
-        ["an unknown column", "kind,reason,colour\nemail,x,red", "colour"],
-        ["a missing reason column", "kind,value\nemail,a@b.de", "reason"],
-      ])("should answer 400 for %s naming it and write nothing", async (_, csv, name) => {
-        const res = await importCsv(csv)
-        expect(res.status).toBe(400)
-        expect(res.data.message).toContain(`'${name}'`)
-        expect(await count()).toBe(0)
-      })
-
-      it("should answer 400 when the body is not sent as CSV", async () => {
-        const res = await api.post("/admin/payment-risk/negative-list/import", { kind: "email" }, { ...admin, validateStatus: () => true })
-        expect(res.status).toBe(400)
-        expect(res.data.message).toContain("text/csv")
-      })
-
-      // text/plain and the form encodings are what a foreign page can send with the merchant's
-      // cookie without a CORS preflight; the other types are no CSV content type either
-      it.each([
-        "text/plain",
-        "text/plain; charset=utf-8",
-        "application/x-www-form-urlencoded",
-        "multipart/form-data; boundary=fuzz",
-        "application/octet-stream",
-        "application/csv",
-        "text/csv-schema",
-      ])("should refuse a CSV sent as %s with 400 naming text/csv and write nothing", async (type) => {
-        const res = await api.post("/admin/payment-risk/negative-list/import", CSV, {
-          headers: { ...admin.headers, "content-type": type },
-          validateStatus: () => true,
-        })
-        expect(res.status).toBe(400)
-        expect(res.data.message).toContain("text/csv")
-        expect(await count()).toBe(0)
-      })
-
-      it.each(["text/csv; charset=utf-8", "Text/CSV"])("should import a CSV sent as %s", async (type) => {
-        const res = await api.post("/admin/payment-risk/negative-list/import", `${HEADER}\nemail,,,,,,,,,a@example.de,Betrug,,,`, {
-          headers: { ...admin.headers, "content-type": type },
-          validateStatus: () => true,
-        })
-        expect(res.data).toMatchObject({ imported: 1, rejected_count: 0 })
-      })
+    it("should answer 400 when the body is not sent as CSV", async () => {
+      const res = await ctx.api.post("/admin/payment-risk/negative-list/import", { kind: "email" }, { ...ctx.admin, validateStatus: () => true })
+      expect(res.status).toBe(400)
+      expect(res.data.message).toContain("text/csv")
     })
 
-    describe("when the list is exported", () => {
-      it("should write hashes and display hints, never clear IBANs, and re-import what it exported", async () => {
-        await importCsv(CSV)
-        const res = await api.get("/admin/payment-risk/negative-list/export", { ...admin, responseType: "text" })
-        expect(res.headers["content-type"]).toContain("text/csv")
-        const text = String(res.data)
-        const lines = text.trim().split("\n")
-        // every cell quoted (a spreadsheet splitting on ";" keeps each cell whole)
-        expect(lines[0]).toBe(
-          "id,kind,first_name,last_name,company,address_1,address_2,postal_code,city,country_code,value,display_hint,reason,source,expires_at,note,created_at,created_by,key_id"
-            .split(",")
-            .map((column) => `"${column}"`)
-            .join(",")
-        )
-        expect(lines).toHaveLength(4)
-        expect(text).not.toMatch(/370400440532013000|0532 0130 00/)
-        expect(text).toMatch(/"iban",+"[0-9a-f]{64}","DE …3000"/)
-
-        const filtered = await api.get("/admin/payment-risk/negative-list/export?kind=email", { ...admin, responseType: "text" })
-        expect(String(filtered.data).trim().split("\n")).toHaveLength(2)
-
-        // a backup restored into the same store (same secret) matches the clear IBAN again
-        const again = await importCsv(text)
-        expect(again.data).toMatchObject({ imported: 3, rejected_count: 0 })
-        const check = await api.post("/admin/payment-risk/negative-list/check", { iban: "DE89370400440532013000" }, admin)
-        expect(check.data.matches).toHaveLength(2)
-        // with the id of the secret it was hashed with, as exported
-        const ibans = (await api.get("/admin/payment-risk/negative-list?kind=iban", admin)).data.entries as Array<{ key_id: string }>
-        expect(ibans.map((entry) => entry.key_id)).toEqual([ibans[0].key_id, ibans[0].key_id])
-        expect(ibans[0].key_id).toMatch(/^hk_[0-9a-f]{12}$/)
+    // text/plain and the form encodings are what a foreign page can send with the merchant's
+    // cookie without a CORS preflight; the other types are no CSV content type either
+    it.each([
+      "text/plain",
+      "text/plain; charset=utf-8",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=fuzz",
+      "application/octet-stream",
+      "application/csv",
+      "text/csv-schema",
+    ])("should refuse a CSV sent as %s with 400 naming text/csv and write nothing", async (type) => {
+      const res = await ctx.api.post("/admin/payment-risk/negative-list/import", CSV, {
+        headers: { ...ctx.admin.headers, "content-type": type },
+        validateStatus: () => true,
       })
+      expect(res.status).toBe(400)
+      expect(res.data.message).toContain("text/csv")
+      expect(await count()).toBe(0)
     })
 
-    describe("when the admin opens a customer or an order", () => {
-      it("should list the matches of the customer's addresses and of the order's data", async () => {
-        await importCsv(CSV)
-        const customer = await api.post(
-          "/admin/customers",
-          { email: "hans.meyer@example.com", first_name: "Hans", last_name: "Meyer" },
-          admin
-        )
-        const id = customer.data.customer.id
-        await api.post(
-          `/admin/customers/${id}/addresses`,
-          { address_1: "Hauptstr. 5", postal_code: "10115", city: "Berlin", country_code: "de" },
-          admin
-        )
-        const matches = await api.get(`/admin/payment-risk/negative-list/matches?customer_id=${id}`, admin)
-        expect(matches.data.matches).toEqual([
-          expect.objectContaining({
-            certain: true,
-            entry: expect.objectContaining({ kind: "person", last_name: "Meier" }),
-            matched_on: expect.arrayContaining(["last_name", "first_name", "street", "house_number", "postal_code"]),
-          }),
-        ])
-
-        const shop = shopper(api, store)
-        const { completion } = await shop.checkout({ email: "betrug@example.de", providerId: PROVIDERS.prepayment })
-        const order = await api.get(`/admin/payment-risk/negative-list/matches?order_id=${completion.data.order.id}`, admin)
-        expect(order.data.matches.map((m: { entry: { kind: string } }) => m.entry.kind).sort()).toEqual(["email", "person"])
+    it.each(["text/csv; charset=utf-8", "Text/CSV"])("should import a CSV sent as %s", async (type) => {
+      const res = await ctx.api.post("/admin/payment-risk/negative-list/import", `${HEADER}\nemail,,,,,,,,,a@example.de,Betrug,,,`, {
+        headers: { ...ctx.admin.headers, "content-type": type },
+        validateStatus: () => true,
       })
+      expect(res.data).toMatchObject({ imported: 1, rejected_count: 0 })
+    })
+  })
 
-      it.each([
-        ["", "customer_id"],
-        ["?customer_id=cus_1&order_id=order_1", "customer_id"],
-        ["?foo=1", "foo"],
-      ])("should answer 400 for %s naming %s", async (query, field) => {
-        const res = await api.get(`/admin/payment-risk/negative-list/matches${query}`, { ...admin, validateStatus: () => true })
-        expect(res.status).toBe(400)
-        expect(res.data.message).toContain(field)
-      })
+  describe("when the list is exported", () => {
+    it("should write hashes and display hints, never clear IBANs, and re-import what it exported", async () => {
+      await importCsv(CSV)
+      const res = await ctx.api.get("/admin/payment-risk/negative-list/export", { ...ctx.admin, responseType: "text" })
+      expect(res.headers["content-type"]).toContain("text/csv")
+      const text = String(res.data)
+      const lines = text.trim().split("\n")
+      // every cell quoted (a spreadsheet splitting on ";" keeps each cell whole)
+      expect(lines[0]).toBe(
+        "id,kind,first_name,last_name,company,address_1,address_2,postal_code,city,country_code,value,display_hint,reason,source,expires_at,note,created_at,created_by,key_id"
+          .split(",")
+          .map((column) => `"${column}"`)
+          .join(",")
+      )
+      expect(lines).toHaveLength(4)
+      expect(text).not.toMatch(/370400440532013000|0532 0130 00/)
+      expect(text).toMatch(/"iban",+"[0-9a-f]{64}","DE …3000"/)
 
-      it("should answer 404 for an unknown customer", async () => {
-        const res = await api.get("/admin/payment-risk/negative-list/matches?customer_id=cus_nope", { ...admin, validateStatus: () => true })
-        expect(res.status).toBe(404)
-      })
+      const filtered = await ctx.api.get("/admin/payment-risk/negative-list/export?kind=email", { ...ctx.admin, responseType: "text" })
+      expect(String(filtered.data).trim().split("\n")).toHaveLength(2)
+
+      // a backup restored into the same store (same secret) matches the clear IBAN again
+      const again = await importCsv(text)
+      expect(again.data).toMatchObject({ imported: 3, rejected_count: 0 })
+      const check = await ctx.api.post("/admin/payment-risk/negative-list/check", { iban: "DE89370400440532013000" }, ctx.admin)
+      expect(check.data.matches).toHaveLength(2)
+      // with the id of the secret it was hashed with, as exported
+      const ibans = (await ctx.api.get("/admin/payment-risk/negative-list?kind=iban", ctx.admin)).data.entries as Array<{ key_id: string }>
+      expect(ibans.map((entry) => entry.key_id)).toEqual([ibans[0].key_id, ibans[0].key_id])
+      expect(ibans[0].key_id).toMatch(/^hk_[0-9a-f]{12}$/)
+    })
+  })
+
+  describe("when the admin opens a customer or an order", () => {
+    it("should list the matches of the customer's addresses and of the order's data", async () => {
+      await importCsv(CSV)
+      const customer = await ctx.api.post(
+        "/admin/customers",
+        { email: "hans.meyer@example.com", first_name: "Hans", last_name: "Meyer" },
+        ctx.admin
+      )
+      const id = customer.data.customer.id
+      await ctx.api.post(
+        `/admin/customers/${id}/addresses`,
+        { address_1: "Hauptstr. 5", postal_code: "10115", city: "Berlin", country_code: "de" },
+        ctx.admin
+      )
+      const matches = await ctx.api.get(`/admin/payment-risk/negative-list/matches?customer_id=${id}`, ctx.admin)
+      expect(matches.data.matches).toEqual([
+        expect.objectContaining({
+          certain: true,
+          entry: expect.objectContaining({ kind: "person", last_name: "Meier" }),
+          matched_on: expect.arrayContaining(["last_name", "first_name", "street", "house_number", "postal_code"]),
+        }),
+      ])
+
+      const shop = shopper(ctx.api, ctx.store)
+      const { completion } = await shop.checkout({ email: "betrug@example.de", providerId: PROVIDERS.prepayment })
+      const order = await ctx.api.get(`/admin/payment-risk/negative-list/matches?order_id=${completion.data.order.id}`, ctx.admin)
+      expect(order.data.matches.map((m: { entry: { kind: string } }) => m.entry.kind).sort()).toEqual(["email", "person"])
     })
 
-    describe("when a request has no admin authentication", () => {
-      it.each([
-        ["post", "/admin/payment-risk/negative-list/import"],
-        ["get", "/admin/payment-risk/negative-list/export"],
-        ["get", "/admin/payment-risk/negative-list/matches?customer_id=cus_1"],
-      ])("should answer 401 to %s %s", async (method, url) => {
-        const config = { validateStatus: () => true, headers: { "content-type": "text/csv" } }
-        const res = method === "get" ? await api.get(url, config) : await api.post(url, HEADER, config)
-        expect(res.status).toBe(401)
-      })
+    it.each([
+      ["", "customer_id"],
+      ["?customer_id=cus_1&order_id=order_1", "customer_id"],
+      ["?foo=1", "foo"],
+    ])("should answer 400 for %s naming %s", async (query, field) => {
+      const res = await ctx.api.get(`/admin/payment-risk/negative-list/matches${query}`, { ...ctx.admin, validateStatus: () => true })
+      expect(res.status).toBe(400)
+      expect(res.data.message).toContain(field)
     })
-  },
+
+    it("should answer 404 for an unknown customer", async () => {
+      const res = await ctx.api.get("/admin/payment-risk/negative-list/matches?customer_id=cus_nope", { ...ctx.admin, validateStatus: () => true })
+      expect(res.status).toBe(404)
+    })
+  })
+
+  describe("when a request has no admin authentication", () => {
+    it.each([
+      ["post", "/admin/payment-risk/negative-list/import"],
+      ["get", "/admin/payment-risk/negative-list/export"],
+      ["get", "/admin/payment-risk/negative-list/matches?customer_id=cus_1"],
+    ])("should answer 401 to %s %s", async (method, url) => {
+      const config = { validateStatus: () => true, headers: { "content-type": "text/csv" } }
+      const res = method === "get" ? await ctx.api.get(url, config) : await ctx.api.post(url, HEADER, config)
+      expect(res.status).toBe(401)
+    })
+  })
 })

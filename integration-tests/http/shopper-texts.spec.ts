@@ -1,93 +1,77 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders } from "../helpers/admin"
-import { captureOrderPayment, shopper } from "../helpers/checkout"
-import { PROVIDERS, seedStore } from "../helpers/store"
-
-jest.setTimeout(180 * 1000)
+import { captureOrderPayment } from "../helpers/checkout"
+import { PROVIDERS } from "../helpers/store"
+import { withTestStore } from "../helpers/test-store"
 
 /**
  * What a shopper can read from the plugin: the merchant's texts, per language, and nothing that
  * tells a listed shopper from anyone else except the shorter provider list and the neutral notice.
  */
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
-  testSuite: ({ api, getContainer }) => {
-    let admin: { headers: Record<string, string> }
-    let shop: ReturnType<typeof shopper>
+withTestStore({ timeout: 180 * 1000 }, (ctx) => {
+  /** A known customer (one paid order) with a fresh cart at the same address. */
+  const knownCart = async (email: string) => {
+    const { completion } = await ctx.shop.checkout({ email, providerId: PROVIDERS.prepayment })
+    await captureOrderPayment(ctx.api, ctx.admin, completion.data.order.id)
+    return (await ctx.shop.createCart({ email })).id
+  }
+  const ok = { validateStatus: () => true }
+  const storeGet = (path: string) => ctx.api.get(path, { ...ctx.shop.headers, ...ok })
+  const storePost = (path: string, body: unknown) => ctx.api.post(path, body, { ...ctx.shop.headers, ...ok })
 
-    beforeEach(async () => {
-      const store = await seedStore(getContainer())
-      admin = await adminHeaders(getContainer(), api)
-      shop = shopper(api, store)
+  it("should answer a listed and an unlisted shopper alike except for the provider list and the notice", async () => {
+    const listed = await knownCart("gelistet@example.com")
+    const unlisted = await knownCart("sauber@example.com")
+    await ctx.api.post("/admin/payment-risk/negative-list", { kind: "email", value: "gelistet@example.com", reason: "Rücklastschrift", source: "return_debit" }, ctx.admin)
+
+    const [a, b] = [await storeGet(`/store/carts/${listed}/payment-providers?locale=de`), await storeGet(`/store/carts/${unlisted}/payment-providers?locale=de`)]
+    expect([a.status, b.status]).toEqual([200, 200])
+    expect(a.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
+    expect(b.data.payment_providers.map((p: { id: string }) => p.id)).toContain(PROVIDERS.invoice)
+    expect(a.data.notice).toEqual(expect.any(String))
+    expect(b.data.notice).toBeNull()
+    const rest = ({ payment_providers, count, limit, notice, ...others }: Record<string, unknown>) => others
+    expect(rest(a.data)).toEqual(rest(b.data))
+    expect(Object.keys(a.data).sort()).toEqual(Object.keys(b.data).sort())
+    expect(JSON.stringify(a.data)).not.toMatch(/negativ|list|rule|regel|score|rücklast|debit/i)
+
+    // the address check and the tips are the same for both
+    const [ca, cb] = [await storePost(`/store/carts/${listed}/address-check?locale=de`, {}), await storePost(`/store/carts/${unlisted}/address-check?locale=de`, {})]
+    expect(ca.status).toBe(200)
+    expect(ca.data).toEqual(cb.data)
+
+    // a hidden method is refused with the same neutral text the unlisted shopper would get for any hidden method
+    const refusedListed = await ctx.shop.createSession((await ctx.shop.paymentCollection(listed)).id, PROVIDERS.invoice)
+    expect(refusedListed.status).toBe(400)
+    expect(refusedListed.data.message).toBe("The selected payment method is not available for this order. Please choose another payment method.")
+    expect(JSON.stringify(refusedListed.data)).not.toMatch(/negativ|list|rule|score/i)
+  })
+
+  it("should use the merchant's refusal text in the shopper's language", async () => {
+    const res = await ctx.api.post(
+      "/admin/payment-risk/settings",
+      { refusal_message: { de: "Diese Zahlungsart können wir hier leider nicht anbieten." } },
+      ctx.admin
+    )
+    expect(res.data.settings.refusal_message).toEqual({
+      de: "Diese Zahlungsart können wir hier leider nicht anbieten.",
+      en: "The selected payment method is not available for this order. Please choose another payment method.",
     })
+    // a new customer's cart: invoice is hidden by the first-order rule
+    const cart = await ctx.shop.createCart({ email: "neu@example.com" })
+    const collection = await ctx.shop.paymentCollection(cart.id)
+    const de = await ctx.api.post(
+      `/store/payment-collections/${collection.id}/payment-sessions`,
+      { provider_id: PROVIDERS.invoice },
+      { headers: { ...ctx.shop.headers.headers, "x-medusa-locale": "de-DE" }, ...ok }
+    )
+    expect(de.status).toBe(400)
+    expect(de.data.message).toBe("Diese Zahlungsart können wir hier leider nicht anbieten.")
+    const en = await ctx.shop.createSession(collection.id, PROVIDERS.invoice)
+    expect(en.data.message).toMatch(/^The selected payment method is not available/)
+  })
 
-    /** A known customer (one paid order) with a fresh cart at the same address. */
-    const knownCart = async (email: string) => {
-      const { completion } = await shop.checkout({ email, providerId: PROVIDERS.prepayment })
-      await captureOrderPayment(api, admin, completion.data.order.id)
-      return (await shop.createCart({ email })).id
-    }
-    const ok = { validateStatus: () => true }
-    const storeGet = (path: string) => api.get(path, { ...shop.headers, ...ok })
-    const storePost = (path: string, body: unknown) => api.post(path, body, { ...shop.headers, ...ok })
-
-    it("should answer a listed and an unlisted shopper alike except for the provider list and the notice", async () => {
-      const listed = await knownCart("gelistet@example.com")
-      const unlisted = await knownCart("sauber@example.com")
-      await api.post("/admin/payment-risk/negative-list", { kind: "email", value: "gelistet@example.com", reason: "Rücklastschrift", source: "return_debit" }, admin)
-
-      const [a, b] = [await storeGet(`/store/carts/${listed}/payment-providers?locale=de`), await storeGet(`/store/carts/${unlisted}/payment-providers?locale=de`)]
-      expect([a.status, b.status]).toEqual([200, 200])
-      expect(a.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
-      expect(b.data.payment_providers.map((p: { id: string }) => p.id)).toContain(PROVIDERS.invoice)
-      expect(a.data.notice).toEqual(expect.any(String))
-      expect(b.data.notice).toBeNull()
-      const rest = ({ payment_providers, count, limit, notice, ...others }: Record<string, unknown>) => others
-      expect(rest(a.data)).toEqual(rest(b.data))
-      expect(Object.keys(a.data).sort()).toEqual(Object.keys(b.data).sort())
-      expect(JSON.stringify(a.data)).not.toMatch(/negativ|list|rule|regel|score|rücklast|debit/i)
-
-      // the address check and the tips are the same for both
-      const [ca, cb] = [await storePost(`/store/carts/${listed}/address-check?locale=de`, {}), await storePost(`/store/carts/${unlisted}/address-check?locale=de`, {})]
-      expect(ca.status).toBe(200)
-      expect(ca.data).toEqual(cb.data)
-
-      // a hidden method is refused with the same neutral text the unlisted shopper would get for any hidden method
-      const refusedListed = await shop.createSession((await shop.paymentCollection(listed)).id, PROVIDERS.invoice)
-      expect(refusedListed.status).toBe(400)
-      expect(refusedListed.data.message).toBe("The selected payment method is not available for this order. Please choose another payment method.")
-      expect(JSON.stringify(refusedListed.data)).not.toMatch(/negativ|list|rule|score/i)
-    })
-
-    it("should use the merchant's refusal text in the shopper's language", async () => {
-      const res = await api.post(
-        "/admin/payment-risk/settings",
-        { refusal_message: { de: "Diese Zahlungsart können wir hier leider nicht anbieten." } },
-        admin
-      )
-      expect(res.data.settings.refusal_message).toEqual({
-        de: "Diese Zahlungsart können wir hier leider nicht anbieten.",
-        en: "The selected payment method is not available for this order. Please choose another payment method.",
-      })
-      // a new customer's cart: invoice is hidden by the first-order rule
-      const cart = await shop.createCart({ email: "neu@example.com" })
-      const collection = await shop.paymentCollection(cart.id)
-      const de = await api.post(
-        `/store/payment-collections/${collection.id}/payment-sessions`,
-        { provider_id: PROVIDERS.invoice },
-        { headers: { ...shop.headers.headers, "x-medusa-locale": "de-DE" }, ...ok }
-      )
-      expect(de.status).toBe(400)
-      expect(de.data.message).toBe("Diese Zahlungsart können wir hier leider nicht anbieten.")
-      const en = await shop.createSession(collection.id, PROVIDERS.invoice)
-      expect(en.data.message).toMatch(/^The selected payment method is not available/)
-    })
-
-    it("should refuse an empty refusal text naming the field", async () => {
-      const res = await api.post("/admin/payment-risk/settings", { refusal_message: { de: "" } }, { ...admin, ...ok })
-      expect(res.status).toBe(400)
-      expect(res.data.message).toContain("refusal_message")
-    })
-  },
+  it("should refuse an empty refusal text naming the field", async () => {
+    const res = await ctx.api.post("/admin/payment-risk/settings", { refusal_message: { de: "" } }, { ...ctx.admin, ...ok })
+    expect(res.status).toBe(400)
+    expect(res.data.message).toContain("refusal_message")
+  })
 })
