@@ -2,19 +2,11 @@ import {
   DEFAULT_TIP_TOPICS,
   currentDefaultText,
   defaultTipRows,
-  placeholderValues,
   renderTipMarkdown,
   usedPlaceholders,
 } from "../../../modules/payment-risk/tips"
 import { hasMissingPlaceholders, renderTip, renderTipCached, renderedTipCacheSize } from "../render-tip"
-
-const SHOP = placeholderValues({
-  name: "Kaffee & Co",
-  statement_descriptor: "KAFFEE*CO SHOP",
-  hotline: "+49 30 123456",
-  support_email: "hilfe@kaffee.example",
-})
-const EMPTY = placeholderValues({})
+import { EMPTY, SHOP } from "./shop-values"
 
 /** Any tag carrying an event handler, a script or an inline frame, or a javascript: target. */
 const DANGEROUS = /<\s*(script|iframe|object|embed|img|svg|style)\b|<[^>]*\son[a-z]+\s*=|href\s*=\s*"\s*(javascript|data|vbscript):/i

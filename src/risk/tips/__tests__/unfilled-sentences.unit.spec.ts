@@ -1,13 +1,6 @@
-import { omitUnfilledSentences, placeholderValues } from "../../../modules/payment-risk/tips"
+import { omitUnfilledSentences } from "../../../modules/payment-risk/tips"
 import { renderTip, tipDisplay } from "../render-tip"
-
-const SHOP = placeholderValues({
-  name: "Kaffee & Co",
-  statement_descriptor: "KAFFEE*CO SHOP",
-  hotline: "+49 30 123456",
-  support_email: "hilfe@kaffee.example",
-})
-const EMPTY = placeholderValues({})
+import { EMPTY, SHOP } from "./shop-values"
 
 describe("omitUnfilledSentences", () => {
   it.each([
