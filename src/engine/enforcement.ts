@@ -1,4 +1,4 @@
-import { NoticeLocale, resolveLocale } from "./notice"
+import { ShopperLanguage, shopperLocale } from "./language"
 import type { LocalizedText } from "./types"
 
 /**
@@ -10,21 +10,6 @@ export const REFUSED_PAYMENT_MESSAGE =
 
 /** Stands for "no payment session at all" among the refused providers (the cart needs payment). */
 export const NO_PAYMENT_SESSION = "(no payment session)"
-
-/** What tells the shopper's language, most explicit first. */
-export type ShopperLanguage = {
-  /** the request's `?locale` or `x-medusa-locale` (Medusa's req.locale) */
-  request_locale?: string | null
-  /** the language the cart was created in */
-  cart_locale?: string | null
-  /** the browser's Accept-Language header */
-  accept_language?: string | null
-}
-
-/** The one language every gate answers a shopper in: request locale, cart locale, Accept-Language, else English. */
-export function shopperLocale(language: ShopperLanguage): NoticeLocale {
-  return resolveLocale(language.request_locale, language.cart_locale, language.accept_language)
-}
 
 /** The merchant's refusal text in the shopper's language, else English, else the default. */
 export function refusalMessage(texts: LocalizedText | null | undefined, language: ShopperLanguage): string {

@@ -1,8 +1,9 @@
+import type { NoticeLocale } from "./language"
 import type { CartSnapshot, Decision, LocalizedText, RiskSettings } from "./types"
 
-export type NoticeLocale = keyof LocalizedText
+export type { NoticeLocale } from "./language"
 
-/** Picks the shopper's language: explicit locale, then the cart's, then Accept-Language, else English. */
+/** Picks the first of the candidates that is German or English, else English (see languagePreferences for the full order). */
 export function resolveLocale(...candidates: Array<string | null | undefined>): NoticeLocale {
   for (const candidate of candidates) {
     const lang = candidate?.trim().toLowerCase().slice(0, 2)

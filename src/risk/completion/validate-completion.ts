@@ -75,7 +75,12 @@ export async function validateCartPaymentRisk(
       selected_provider_ids: loaded.selected_provider_ids,
       needs_payment: loaded.cart.total > 0,
       refusal_message: assessment.settings.refusal_message,
-      language: { request_locale: shopper?.locale, cart_locale: loaded.locale, accept_language: shopper?.accept_language },
+      language: {
+        request_locale: shopper?.locale,
+        cart_locale: loaded.locale,
+        accept_language: shopper?.accept_language,
+        shop_default: assessment.settings.shop.default_locale,
+      },
     })
     const refusedProviders = verdict.refused_provider_ids
     // the velocity "orders" count reads completed_at; the IP recorded while shopping is kept

@@ -5,7 +5,7 @@
  */
 export function chooseTipLocale(
   available: Iterable<string>,
-  requested: string | null | undefined,
+  requested: string | readonly string[] | null | undefined,
   shopDefault: string | null | undefined
 ): string | null {
   const have = new Set(available)
@@ -17,8 +17,12 @@ export function chooseTipLocale(
   return [...have].sort()[0] ?? null
 }
 
-/** Requested, shop default, English, German — normalised to two lower-case letters, each once. */
-export function tipLocaleCandidates(requested: string | null | undefined, shopDefault: string | null | undefined): string[] {
+/** Requested (one language or the shopper's preferences, best first), shop default, English, German — normalised to two lower-case letters, each once. */
+export function tipLocaleCandidates(
+  requested: string | readonly string[] | null | undefined,
+  shopDefault: string | null | undefined
+): string[] {
   const normalise = (value: string | null | undefined) => value?.trim().toLowerCase().slice(0, 2) || ""
-  return [...new Set([normalise(requested), normalise(shopDefault), "en", "de"].filter((value) => /^[a-z]{2}$/.test(value)))]
+  const wanted = typeof requested === "string" || !requested ? [requested] : requested
+  return [...new Set([...wanted.map(normalise), normalise(shopDefault), "en", "de"].filter((value) => /^[a-z]{2}$/.test(value)))]
 }

@@ -1,5 +1,6 @@
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { placeholderValues } from "../../modules/payment-risk/tips"
+import { languagePreferences } from "../../engine/language"
 import { chooseTipLocale } from "./choose-locale"
 import { ensureDefaultTips } from "./ensure-default-tips"
 import { renderTipCached } from "./render-tip"
@@ -18,7 +19,7 @@ type TipRow = { id: string; title: string; body: string; locale: string; placeme
  */
 export async function loadStoreTips(
   service: PaymentRiskModuleService,
-  query: { placement?: string; locale?: string }
+  query: { placement?: string; locale?: string; accept_language?: string | null }
 ): Promise<StoreTip[]> {
   await ensureDefaultTips(service, { trustMemo: true })
   const settings = await service.getSettings()
@@ -45,10 +46,17 @@ export async function loadStoreTips(
       ? []
       : [{ id: tip.id, title: rendered.title, html: rendered.html, placement: tip.placement, locale: tip.locale }]
   })
+  // the shopper's languages in the order every shopper text follows; the shop default comes
+  // after the browser's languages and before English (languagePreferences)
+  const preferences = languagePreferences({
+    request_locale: query.locale,
+    accept_language: query.accept_language,
+    shop_default: settings.shop.default_locale,
+  })
   const localeByPlacement = new Map<string, string | null>()
   for (const placement of new Set(shown.map((tip) => tip.placement))) {
     const available = shown.filter((tip) => tip.placement === placement).map((tip) => tip.locale)
-    localeByPlacement.set(placement, chooseTipLocale(available, query.locale, settings.shop.default_locale))
+    localeByPlacement.set(placement, chooseTipLocale(available, preferences, settings.shop.default_locale))
   }
   return shown.filter((tip) => localeByPlacement.get(tip.placement) === tip.locale)
 }

@@ -69,7 +69,12 @@ export async function enforcePaymentRiskOnSession(
       selected_provider_ids: [body.provider_id],
       needs_payment: true,
       refusal_message: assessment?.settings.refusal_message,
-      language: { request_locale: shopper.locale, cart_locale: assessment?.loaded.locale, accept_language: shopper.accept_language },
+      language: {
+        request_locale: shopper.locale,
+        cart_locale: assessment?.loaded.locale,
+        accept_language: shopper.accept_language,
+        shop_default: assessment?.settings.shop.default_locale,
+      },
     })
     if (!verdict.allowed) {
       return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, verdict.message))

@@ -11,17 +11,23 @@ const CACHE_CONTROL = "public, max-age=60"
 /**
  * Security tips for a place in the storefront (`?placement=checkout&locale=de`):
  * `{ tips: [{ id, title, html, placement, locale }] }`, title as plain text, html safe to insert.
- * The language comes from `?locale=` or the `x-medusa-locale` header (Medusa's `req.locale`).
+ * The language comes from `?locale=` or the `x-medusa-locale` header (Medusa's `req.locale`), else
+ * Accept-Language, else the shop's default language, else English (languagePreferences).
  */
 export const GET = async (req: MedusaRequest<unknown, StoreListSecurityTipsType>, res: MedusaResponse) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const query = req.validatedQuery as StoreListSecurityTipsType
-  const tips = await loadStoreTips(service, { placement: query.placement, locale: req.locale ?? query.locale })
+  const tips = await loadStoreTips(service, {
+    placement: query.placement,
+    locale: req.locale ?? query.locale,
+    accept_language: req.get("accept-language") ?? null,
+  })
   const body = JSON.stringify({ tips })
   const etag = strongEtag(body)
   res.setHeader("ETag", etag)
   res.setHeader("Cache-Control", CACHE_CONTROL)
   res.vary("x-medusa-locale")
+  res.vary("accept-language")
   if (etagMatches(req.get("if-none-match"), etag)) {
     res.status(304).end()
     return

@@ -1,7 +1,9 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checkPlausibility, plausibilityMessage } from "../../../../../engine"
 import { loadCartSnapshot } from "../../../../../risk/readers/load-cart-snapshot"
-import { resolveLocale } from "../../../../../engine/notice"
+import { shopperLocale } from "../../../../../engine/language"
+import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
+import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
 import { StoreCheckCartAddressType } from "./validators"
 
 /**
@@ -17,7 +19,13 @@ export const POST = async (req: MedusaRequest<StoreCheckCartAddressType>, res: M
     billing_address: body.billing_address !== undefined ? body.billing_address : cart.billing_address,
     shipping_address: body.shipping_address !== undefined ? body.shipping_address : cart.shipping_address,
   }
-  const lang = resolveLocale(req.locale, locale, req.get("accept-language"))
+  const settings = await req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE).getSettings()
+  const lang = shopperLocale({
+    request_locale: req.locale,
+    cart_locale: locale,
+    accept_language: req.get("accept-language"),
+    shop_default: settings.shop.default_locale,
+  })
   const problems = checkPlausibility(checked).map((finding) => ({
     ...finding,
     message: plausibilityMessage(finding.code, lang),

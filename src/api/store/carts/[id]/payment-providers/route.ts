@@ -1,7 +1,8 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { assessCart } from "../../../../../risk/assess-cart"
 import { shopperRequestOf } from "../../../../utils/shopper-request"
-import { creditCheckNoticeFor, noticeFor, resolveLocale } from "../../../../../engine/notice"
+import { creditCheckNoticeFor, noticeFor } from "../../../../../engine/notice"
+import { shopperLocale } from "../../../../../engine/language"
 
 /**
  * The cart's allowed payment providers, in the item shape of Medusa's
@@ -14,11 +15,12 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     ip: shopper.ip,
     authenticatedCustomerId: shopper.authenticated_customer_id,
   })
-  const locale = resolveLocale(
-    req.locale,
-    loaded.locale,
-    req.get("accept-language")
-  )
+  const locale = shopperLocale({
+    request_locale: shopper.locale,
+    cart_locale: loaded.locale,
+    accept_language: shopper.accept_language,
+    shop_default: settings.shop.default_locale,
+  })
   const payment_providers = decision.allowed_provider_ids.map((id) => ({ id, is_enabled: true }))
   res.json({
     payment_providers,
