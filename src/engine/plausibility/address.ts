@@ -9,6 +9,19 @@ const HAS_DIGIT = /\d/
 
 const blank = (value?: string | null) => !value || !value.trim()
 
+/** Longest plausible value per field (characters): longer is a typo, a paste or an attack, never a real address. */
+export const FIELD_MAX_LENGTH = {
+  first_name: 100,
+  last_name: 100,
+  company: 200,
+  address_1: 200,
+  address_2: 200,
+  postal_code: 20,
+  city: 100,
+  province: 100,
+  phone: 40,
+} as const
+
 /**
  * Cheap checks of one address (seed 003 §5.1.1, typos cause refused cash-on-delivery parcels):
  * street with a house number, a postcode in the country's format (postcode-validator's
@@ -19,6 +32,9 @@ export function checkAddress(address: AddressSnapshot, prefix: string): Plausibi
   const at = (field: string, code: PlausibilityFinding["code"]) => findings.push({ field: `${prefix}.${field}`, code })
   const country = (address.country_code ?? "").trim().toUpperCase()
 
+  for (const [field, max] of Object.entries(FIELD_MAX_LENGTH) as Array<[keyof typeof FIELD_MAX_LENGTH, number]>) {
+    if ((address[field]?.length ?? 0) > max) at(field, "too_long")
+  }
   if (blank(address.address_1)) {
     at("address_1", "street_missing")
   } else if (!HAS_DIGIT.test(`${address.address_1} ${address.address_2 ?? ""}`)) {

@@ -12,6 +12,7 @@ export const PLAUSIBILITY_MESSAGES: Record<"de" | "en", Record<PlausibilityCode,
     contact_in_address: "Bitte tragen Sie hier nur die Adresse ein – Telefonnummer oder E-Mail-Adresse gehören in die eigenen Felder.",
     email_invalid: "Bitte prüfen Sie die E-Mail-Adresse.",
     phone_invalid: "Bitte prüfen Sie die Telefonnummer.",
+    too_long: "Diese Angabe ist zu lang. Bitte kürzen Sie sie.",
   },
   en: {
     street_missing: "Please enter the street and house number.",
@@ -23,6 +24,7 @@ export const PLAUSIBILITY_MESSAGES: Record<"de" | "en", Record<PlausibilityCode,
     contact_in_address: "Please enter only the address here – phone numbers and email addresses have their own fields.",
     email_invalid: "Please check the email address.",
     phone_invalid: "Please check the phone number.",
+    too_long: "This entry is too long. Please shorten it.",
   },
 }
 

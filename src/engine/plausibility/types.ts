@@ -9,6 +9,7 @@ export const PLAUSIBILITY_CODES = [
   "contact_in_address",
   "email_invalid",
   "phone_invalid",
+  "too_long",
 ] as const
 export type PlausibilityCode = (typeof PLAUSIBILITY_CODES)[number]
 
