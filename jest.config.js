@@ -17,6 +17,14 @@ const byType = {
   unit: {
     testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
   },
+  /** the module's SQL against a real PostgreSQL (moduleIntegrationTestRunner: one fresh schema per test) */
+  "integration:modules": {
+    testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.modules.spec.[jt]s"],
+    setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    globalSetup: "<rootDir>/integration-tests/global-setup.js",
+    globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
+    testTimeout: 120000,
+  },
   "integration:http": {
     testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
     setupFiles: ["<rootDir>/integration-tests/setup.js"],

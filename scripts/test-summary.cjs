@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Prints one closing line over the jest runs of `npm test` (unit, integration, smoke), read
- * (and the browser test, e2e) from the JSON reports they write to .test-results/: "tests: N passed, N failed, N skipped".
+ * Prints one closing line over the jest runs of `npm test` (unit, modules, integration, smoke and
+ * the browser test, e2e), read from the JSON reports they write to .test-results/:
+ * "tests: N passed, N failed, N skipped".
  */
 "use strict"
 const fs = require("fs")
@@ -11,7 +12,7 @@ const dir = path.join(__dirname, "..", ".test-results")
 let passed = 0
 let failed = 0
 let skipped = 0
-for (const name of ["unit", "integration", "smoke", "e2e"]) {
+for (const name of ["unit", "modules", "integration", "smoke", "e2e"]) {
   const file = path.join(dir, `${name}.json`)
   if (!fs.existsSync(file)) {
     console.error(`missing test report ${file}`)
