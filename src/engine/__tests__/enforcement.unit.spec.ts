@@ -1,4 +1,5 @@
-import { enforceSelection, NO_PAYMENT_SESSION, REFUSED_PAYMENT_MESSAGE, shopperLocale } from "../enforcement"
+import { enforceSelection, NO_PAYMENT_SESSION, REFUSED_PAYMENT_MESSAGE } from "../enforcement"
+import type { ShopperLanguage } from "../language"
 
 const texts = { de: "Diese Zahlungsart ist nicht verfügbar.", en: "This payment method is not available." }
 const base = {
@@ -35,7 +36,7 @@ describe("enforceSelection", () => {
   })
 
   it("should word the refusal in the request's locale before the cart's and the browser's", () => {
-    const refuse = (language: Parameters<typeof shopperLocale>[0]) =>
+    const refuse = (language: ShopperLanguage) =>
       enforceSelection({ ...base, selected_provider_ids: ["pp_invoice"], language })
     expect(refuse({ request_locale: "de-DE", cart_locale: "en", accept_language: "en-US" })).toMatchObject({ message: texts.de })
     expect(refuse({ cart_locale: "de", accept_language: "en-US,en;q=0.9" })).toMatchObject({ message: texts.de })
