@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { OPERATORS, PAYMENT_CLASSES, validateRule } from "../../../../engine"
+import { windowIssue } from "../../../../workflows/rules/steps/validate-risk-rule-window"
 
 /** Custom issues carry the field in their message: Medusa shows only the message for them. */
 const fieldMessage = (path: (string | number)[], message: string) => `Value for field '${path.join(", ")}': ${message}`
@@ -75,14 +76,6 @@ type RuleBody = {
   valid_until?: string | null
   conditions?: ConditionNode
   actions?: Array<z.infer<typeof ActionSchema>>
-}
-
-/** Issues of a validity window: from must lie before until (both given). */
-export function windowIssue(from?: string | Date | null, until?: string | Date | null): string | null {
-  if (!from || !until) return null
-  return new Date(from).getTime() < new Date(until).getTime()
-    ? null
-    : fieldMessage(["valid_until"], "must be after valid_from")
 }
 
 /** Adds the engine's semantic issues (and the window check) with their paths. */
