@@ -3,6 +3,7 @@ import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
 import { placeholderValues } from "../../../../modules/payment-risk/tips"
 import { ensureDefaultTips } from "../../../../risk/tips/ensure-default-tips"
+import { createSecurityTipWorkflow } from "../../../../workflows/security-tips/create-security-tip"
 import { toTipResponse } from "./serialize"
 import { AdminCreateSecurityTipType, AdminListSecurityTipsType } from "./validators"
 
@@ -34,12 +35,7 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-  const body = req.validatedBody
-  const tip = await service.createSecurityTips({
-    ...body,
-    valid_from: body.valid_from ?? null,
-    valid_until: body.valid_until ?? null,
-  })
+  const { result } = await createSecurityTipWorkflow(req.scope).run({ input: { tip: req.validatedBody } })
   const settings = await service.getSettings()
-  res.status(201).json({ tip: toTipResponse(tip, placeholderValues(settings.shop)) })
+  res.status(201).json({ tip: toTipResponse(result.tip, placeholderValues(settings.shop)) })
 }

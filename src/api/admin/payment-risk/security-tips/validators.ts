@@ -1,6 +1,9 @@
 import { z } from "@medusajs/framework/zod"
 import { TIP_PLACEMENTS } from "../../../../modules/payment-risk/models/security-tip"
 import { isoDate } from "../../../../risk/validation/iso-date"
+import { WINDOW_MESSAGE } from "../../../../workflows/security-tips/steps/validate-security-tip-window"
+
+export { WINDOW_MESSAGE }
 
 const locale = z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "Value for field 'locale': must be a two-letter language code")
 const title = z.string().trim().min(1).max(200)
@@ -11,8 +14,6 @@ const date = (field: string) => isoDate(field).nullish()
 // runs even when a date failed its own check (then it is still the raw input): compare only Dates
 const windowIsOrdered = (tip: { valid_from?: unknown; valid_until?: unknown }) =>
   !(tip.valid_from instanceof Date) || !(tip.valid_until instanceof Date) || tip.valid_from.getTime() < tip.valid_until.getTime()
-/** zod's refinement messages are passed through as they are: name the field like Medusa does */
-export const WINDOW_MESSAGE = "Value for field 'valid_until': must be after valid_from"
 
 export const AdminCreateSecurityTip = z
   .object({
