@@ -6,6 +6,8 @@ import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { PreparedEntry } from "../../modules/payment-risk/negative-list-types"
 import { AdminImportNegativeListRow } from "./entry-schema"
 import { unescapeCsvCell } from "../../engine/csv-cell"
+import { readCsvFormat } from "./csv-format"
+import { parserMessage, rowIssueMessage } from "./row-messages"
 
 /** Columns an import understands; `kind` and `reason` are required. */
 export const IMPORT_COLUMNS = [
@@ -20,9 +22,18 @@ const KEY_ID = /^(legacy|hk_[0-9a-f]{12})$/
 export type RejectedRow = { line: number; field: string; message: string }
 export type ImportReport = { imported: number; rejected_count: number; rejected: RejectedRow[] }
 
-type Options = { batchSize?: number; maxReported?: number }
+type Options = {
+  batchSize?: number
+  maxReported?: number
+  /** the request's Content-Type: a declared charset (`text/csv; charset=windows-1252`) is honoured */
+  contentType?: string | null
+}
 
 function checkHeader(columns: string[]): string[] {
+  const duplicate = columns.find((column, index) => column && columns.indexOf(column) !== index)
+  if (duplicate !== undefined) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: column '${duplicate}' appears twice in the CSV header`)
+  }
   const known = new Set([...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS])
   const unknown = columns.find((column) => !known.has(column))
   if (unknown !== undefined) {
@@ -47,7 +58,7 @@ function prepareRow(record: Record<string, string>, keys: HashKeys, policy: Entr
   const parsed = AdminImportNegativeListRow.safeParse(cells)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    return { field: issue.path.join(".") || "row", message: issue.message }
+    return { field: issue.path.join(".") || "row", message: rowIssueMessage(issue as Parameters<typeof rowIssueMessage>[0]) }
   }
   const row = parsed.data
   // An exported hashed value (same secret) comes back as hash + display hint, with the id of its
@@ -73,7 +84,7 @@ export async function importNegativeListCsv(
   input: Readable,
   service: PaymentRiskModuleService,
   actorId: string | null,
-  { batchSize = 1000, maxReported = 1000 }: Options = {}
+  { batchSize = 1000, maxReported = 1000, contentType = null }: Options = {}
 ): Promise<ImportReport> {
   const keys = service.getHashKeys()
   const policy = { accept_card_numbers: service.acceptsCardNumbers() }
@@ -108,19 +119,29 @@ export async function importNegativeListCsv(
     )
   }
 
+  // German Excel saves semicolons and Windows-1252; "Unicode text" is UTF-16 with tabs
+  const { stream, format } = await readCsvFormat(input, contentType).catch((error: unknown) => {
+    const cause = (error as { cause?: unknown }).cause
+    if (error instanceof MedusaError) throw error
+    if (cause instanceof MedusaError) throw cause
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV could not be read: ${redactPaymentData((error as Error).message)}`)
+  })
   const parser = parse({
     columns: (header: string[]) => checkHeader(header.map((column) => column.trim().toLowerCase())),
+    delimiter: format.delimiter,
+    // a stray quote inside a cell (`Meier "Hansi"`) stays part of the cell instead of swallowing the next lines
+    relax_quotes: true,
     bom: true,
     trim: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
     info: true,
   })
-  parser.on("skip", (error: { lines?: number; message: string }) =>
-    reject({ line: error.lines ?? 0, field: "row", message: error.message })
+  parser.on("skip", (error: { lines?: number; code?: string; message: string }) =>
+    reject({ line: error.lines ?? 0, field: "row", message: parserMessage(error, format.delimiter) })
   )
-  input.on("error", (error) => parser.destroy(error))
-  input.pipe(parser)
+  stream.on("error", (error) => parser.destroy(error))
+  stream.pipe(parser)
 
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
@@ -142,5 +163,8 @@ export async function importNegativeListCsv(
   }
   await flush()
   await settle()
+  // the reader reports a line it cannot split as soon as it meets it, possibly before the lines
+  // above it were checked: the merchant reads the report in file order
+  report.rejected.sort((a, b) => a.line - b.line)
   return report
 }
