@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
 import { escapeLike } from "../../../../engine/identity/shopper-key"
-import { prepareEntry } from "../../../../risk/negative-list/prepare-entry"
+import { createNegativeListEntryWorkflow } from "../../../../workflows/negative-list/create-negative-list-entry"
 import { toEntryResponse } from "./serialize"
 import { AdminCreateNegativeListEntryType, AdminListNegativeListType } from "./validators"
 
@@ -31,8 +31,8 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateNegativeListEntryType>,
   res: MedusaResponse
 ) => {
-  const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-  const prepared = prepareEntry(req.validatedBody, service)
-  const entry = await service.createListEntry(prepared, req.auth_context?.actor_id ?? null)
-  res.status(201).json({ entry: toEntryResponse(entry) })
+  const { result } = await createNegativeListEntryWorkflow(req.scope).run({
+    input: { entry: req.validatedBody, actor_id: req.auth_context?.actor_id ?? null },
+  })
+  res.status(201).json({ entry: toEntryResponse(result.entry) })
 }
