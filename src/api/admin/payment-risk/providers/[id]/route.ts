@@ -1,7 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
-import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
+import { setProviderClassWorkflow } from "../../../../../workflows/provider-classes/set-provider-class"
 import { AdminSetProviderClassType } from "../../validators"
 
 /** The merchant confirms or changes the risk class of a payment provider. */
@@ -9,16 +7,8 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<AdminSetProviderClassType>,
   res: MedusaResponse
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "payment_provider",
-    fields: ["id"],
-    filters: { id: req.params.id },
+  const { result } = await setProviderClassWorkflow(req.scope).run({
+    input: { provider_id: req.params.id, risk_class: req.validatedBody.risk_class },
   })
-  if (!data.length) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment provider ${req.params.id} was not found`)
-  }
-  const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-  const provider = await service.setProviderClass(req.params.id, req.validatedBody.risk_class)
-  res.json({ provider })
+  res.json({ provider: result.provider })
 }
