@@ -126,8 +126,12 @@ export async function importNegativeListCsv(
     if (cause instanceof MedusaError) throw cause
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV could not be read: ${redactPaymentData((error as Error).message)}`)
   })
+  let headerRead = false
   const parser = parse({
-    columns: (header: string[]) => checkHeader(header.map((column) => column.trim().toLowerCase())),
+    columns: (header: string[]) => {
+      headerRead = true
+      return checkHeader(header.map((column) => column.trim().toLowerCase()))
+    },
     delimiter: format.delimiter,
     // a stray quote inside a cell (`Meier "Hansi"`) stays part of the cell instead of swallowing the next lines
     relax_quotes: true,
@@ -137,9 +141,15 @@ export async function importNegativeListCsv(
     skip_records_with_error: true,
     info: true,
   })
-  parser.on("skip", (error: { lines?: number; code?: string; message: string }) =>
+  parser.on("skip", (error: { lines?: number; code?: string; message: string }) => {
+    if (!headerRead) {
+      // without a header no row can be read: the file is refused, nothing is imported
+      const reason = parserMessage(error, format.delimiter)
+      parser.destroy(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV header row could not be read (${reason})`))
+      return
+    }
     reject({ line: error.lines ?? 0, field: "row", message: parserMessage(error, format.delimiter) })
-  )
+  })
   stream.on("error", (error) => parser.destroy(error))
   stream.pipe(parser)
 

@@ -93,3 +93,9 @@ describe("detectDelimiter / declaredEncoding", () => {
     expect(declaredEncoding("text/csv; charset=shift_jis")).toBeNull()
   })
 })
+
+describe("a header the reader cannot split", () => {
+  it("should refuse the file instead of reporting its rows", async () => {
+    await expect(run('kind,"first_name,reason\nemail,a@example.de,x\n')).rejects.toThrow("the CSV header row could not be read")
+  })
+})
