@@ -3,7 +3,7 @@ import { Db, rowCount } from "./sql"
 
 /**
  * One shopper's rows in the plugin's tables, as the erasure workflow found them
- * (src/workflows/steps/find-shopper-data.ts): ids and keyed hashes, no clear values.
+ * (src/workflows/privacy/steps/find-shopper-data.ts): ids and keyed hashes, no clear values.
  */
 export type ShopperErasurePlan = {
   customer_ids: string[]

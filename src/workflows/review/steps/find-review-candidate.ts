@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { RulesResult } from "../../../engine"
 import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
-import PaymentRiskModuleService from "../../../modules/payment-risk/service"
+import PaymentRiskModuleService, { readStoredDecision } from "../../../modules/payment-risk/service"
 
 export const findReviewCandidateStepId = "find-payment-risk-review-candidate"
 
@@ -31,7 +30,7 @@ export const findReviewCandidateStep = createStep(
       { order_id: input.order_id, action: "flagged" },
       { take: 1, select: ["id"] }
     )
-    const rules = (assessment.decision as { rules?: RulesResult } | null)?.rules
+    const rules = readStoredDecision(assessment.decision)?.rules
     return new StepResponse<ReviewCandidate | null>({
       assessment_id: assessment.id,
       already_handled: flagged.length > 0 || assessment.review_status !== "none",

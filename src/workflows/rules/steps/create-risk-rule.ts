@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
-import PaymentRiskModuleService from "../../../modules/payment-risk/service"
+import PaymentRiskModuleService, { ruleJsonColumns } from "../../../modules/payment-risk/service"
 
 export const createRiskRuleStepId = "create-payment-risk-rule"
 
@@ -30,9 +30,7 @@ export const createRiskRuleStep = createStep(
       enabled: rule.enabled,
       valid_from: rule.valid_from ? new Date(rule.valid_from) : null,
       valid_until: rule.valid_until ? new Date(rule.valid_until) : null,
-      conditions: rule.conditions,
-      // a json column (typed as an object by the model) holding the list as it is
-      actions: rule.actions as unknown as Record<string, unknown>,
+      ...ruleJsonColumns(rule),
       default_key: null,
       created_by: input.actor_id,
       updated_by: input.actor_id,

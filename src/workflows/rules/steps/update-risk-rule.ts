@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
-import PaymentRiskModuleService from "../../../modules/payment-risk/service"
+import PaymentRiskModuleService, { ruleJsonColumns } from "../../../modules/payment-risk/service"
 import type { NewRiskRule } from "./create-risk-rule"
 
 export const updateRiskRuleStepId = "update-payment-risk-rule"
@@ -37,7 +37,7 @@ function changesOf(id: string, update: RiskRuleUpdate, actorId: string | null): 
     ...(update.enabled !== undefined ? { enabled: update.enabled } : {}),
     ...(update.conditions !== undefined ? { conditions: update.conditions } : {}),
     // a json column (typed as an object by the model) holding the list as it is
-    ...(update.actions !== undefined ? { actions: update.actions as unknown as Record<string, unknown> } : {}),
+    ...(update.actions !== undefined ? { actions: ruleJsonColumns({ conditions: {}, actions: update.actions }).actions } : {}),
     ...(update.valid_from !== undefined ? { valid_from: asDateOrNull(update.valid_from) } : {}),
     ...(update.valid_until !== undefined ? { valid_until: asDateOrNull(update.valid_until) } : {}),
   }

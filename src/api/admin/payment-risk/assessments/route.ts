@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
-import PaymentRiskModuleService, { StoredDecision } from "../../../../modules/payment-risk/service"
+import PaymentRiskModuleService, { readStoredDecision } from "../../../../modules/payment-risk/service"
 import { AdminListAssessmentsType } from "../validators"
 
 /** Assessments taken at cart completion, newest first, filtered by order or cart. */
@@ -25,7 +25,7 @@ export const GET = async (
   res.json({
     assessments: rows.map(({ decision, deleted_at, updated_at, ...row }) => ({
       ...row,
-      ...(decision as StoredDecision),
+      ...readStoredDecision(decision),
     })),
     count,
     limit,

@@ -1,8 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { HiddenProvider, RulesResult } from "../../../../engine"
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
-import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
+import PaymentRiskModuleService, { readStoredDecision } from "../../../../modules/payment-risk/service"
 import { loadOrderAssessment } from "../../../../workflows/review/steps/validate-review-action"
 
 type Assessment = Awaited<ReturnType<PaymentRiskModuleService["listRiskAssessments"]>>[number]
@@ -16,7 +15,6 @@ type OrderSummary = {
   currency_code?: string | null
   created_at?: string | Date | null
 }
-type StoredDecision = { rules?: RulesResult; hidden?: HiddenProvider[] }
 
 export type ReviewDTO = {
   order_id: string
@@ -49,12 +47,12 @@ function reasonsOf(assessment: Assessment, flagged?: ReviewEventRow): string[] {
   if (Array.isArray(recorded)) {
     return recorded.map(String)
   }
-  const rules = (assessment.decision as StoredDecision | null)?.rules
+  const rules = readStoredDecision(assessment.decision)?.rules
   return rules?.review ? rules.review_reasons : []
 }
 
 function toReview(assessment: Assessment, order: OrderSummary | undefined, flagged?: ReviewEventRow): ReviewDTO {
-  const rules = (assessment.decision as StoredDecision | null)?.rules
+  const rules = readStoredDecision(assessment.decision)?.rules
   return {
     order_id: assessment.order_id!,
     display_id: order?.display_id ?? null,
@@ -99,7 +97,7 @@ export async function loadReviewDetail(container: MedusaContainer, orderId: stri
   const assessment = await service.retrieveRiskAssessment(ref.id)
   const orders = await loadOrders(container, [orderId])
   const events = await service.listReviewEvents({ order_id: orderId }, { order: { created_at: "ASC" } })
-  const decision = assessment.decision as StoredDecision | null
+  const decision = readStoredDecision(assessment.decision)
   return {
     ...toReview({ ...assessment, order_id: orderId }, orders.get(orderId), events.find((e) => e.action === "flagged")),
     rules: decision?.rules ?? null,
