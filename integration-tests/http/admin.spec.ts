@@ -60,6 +60,7 @@ withTestStore((ctx) => {
           identity_observation_days: 7,
           credit_query_days: 90,
           review_event_days: 730,
+          outcome_days: 1460,
           list_entry_days: 1095,
           list_entry_grace_days: 30,
           list_audit_days: 1460,

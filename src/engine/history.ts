@@ -10,10 +10,10 @@ function isCanceled(order: OrderHistoryEntry): boolean {
 
 /**
  * "Paid" (issue #2): the order's payment was captured in full, the order is not canceled,
- * and it was not fully refunded. An order awaiting payment does not count.
+ * it was not fully refunded, and its money did not come back after checkout (`defaulted`). An order awaiting payment does not count.
  */
 export function isPaidOrder(order: OrderHistoryEntry): boolean {
-  if (isCanceled(order)) {
+  if (isCanceled(order) || order.defaulted) {
     return false
   }
   const total = knownAmount(order.total)
@@ -36,6 +36,10 @@ export function isPaidOrder(order: OrderHistoryEntry): boolean {
 export function isAwaitingPayment(order: OrderHistoryEntry): boolean {
   if (isCanceled(order)) {
     return false
+  }
+  // money that came back (a return debit, a chargeback) is owed again
+  if (order.defaulted) {
+    return true
   }
   return !isPaidOrder(order) && (Number(order.refunded_amount) || 0) <= 0
 }

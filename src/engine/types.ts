@@ -74,6 +74,12 @@ export type OrderHistoryEntry = {
   captured_amount: number
   refunded_amount: number
   created_at?: string | Date | null
+  /**
+   * what happened after checkout took the money back or wrote it off (a return debit or a
+   * chargeback not reversed, a refused parcel, a write-off): the order is not paid, whatever
+   * Medusa's capture says (see defaultedByOutcomes)
+   */
+  defaulted?: boolean
 }
 
 export type CustomerHistory = {
@@ -165,6 +171,8 @@ export type RetentionSettings = {
   credit_query_days: number
   /** review events (actor, note, order) */
   review_event_days: number
+  /** what happened after checkout (outcomes): claims expire three years after the end of their year (§195, §199 BGB) */
+  outcome_days: number
   /** default expiry of a negative-list entry created without one */
   list_entry_days: number
   /** an expired entry is deleted this many days after its expiry (time to renew it) */

@@ -25,7 +25,7 @@ import { loadCustomerHistory } from "./readers/load-customer-history"
 import { EvaluationTimeoutError, withTimeout } from "./with-timeout"
 import { cachedCreditOutcome } from "./credit/cached-credit-outcome"
 import { loadRules } from "./rules/load-rules"
-import { hasOverdueOrders, listSourceFacts } from "../engine/rules/history-facts"
+import { hasOverdueOrders, listSourceFacts, refusalFacts } from "../engine/rules/history-facts"
 import { loadRuleFacts } from "./rules/load-rule-facts"
 import { recordCartSignal } from "./signals/record-cart-signal"
 import { ruleNeeds } from "../engine/rules/rule-needs"
@@ -155,7 +155,8 @@ async function evaluate(
   const rule_facts: AdapterRuleFacts = {
     ...adapterFacts,
     has_overdue_orders: hasOverdueOrders(fullHistory, now),
-    ...(listMatches ? listSourceFacts(listMatches.matches) : {}),
+    // refused parcels and returned debits: from the list's sources and the recorded outcomes
+    ...refusalFacts(listMatches ? listSourceFacts(listMatches.matches) : null, history.outcomes),
   }
   const input = {
     cart: snapshot,

@@ -13,6 +13,7 @@ export type RetentionDraft = Record<Key, string>
 const FIELDS: Array<{ key: Key; id: string; min: number; max: number }> = [
   { key: "assessment_days", id: "retention-assessments", min: 1, max: 3650 },
   { key: "review_event_days", id: "retention-review-events", min: 1, max: 3650 },
+  { key: "outcome_days", id: "retention-outcomes", min: 1, max: 3650 },
   { key: "cart_signal_days", id: "retention-cart-signals", min: 1, max: 3650 },
   { key: "identity_observation_days", id: "retention-identity-observations", min: 1, max: 3650 },
   { key: "credit_query_days", id: "retention-credit-queries", min: 1, max: 3650 },
@@ -83,6 +84,7 @@ export function fromRetentionDraft(draft: RetentionDraft): Retention {
     identity_observation_days: days("identity_observation_days"),
     credit_query_days: days("credit_query_days"),
     review_event_days: days("review_event_days"),
+    outcome_days: days("outcome_days"),
     list_entry_days: days("list_entry_days"),
     list_entry_grace_days: days("list_entry_grace_days"),
     list_audit_days: days("list_audit_days"),

@@ -30,6 +30,7 @@ describe("retention periods", () => {
         identity_observation_days: 7,
         credit_query_days: 90,
         review_event_days: 730,
+        outcome_days: 1460,
         list_entry_grace_days: 30,
         list_audit_days: 1460,
       })

@@ -9,6 +9,7 @@ export type RetentionPeriods = {
   identity_observation_days: number
   credit_query_days: number
   review_event_days: number
+  outcome_days: number
   list_entry_grace_days: number
   list_audit_days: number
 }
@@ -46,6 +47,7 @@ export function retentionPeriods(settings: RiskSettings, optionAssessmentDays: n
     identity_observation_days: Math.max(r.identity_observation_days, minutesToDays(settings.protection.identity_window_minutes)),
     credit_query_days: Math.max(r.credit_query_days, settings.credit_check.cache_days),
     review_event_days: r.review_event_days,
+    outcome_days: r.outcome_days,
     list_entry_grace_days: r.list_entry_grace_days,
     list_audit_days: r.list_audit_days,
   }

@@ -1,6 +1,7 @@
 import type { CustomerHistory } from "../types"
 import { isAwaitingPayment } from "../history"
 import type { NegativeListMatch } from "../negative-list/types"
+import type { OutcomeCounts } from "../outcomes/types"
 
 /**
  * Payment term after which an order still awaiting payment counts as overdue (days). Invoices
@@ -27,4 +28,20 @@ type ListHit = { entry: Record<string, unknown>; match: NegativeListMatch }
 export function listSourceFacts(hits: ListHit[]): { has_refused_cod: boolean; has_returned_debit: boolean } {
   const sources = new Set(hits.filter((hit) => hit.match.certain).map((hit) => hit.entry.source))
   return { has_refused_cod: sources.has("cod_refused"), has_returned_debit: sources.has("return_debit") }
+}
+
+/**
+ * The same two facts with the shopper's recorded outcomes (refused parcels, returned debits of
+ * the orders found under the email or account): true when either the list or an outcome says
+ * so; unknown only when neither was read.
+ */
+export function refusalFacts(
+  list: { has_refused_cod: boolean; has_returned_debit: boolean } | null,
+  outcomes: Pick<OutcomeCounts, "refused_cod" | "return_debits">
+): { has_refused_cod?: boolean; has_returned_debit?: boolean } {
+  const either = (fromList: boolean | undefined, count: number) => (count > 0 ? true : fromList)
+  return {
+    has_refused_cod: either(list?.has_refused_cod, outcomes.refused_cod),
+    has_returned_debit: either(list?.has_returned_debit, outcomes.return_debits),
+  }
 }

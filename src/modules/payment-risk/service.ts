@@ -10,6 +10,7 @@ import CreditReservation from "./models/credit-reservation"
 import IdentityObservation from "./models/identity-observation"
 import NegativeListAudit from "./models/negative-list-audit"
 import NegativeListEntry from "./models/negative-list-entry"
+import PaymentOutcome from "./models/payment-outcome"
 import ProviderClassification from "./models/provider-classification"
 import ReviewEvent from "./models/review-event"
 import RiskAssessment from "./models/risk-assessment"
@@ -58,6 +59,7 @@ class PaymentRiskModuleService extends MedusaService({
   IdentityObservation,
   CreditReservation,
   CreditLimitEvent,
+  PaymentOutcome,
 }) {
   protected readonly options_: PaymentRiskOptions
   private readonly config_: PaymentRiskConfig

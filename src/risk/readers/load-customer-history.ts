@@ -1,6 +1,18 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { AddressSnapshot, EarlierOrder, RecognisedHistory, recogniseHistory, ShopperProtectionSettings } from "../../engine"
+import {
+  AddressSnapshot,
+  countOutcomes,
+  defaultedByOutcomes,
+  EarlierOrder,
+  OutcomeCounts,
+  OutcomeFact,
+  RecognisedHistory,
+  recogniseHistory,
+  ShopperProtectionSettings,
+} from "../../engine"
+import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
+import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { sumAmounts } from "../../engine/amount"
 import { normalizeEmail } from "../../engine/identity/shopper-key"
 import { toAddress } from "./load-cart-snapshot"
@@ -71,18 +83,36 @@ async function earlierOrderIds(
  * The shopper's earlier orders with what was paid and refunded, recognised by the engine's
  * rule (`recogniseHistory`): an email alone does not make a guest a known customer.
  */
+/** The shopper's history with what happened to its orders after checkout. */
+export type ShopperHistory = RecognisedHistory & { outcomes: OutcomeCounts }
+
+const NO_OUTCOMES: OutcomeCounts = { return_debits: 0, chargebacks: 0, refused_cod: 0, handed_over: 0 }
+
+/** Outcomes recorded for the orders (one indexed query), grouped by order. */
+async function outcomesOf(container: MedusaContainer, orderIds: string[]): Promise<Map<string, OutcomeFact[]>> {
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const rows = (await service.listPaymentOutcomes(
+    { order_id: orderIds },
+    { select: ["order_id", "kind", "occurred_at"] }
+  )) as OutcomeFact[]
+  const byOrder = new Map<string, OutcomeFact[]>()
+  for (const row of rows) byOrder.set(row.order_id, [...(byOrder.get(row.order_id) ?? []), row])
+  return byOrder
+}
+
 export async function loadCustomerHistory(
   container: MedusaContainer,
   shopper: ShopperIdentity,
   mode: ShopperProtectionSettings["guest_recognition"]
-): Promise<RecognisedHistory> {
+): Promise<ShopperHistory> {
   const authenticated =
     !!shopper.authenticated_customer_id && shopper.authenticated_customer_id === shopper.customer_id
   const accountId = mode === "email" ? shopper.customer_id ?? null : authenticated ? shopper.authenticated_customer_id! : null
   const ids = await earlierOrderIds(container, accountId, normalizeEmail(shopper.email))
   if (!ids.length) {
-    return { orders: [], unrecognised_order_count: 0 }
+    return { orders: [], unrecognised_order_count: 0, outcomes: NO_OUTCOMES }
   }
+  const outcomesPromise = outcomesOf(container, ids)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
@@ -99,6 +129,7 @@ export async function loadCustomerHistory(
     ],
     filters: { id: ids },
   })
+  const outcomes = await outcomesPromise
   const orders: EarlierOrder[] = (data as OrderRow[]).map((order) => {
     const collections = (order.payment_collections ?? []).filter(
       (collection): collection is NonNullable<PaymentCollectionRow> => !!collection
@@ -110,10 +141,12 @@ export async function loadCustomerHistory(
       total: sumAmounts(collections.map((collection) => collection.amount)),
       captured_amount: sumAmounts(collections.map((collection) => collection.captured_amount)),
       refunded_amount: sumAmounts(collections.map((collection) => collection.refunded_amount)),
+      defaulted: defaultedByOutcomes(outcomes.get(order.id) ?? []),
       account_order: !!accountId && order.customer_id === accountId,
       billing_address: toAddress(order.billing_address),
       shipping_address: toAddress(order.shipping_address),
     }
   })
-  return recogniseHistory(orders, shopper, mode)
+  // negative outcomes count whoever placed the order, like unpaid orders (recogniseHistory)
+  return { ...recogniseHistory(orders, shopper, mode), outcomes: countOutcomes([...outcomes.values()].flat()) }
 }

@@ -81,6 +81,7 @@ const RetentionSchema = z
     identity_observation_days: RetentionDays.optional(),
     credit_query_days: RetentionDays.optional(),
     review_event_days: RetentionDays.optional(),
+    outcome_days: RetentionDays.optional(),
     list_entry_days: RetentionDays.optional(),
     list_entry_grace_days: z.number().int().min(0).max(365).optional(),
     list_audit_days: RetentionDays.optional(),

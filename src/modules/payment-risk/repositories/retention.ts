@@ -9,6 +9,7 @@ export type RetentionResult = {
   credit_queries: number
   credit_limit_events: number
   review_events: number
+  outcomes: number
   list_entries_backfilled: number
   list_entries: number
   list_audits: number
@@ -24,6 +25,7 @@ const PURGED_TABLES = {
   credit_queries: ["payment_risk_credit_query", "created_at"],
   credit_limit_events: ["payment_risk_credit_limit_event", "created_at"],
   review_events: ["payment_risk_review_event", "created_at"],
+  outcomes: ["payment_risk_outcome", "occurred_at"],
   list_audits: ["payment_risk_negative_list_audit", "created_at"],
 } as const
 
@@ -95,6 +97,7 @@ export async function purgeExpiredData(knex: Db, periods: RetentionPeriods, now:
     credit_queries: await purgeTable(knex, "credit_queries", periods.credit_query_days, now),
     credit_limit_events: await purgeTable(knex, "credit_limit_events", periods.credit_query_days, now),
     review_events: await purgeTable(knex, "review_events", periods.review_event_days, now),
+    outcomes: await purgeTable(knex, "outcomes", periods.outcome_days, now),
     list_entries_backfilled: rowCount(backfilled),
     list_entries: entries,
     list_audits: await purgeTable(knex, "list_audits", periods.list_audit_days, now),

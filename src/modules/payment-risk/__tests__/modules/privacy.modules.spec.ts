@@ -10,6 +10,7 @@ const PERIODS: RetentionPeriods = {
   identity_observation_days: 7,
   credit_query_days: 90,
   review_event_days: 730,
+  outcome_days: 1460,
   list_entry_grace_days: 30,
   list_audit_days: 1460,
 }
@@ -57,6 +58,10 @@ paymentRiskModuleSuite(({ service, db }) => {
       await backdate("payment_risk_credit_query", "identity_hash", { old: 91, new: 89 })
       await backdate("payment_risk_credit_limit_event", "cart_id", { c: 100 })
       await backdate("payment_risk_review_event", "order_id", { order_old: 731, order_new: 10 })
+      await service.createPaymentOutcomes([
+        { order_id: "order_old", kind: "return_debit", occurred_at: ago(1461), source: "admin", list_entry_ids: [] },
+        { order_id: "order_new", kind: "return_debit", occurred_at: ago(1459), source: "admin", list_entry_ids: [] },
+      ])
       await service.insertListEntries(
         [
           preparedEntry({ value: "live", expires_at: new Date(Date.now() + DAY) }),
@@ -79,6 +84,7 @@ paymentRiskModuleSuite(({ service, db }) => {
         credit_queries: 1,
         credit_limit_events: 1,
         review_events: 1,
+        outcomes: 1,
         list_entries_backfilled: 1,
         list_entries: 2,
         list_audits: 5,
@@ -134,6 +140,7 @@ paymentRiskModuleSuite(({ service, db }) => {
         )
         await service.createCreditLimitEvents({ cart_id: cart, limit_name: "queries_per_cart", max: 1 })
         await service.createReviewEvents({ order_id: `order_${cart}`, action: "flagged" })
+        await service.createPaymentOutcomes({ order_id: `order_${cart}`, kind: "chargeback", occurred_at: ago(1), source: "webhook", list_entry_ids: [] })
       }
       await service.insertListEntries([preparedEntry({ value: "her@example.com" }), preparedEntry({ value: "kept@example.com" })], null)
       const [herEntry, keptEntry] = await rows<{ id: string }>(db(), `select id from payment_risk_negative_list_entry order by value`)
@@ -160,6 +167,7 @@ paymentRiskModuleSuite(({ service, db }) => {
         credit_reservations_deleted: 1,
         credit_limit_events_deleted: 1,
         review_events_deleted: 1,
+        outcomes_deleted: 1,
         list_entries_deleted: 1,
         list_audits_deleted: 1,
         list_entries_kept: 1,
