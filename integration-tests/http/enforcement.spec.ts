@@ -26,8 +26,9 @@ withTestStore((ctx) => {
       const res = await ctx.shop.createSession(collection.id, PROVIDERS.invoice)
 
       expect(res.status).toBe(400)
+      // no language in the request or the cart: the shop's default language (German)
       expect(res.data.message).toBe(
-        "The selected payment method is not available for this order. Please choose another payment method."
+        "Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart."
       )
       expect(await sessionsOf(collection.id)).toEqual([])
     })
@@ -57,7 +58,7 @@ withTestStore((ctx) => {
       const res = await ctx.shop.complete(cart.id)
 
       expect(res.status).toBe(400)
-      expect(res.data.message).toMatch(/not available for this order/)
+      expect(res.data.message).toMatch(/für diese Bestellung nicht verfügbar/)
       expect(await ordersOf("neu@example.com")).toEqual([])
     })
 

@@ -15,6 +15,16 @@ withTestStore({ admin: false }, (ctx) => {
       expect(res.data).toEqual({ valid: true, problems: [] })
     })
 
+    it("should answer an overlong name with a field warning, as Medusa accepts it (not a 400)", async () => {
+      const cart = await ctx.shop.createCart({ email: "hans@example.com" })
+      const res = await check(cart.id, { billing_address: { ...GERMAN_ADDRESS, last_name: "M".repeat(300) } }, "?locale=de")
+      expect(res.status).toBe(200)
+      expect(res.data).toEqual({
+        valid: false,
+        problems: [{ field: "billing_address.last_name", code: "too_long", message: "Diese Angabe ist zu lang. Bitte kürzen Sie sie." }],
+      })
+    })
+
     it("should name each problem of unsaved data with a message in the shopper's language", async () => {
       const cart = await ctx.shop.createCart({ email: "hans@example.com" })
       const body = {

@@ -41,7 +41,8 @@ withTestStore({ timeout: 180 * 1000 }, (ctx) => {
     // a hidden method is refused with the same neutral text the unlisted shopper would get for any hidden method
     const refusedListed = await ctx.shop.createSession((await ctx.shop.paymentCollection(listed)).id, PROVIDERS.invoice)
     expect(refusedListed.status).toBe(400)
-    expect(refusedListed.data.message).toBe("The selected payment method is not available for this order. Please choose another payment method.")
+    // no language in the request or the cart: the shop's default language (German) answers
+    expect(refusedListed.data.message).toBe("Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.")
     expect(JSON.stringify(refusedListed.data)).not.toMatch(/negativ|list|rule|score/i)
   })
 
@@ -65,8 +66,47 @@ withTestStore({ timeout: 180 * 1000 }, (ctx) => {
     )
     expect(de.status).toBe(400)
     expect(de.data.message).toBe("Diese Zahlungsart können wir hier leider nicht anbieten.")
-    const en = await ctx.shop.createSession(collection.id, PROVIDERS.invoice)
+    const en = await ctx.api.post(
+      `/store/payment-collections/${collection.id}/payment-sessions`,
+      { provider_id: PROVIDERS.invoice },
+      { headers: { ...ctx.shop.headers.headers, "accept-language": "en-GB,en;q=0.9" }, ...ok }
+    )
     expect(en.data.message).toMatch(/^The selected payment method is not available/)
+    // without any language the shop's default (German) answers
+    const none = await ctx.shop.createSession(collection.id, PROVIDERS.invoice)
+    expect(none.data.message).toBe("Diese Zahlungsart können wir hier leider nicht anbieten.")
+  })
+
+  it("should answer notice, tips and address check in one language, in one order", async () => {
+    const cart = await ctx.shop.createCart({ email: "neu@example.com" })
+    const speak = async (query: string, headers: Record<string, string>) => {
+      const opts = { headers: { ...ctx.shop.headers.headers, ...headers }, ...ok }
+      const providers = await ctx.api.get(`/store/carts/${cart.id}/payment-providers${query}`, opts)
+      const tips = await ctx.api.get(`/store/security-tips?placement=checkout${query ? `&${query.slice(1)}` : ""}`, opts)
+      const check = await ctx.api.post(
+        `/store/carts/${cart.id}/address-check${query}`,
+        { billing_address: { first_name: "Hans", last_name: "Meier", address_1: "Hauptstraße", postal_code: "10115", city: "Berlin", country_code: "de" } },
+        opts
+      )
+      return {
+        notice: providers.data.notice as string,
+        tips: [...new Set((tips.data.tips as Array<{ locale: string }>).map((tip) => tip.locale))],
+        check: (check.data.problems as Array<{ message: string }>)[0].message,
+      }
+    }
+    // an unknown ?locale: not English by accident — the shop's default language for everything
+    const unknown = await speak("?locale=xx", {})
+    expect(unknown.notice).toMatch(/Erstbestellungen/)
+    expect(unknown.tips).toEqual(["de"])
+    expect(unknown.check).toBe("Bitte ergänzen Sie die Hausnummer.")
+    // the browser's English comes before the shop default, for every text alike
+    const english = await speak("", { "accept-language": "en-US,en;q=0.9" })
+    expect(english.notice).toMatch(/^First orders/)
+    expect(english.tips).toEqual(["en"])
+    expect(english.check).toBe("Please add the house number.")
+    // an explicit x-medusa-locale beats the browser
+    const german = await speak("", { "x-medusa-locale": "de-DE", "accept-language": "en" })
+    expect([german.notice.startsWith("Für Erstbestellungen"), german.tips, german.check]).toEqual([true, ["de"], "Bitte ergänzen Sie die Hausnummer."])
   })
 
   it("should refuse an empty refusal text naming the field", async () => {

@@ -66,7 +66,8 @@ export function csvCases(headers: Record<string, string>, random: Random): FuzzC
     report("huge line (1 MB note)", [personRow({ note: "x".repeat(1024 * 1024) })], "note"),
     report("NUL in a cell", [personRow({ last_name: UNICODE_EDGE.nul })], "last_name"),
     report("lone surrogate in a cell", [personRow({ city: "Ber\uD800lin" })], "city"),
-    file("latin-1 encoded row", Buffer.from(`${HEADER}\n${personRow({ last_name: "Müller" })}`, "latin1"), "report", { rows: 1, field: "last_name" }),
+    // Windows-1252 / Latin-1 is read (German Excel's CSV); its bad cells are reported like any other
+    file("latin-1 encoded row with a formula", Buffer.from(`${HEADER}\n${personRow({ last_name: "=Müller" })}`, "latin1"), "report", { rows: 1, field: "last_name" }),
     file("BOM, then a row with an unknown kind", `\uFEFF${HEADER}\nplanet,,,,,,,,,x,Fuzz,,,`, "report", { rows: 1, field: "kind" }),
     report("too many cells in a row", [`${row},extra,extra`], "row"),
     report("unterminated quote in the last row", [`email,,,,,,,,,"a@example.com,reason`], "row"),
