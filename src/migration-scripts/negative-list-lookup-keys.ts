@@ -1,21 +1,13 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { entryKeys, searchText } from "../engine/list-matching/keys"
-import { NegativeListKind } from "../engine/negative-list/types"
+import { NegativeListKind, StoredPersonAddress } from "../engine/negative-list/types"
 
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: EntryRow[] }> }
 
-type EntryRow = {
+type EntryRow = StoredPersonAddress & {
   id: string
   kind: NegativeListKind
-  first_name: string | null
-  last_name: string | null
-  company: string | null
-  address_1: string | null
-  address_2: string | null
-  postal_code: string | null
-  city: string | null
-  country_code: string | null
   value: string | null
   display_hint: string | null
   lookup_keys: string[]

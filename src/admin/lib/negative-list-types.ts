@@ -1,18 +1,10 @@
 export { NEGATIVE_LIST_KINDS, NEGATIVE_LIST_SOURCES } from "../../engine/negative-list/types"
 export type { NegativeListKind, NegativeListSource } from "../../engine/negative-list/types"
-import type { NegativeListKind, NegativeListSource } from "../../engine/negative-list/types"
+import type { NegativeListKind, NegativeListSource, StoredPersonAddress } from "../../engine/negative-list/types"
 
-export type NegativeListEntry = {
+export type NegativeListEntry = StoredPersonAddress & {
   id: string
   kind: NegativeListKind
-  first_name: string | null
-  last_name: string | null
-  company: string | null
-  address_1: string | null
-  address_2: string | null
-  postal_code: string | null
-  city: string | null
-  country_code: string | null
   value: string | null
   display_hint: string | null
   reason: string

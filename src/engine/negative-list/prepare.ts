@@ -1,6 +1,6 @@
 import { entryKeys, searchText } from "../list-matching/keys"
 import { checkCardNumber, checkEmail, checkEmailDomain, checkIban, checkIpOrCidr, checkPhone, HashKeys, hashKeys, isCardFingerprint } from "../payment-data"
-import { NegativeListKind, NegativeListSource, PersonAddress } from "./types"
+import { NegativeListKind, NegativeListSource, PersonAddress, StoredPersonAddress } from "./types"
 
 /** An entry as typed by the merchant (admin form, API body or CSV row). */
 export type EntryInput = PersonAddress & {
@@ -14,16 +14,8 @@ export type EntryInput = PersonAddress & {
 }
 
 /** Validated, normalised and hashed: what is stored. No clear IBAN or card number survives. */
-export type PreparedEntryData = {
+export type PreparedEntryData = StoredPersonAddress & {
   kind: NegativeListKind
-  first_name: string | null
-  last_name: string | null
-  company: string | null
-  address_1: string | null
-  address_2: string | null
-  postal_code: string | null
-  city: string | null
-  country_code: string | null
   value: string | null
   display_hint: string | null
   /** id of the secret a hashed value (IBAN, card) was made with; null for clear values */

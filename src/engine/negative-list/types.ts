@@ -27,6 +27,22 @@ export const NEGATIVE_LIST_SOURCES = [
 ] as const
 export type NegativeListSource = (typeof NEGATIVE_LIST_SOURCES)[number]
 
+/** The fields of a person and postal address, in the order the list shows and exports them. */
+export const PERSON_ADDRESS_FIELDS = [
+  "first_name",
+  "last_name",
+  "company",
+  "address_1",
+  "address_2",
+  "postal_code",
+  "city",
+  "country_code",
+] as const
+export type PersonAddressField = (typeof PERSON_ADDRESS_FIELDS)[number]
+
+/** A person and address as a list entry stores it: every field present, null when empty. */
+export type StoredPersonAddress = { [K in PersonAddressField]: string | null }
+
 /** A person and/or postal address as typed by a merchant or a shopper. */
 export type PersonAddress = {
   first_name?: string | null

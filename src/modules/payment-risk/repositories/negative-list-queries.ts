@@ -1,5 +1,6 @@
 import { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { Db } from "./sql"
+import type { StoredPersonAddress } from "../../../engine/negative-list/types"
 
 export type ListEntryFilters = { kind?: string; source?: string; q?: string; expired?: boolean }
 
@@ -22,17 +23,9 @@ export type ShopperListCriteria = {
   address_keys: string[]
 }
 
-export type ListEntryCandidate = {
+export type ListEntryCandidate = StoredPersonAddress & {
   id: string
   kind: string
-  first_name: string | null
-  last_name: string | null
-  company: string | null
-  address_1: string | null
-  address_2: string | null
-  postal_code: string | null
-  city: string | null
-  country_code: string | null
   value: string | null
   order_id: string | null
 }
