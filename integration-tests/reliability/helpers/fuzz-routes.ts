@@ -106,6 +106,7 @@ export const SETTINGS_BODY: Record<string, Field> = {
       identity_observation_days: int(1, 3650),
       credit_query_days: int(1, 3650),
       review_event_days: int(1, 3650),
+      outcome_days: int(1, 3650),
       list_entry_days: int(1, 3650),
       list_entry_grace_days: int(0, 365),
       list_audit_days: int(1, 3650),
