@@ -11,6 +11,7 @@ import {
 } from "./validators"
 import { adminEvaluateMiddlewares } from "./evaluate/middlewares"
 import { adminNegativeListMiddlewares } from "./negative-list/middlewares"
+import { adminOutcomesMiddlewares } from "./outcomes/middlewares"
 import { adminReviewsMiddlewares } from "./reviews/middlewares"
 import { adminRulesMiddlewares } from "./rules/middlewares"
 import { adminSecurityTipsMiddlewares } from "./security-tips/middlewares"
@@ -22,6 +23,7 @@ export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
   ...adminEvaluateMiddlewares,
   ...adminReviewsMiddlewares,
   ...adminSecurityTipsMiddlewares,
+  ...adminOutcomesMiddlewares,
   {
     matcher: "/admin/payment-risk/credit-providers",
     methods: ["GET"],

@@ -1,0 +1,81 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { consequenceFor, OutcomeKind, OutcomeSource, outcomeListReason, listSourceFor } from "../../../engine"
+import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
+import PaymentRiskModuleService from "../../../modules/payment-risk/service"
+import { OrderEntriesPlan, planOrderEntries } from "../../../risk/negative-list/plan-order-entries"
+import { loadOrderListData } from "../../../risk/readers/order-list-data"
+
+export const prepareOutcomeStepId = "prepare-payment-risk-outcome"
+
+export type RecordOutcomeInput = {
+  order_id: string
+  kind: OutcomeKind
+  reason_code?: string | null
+  amount?: number | null
+  fee?: number | null
+  occurred_at?: string | Date | null
+  note?: string | null
+  source: OutcomeSource
+  /** a provider's event id or the caller's idempotency key: the same event is recorded once */
+  external_id?: string | null
+  actor_id?: string | null
+}
+
+export type PreparedOutcome = {
+  row: {
+    order_id: string
+    kind: OutcomeKind
+    reason_code: string | null
+    amount: number | null
+    fee: number | null
+    currency_code: string | null
+    occurred_at: Date
+    source: OutcomeSource
+    external_id: string | null
+    note: string | null
+    created_by: string | null
+    list_entry_ids: string[]
+  }
+  /** what the outcome's consequence puts on the negative list */
+  plan: OrderEntriesPlan
+}
+
+/**
+ * Reads the order (404 when unknown) and decides what the outcome does to the negative list:
+ * the merchant's consequence for the kind and reason code (else the default), prepared from the
+ * order's person, address, email, phone, IBAN or card, with the outcome's source and expiry.
+ * Read only.
+ */
+export const prepareOutcomeStep = createStep(prepareOutcomeStepId, async (input: RecordOutcomeInput, { container }) => {
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const order = await loadOrderListData(container, input.order_id)
+  const settings = await service.getSettings()
+  // the default consequences (their settings section comes with the outcomes admin page)
+  const consequence = consequenceFor(input.kind, input.reason_code)
+  const occurredAt = input.occurred_at ? new Date(input.occurred_at) : new Date()
+  const locale = settings.shop.default_locale === "en" ? "en" : "de"
+  const plan = await planOrderEntries(service, order, consequence.list, {
+    reason: outcomeListReason(input.kind, input.reason_code, order.display_id ?? order.id, locale),
+    source: listSourceFor(input.kind),
+    note: null,
+    expires_at: consequence.expires_days ? new Date(occurredAt.getTime() + consequence.expires_days * 86_400_000) : null,
+  })
+  const prepared: PreparedOutcome = {
+    row: {
+      order_id: order.id,
+      kind: input.kind,
+      reason_code: input.reason_code?.trim() || null,
+      amount: input.amount ?? null,
+      fee: input.fee ?? null,
+      currency_code: order.currency_code,
+      occurred_at: occurredAt,
+      source: input.source,
+      external_id: input.external_id?.trim() || null,
+      note: input.note?.trim() || null,
+      created_by: input.actor_id ?? null,
+      list_entry_ids: [],
+    },
+    plan,
+  }
+  return new StepResponse(prepared)
+})
