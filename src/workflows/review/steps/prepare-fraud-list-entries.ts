@@ -4,6 +4,7 @@ import { EntryInput, PersonAddress, prepareEntryData, PreparedEntryData } from "
 import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../modules/payment-risk/service"
 import { neutraliseFormula } from "../../../engine/csv-cell"
+import { isListed, neutralisePerson } from "../../../risk/negative-list/plan-order-entries"
 
 export const prepareFraudListEntriesStepId = "prepare-payment-risk-fraud-list-entries"
 
@@ -89,41 +90,3 @@ export const prepareFraudListEntriesStep = createStep(
     return new StepResponse(plan)
   }
 )
-
-const NEUTRALISED_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city"] as const
-
-/**
- * The shopper typed these fields, so a merchant's "add to negative list" must not fail on them:
- * a name like `=HYPERLINK("http://x","y")` would be refused as a spreadsheet formula, and a
- * fraudster could escape the list by naming himself `=x`. The leading formula characters are
- * removed instead (`HYPERLINK("http://x","y")`); name and address matching folds punctuation,
- * so the entry still matches his next cart with `=…` (a postcode `=10115` still matches through
- * the city, as one typing error).
- */
-function neutralisePerson(person: PersonAddress): PersonAddress {
-  const result: PersonAddress = { ...person }
-  for (const field of NEUTRALISED_FIELDS) result[field] = neutraliseFormula(person[field])
-  return result
-}
-
-/** An active entry of the same kind with the same normalised data. */
-async function isListed(service: PaymentRiskModuleService, entry: PreparedEntryData): Promise<boolean> {
-  const same =
-    entry.kind === "person"
-      ? {
-          kind: entry.kind,
-          first_name: entry.first_name,
-          last_name: entry.last_name,
-          company: entry.company,
-          address_1: entry.address_1,
-          postal_code: entry.postal_code,
-          city: entry.city,
-          country_code: entry.country_code,
-        }
-      : { kind: entry.kind, value: entry.value }
-  const rows = await service.listNegativeListEntries(
-    { ...same, $or: [{ expires_at: null }, { expires_at: { $gt: new Date() } }] },
-    { take: 1, select: ["id"] }
-  )
-  return rows.length > 0
-}
