@@ -244,6 +244,8 @@ withTestStore({ timeout: 170 * 1000 }, (ctx) => {
         // every admin route method, with real ids where it takes one
         const adminCalls: Record<string, Call[]> = {
           "GET /admin/payment-risk/assessments": [{ method: "get", url: `/admin/payment-risk/assessments?cart_id=${cartId}` }],
+          "GET /admin/payment-risk/outcomes": [{ method: "get", url: `/admin/payment-risk/outcomes?order_id=${orderId}` }],
+          "POST /admin/payment-risk/outcomes": [{ method: "post", url: "/admin/payment-risk/outcomes", body: { order_id: orderId, kind: "payment_received", amount: 49 } }],
           "GET /admin/payment-risk/credit-checks": [{ method: "get", url: "/admin/payment-risk/credit-checks" }],
           "GET /admin/payment-risk/credit-providers": [{ method: "get", url: "/admin/payment-risk/credit-providers" }],
           "GET /admin/payment-risk/hash-keys": [{ method: "get", url: "/admin/payment-risk/hash-keys" }],

@@ -13,6 +13,7 @@ export type FuzzFixtures = {
 
 const CLASSES = ["prepayment", "guaranteed", "cash_on_delivery", "invoice", "direct_debit", "card", "other"] as const
 const KINDS = ["person", "address", "email", "email_domain", "phone", "iban", "card", "ip", "customer"] as const
+const OUTCOME_KINDS = ["payment_received", "return_debit", "chargeback", "chargeback_reversed", "cod_refused", "dunning_stage", "handed_over", "written_off", "address_unknown"] as const
 const SOURCES = ["manual", "chargeback", "return_debit", "dunning", "cod_refused", "fraud_review", "import"] as const
 const PLACEMENTS = ["checkout", "payment", "account", "order_confirmation", "footer"] as const
 
@@ -341,6 +342,32 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       readOnly: true,
       query: { customer_id: { type: "ref", max: 100, unknown: "404" }, order_id: { type: "ref", max: 100, unknown: "404" } },
       validQuery: `order_id=${fx.orderId}`,
+    },
+    // outcomes after checkout
+    {
+      method: "GET",
+      path: `${admin}/outcomes`,
+      auth: "admin",
+      readOnly: true,
+      query: { order_id: { type: "ref", max: 100, unknown: "2xx" }, kind: enumOf(OUTCOME_KINDS), ...paging(200) },
+    },
+    {
+      method: "POST",
+      path: `${admin}/outcomes`,
+      auth: "admin",
+      json: true,
+      body: {
+        order_id: { type: "ref", max: 100, unknown: "404", required: true },
+        kind: enumOf(OUTCOME_KINDS.filter((kind) => kind !== "dunning_stage"), { required: true }),
+        reason_code: { type: "format", max: 40, nullable: true, bad: { "spaces and symbols": "AM 04!" } },
+        amount: { type: "number", min: 0, max: 1_000_000_000, nullable: true },
+        fee: { type: "number", min: 0, max: 1_000_000_000, nullable: true },
+        occurred_at: { type: "format", nullable: true, bad: { ...dateBad, "in the future": "2999-01-01" } },
+        note: text(2000, { nullable: true }),
+        external_id: text(200, { nullable: true, min: 1 }),
+      },
+      baseBody: { order_id: fx.orderId, kind: "cod_refused" },
+      bodyForBadIds: { kind: "cod_refused" },
     },
     // rules
     { method: "GET", path: `${admin}/rules`, auth: "admin", readOnly: true, query: paging(200) },

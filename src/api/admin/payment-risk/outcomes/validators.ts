@@ -23,7 +23,7 @@ export const AdminRecordOutcome = z
     order_id: z.string().trim().min(1).max(100),
     kind: z.enum(ADMIN_OUTCOME_KINDS),
     /** SEPA reason (AM04 …) or card reason code (4837, 10.4 …) */
-    reason_code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, "Value for field 'reason_code': letters, digits, dot, dash or underscore only").nullish(),
+    reason_code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Value for field 'reason_code': a code such as AM04, 4837 or 10.4 (letters, digits, dot, dash, underscore)").nullish(),
     amount: money("amount").nullish(),
     fee: money("fee").nullish(),
     occurred_at: isoDate("occurred_at")
