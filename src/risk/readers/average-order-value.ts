@@ -57,7 +57,3 @@ export function averageOrderValue(container: MedusaContainer, currency: string, 
   return value
 }
 
-/** For tests: forget the cached averages. */
-export function clearAverageOrderValueCache(): void {
-  cache.clear()
-}
