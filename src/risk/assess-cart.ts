@@ -21,6 +21,7 @@ import { identityKeyFor } from "../engine/identity/shopper-key"
 import { checkNegativeList } from "./negative-list/check-negative-list"
 import { redactForLog } from "../engine/payment-data/redact-log"
 import { LoadedCart, loadCartSnapshot } from "./readers/load-cart-snapshot"
+import { cartsWithOrders } from "./readers/cart-of-order"
 import { loadCustomerHistory } from "./readers/load-customer-history"
 import { EvaluationTimeoutError, withTimeout } from "./with-timeout"
 import { cachedCreditOutcome } from "./credit/cached-credit-outcome"
@@ -76,13 +77,7 @@ async function inFlightCompletions(
   if (!rows.length) {
     return []
   }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order_cart",
-    fields: ["cart_id"],
-    filters: { cart_id: rows.map((row) => row.cart_id) },
-  })
-  const placed = new Set((data as Array<{ cart_id: string }>).map((link) => link.cart_id))
+  const placed = await cartsWithOrders(container, rows.map((row) => row.cart_id))
   return rows.filter((row) => !placed.has(row.cart_id))
 }
 

@@ -6,7 +6,7 @@ export type OrderCartLink = { order_id: string; cart_id: string }
 
 type LinkRow = { order_id?: string | null; cart_id?: string | null }
 
-async function readLinks(container: MedusaContainer, filters: { order_id?: string | string[]; cart_id?: string }): Promise<OrderCartLink[]> {
+async function readLinks(container: MedusaContainer, filters: { order_id?: string | string[]; cart_id?: string | string[] }): Promise<OrderCartLink[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order_cart", fields: ["order_id", "cart_id"], filters })
   return (data as LinkRow[]).flatMap((link) =>
@@ -29,4 +29,9 @@ export async function cartsOfOrders(container: MedusaContainer, orderIds: string
 export async function orderIdOfCart(container: MedusaContainer, cartId: string): Promise<string | null> {
   const [link] = await readLinks(container, { cart_id: cartId })
   return link?.order_id ?? null
+}
+
+/** Which of the carts have an order already, in one query. */
+export async function cartsWithOrders(container: MedusaContainer, cartIds: string[]): Promise<Set<string>> {
+  return new Set(cartIds.length ? (await readLinks(container, { cart_id: cartIds })).map((link) => link.cart_id) : [])
 }
