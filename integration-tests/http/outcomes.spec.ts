@@ -63,6 +63,11 @@ withTestStore((ctx) => {
     expect(await service().listPaymentOutcomes({ order_id: orderId })).toHaveLength(1)
     const entries = await service().listNegativeListEntries({ order_id: orderId })
     expect(entries.map((entry) => entry.kind).sort()).toEqual(["email", "person"])
+
+    // the same key for another kind is a mistake, not a repeated delivery
+    const reused = await recordOutcome({ ...body, kind: "return_debit" })
+    expect(reused.status).toBe(409)
+    expect(await service().listPaymentOutcomes({ order_id: orderId })).toHaveLength(1)
   })
 
   it("should refuse bad input naming the field, an unknown order with 404, and a caller without admin login", async () => {

@@ -476,14 +476,14 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       params: { id: fx.cartId },
       body: {
         // an overlong value is a field warning (too_long), not a 400: only a field no address could
-        // be (over 5,000 characters) is refused
-        email: text(5000, { nullable: true }),
+        // be (over 1,000 characters) is refused
+        email: text(1000, { nullable: true }),
         billing_address: {
           type: "object",
           nullable: true,
-          fields: { first_name: text(5000, { nullable: true }), address_1: text(5000, { nullable: true }), postal_code: text(5000, { nullable: true }), country_code: { type: "format", nullable: true, bad: { "three letters": "deu" } }, phone: text(5000, { nullable: true }) },
+          fields: { first_name: text(1000, { nullable: true }), address_1: text(1000, { nullable: true }), postal_code: text(1000, { nullable: true }), country_code: { type: "format", nullable: true, bad: { "three letters": "deu" } }, phone: text(1000, { nullable: true }) },
         },
-        shipping_address: { type: "object", nullable: true, fields: { city: text(5000, { nullable: true }) } },
+        shipping_address: { type: "object", nullable: true, fields: { city: text(1000, { nullable: true }) } },
       },
       bodyForBadIds: {},
     },

@@ -12,3 +12,9 @@ export function redactPaymentNumbers(message: string): string {
 export function redactForLog(message: string): string {
   return redactPaymentData(message).replace(EMAIL, "[email]").replace(LONG_DIGITS, "[number]").slice(0, 500)
 }
+
+/** A cell of a merchant's file as an error message may echo it: redacted and at most 40 characters. */
+export function redactCell(cell: string): string {
+  const text = redactForLog(cell)
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text
+}

@@ -2,7 +2,8 @@ import { postcodeValidator, postcodeValidatorExistsForCountry } from "postcode-v
 import { AddressSnapshot } from "../types"
 import { PlausibilityFinding } from "./types"
 
-const EMAIL_IN_TEXT = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i
+/** anchored at a word start, so a long run without "@" is not retried from every position */
+const EMAIL_IN_TEXT = /(?<![^\s@])[^\s@]+@[^\s@]+\.[a-z]{2,}/i
 /** six or more digits, possibly grouped: a phone number, not a house number */
 const PHONE_IN_TEXT = /\+?\d(?:[\s/().-]?\d){5,}/
 const HAS_DIGIT = /\d/
@@ -47,12 +48,15 @@ export function checkAddress(address: AddressSnapshot, prefix: string): Plausibi
   }
   if (blank(address.city)) at("city", "city_missing")
 
+  // contacts are looked for only in as much text as the field can plausibly hold: the regexes
+  // stay cheap whatever a cart's saved address carries (a longer value is too_long anyway)
+  const text = (field: keyof typeof FIELD_MAX_LENGTH) => address[field]?.slice(0, FIELD_MAX_LENGTH[field])
   for (const field of ["first_name", "last_name", "company"] as const) {
-    const value = address[field]
+    const value = text(field)
     if (value && (EMAIL_IN_TEXT.test(value) || PHONE_IN_TEXT.test(value))) at(field, "contact_in_name")
   }
   for (const field of ["address_1", "address_2", "city"] as const) {
-    const value = address[field]
+    const value = text(field)
     if (value && (EMAIL_IN_TEXT.test(value) || PHONE_IN_TEXT.test(value))) at(field, "contact_in_address")
   }
   return findings

@@ -32,18 +32,34 @@ export function declaredEncoding(contentType: string | null | undefined): CsvEnc
   return null
 }
 
-const hasHighByte = (bytes: Uint8Array) => bytes.some((byte) => byte >= 0x80)
+/** The bytes at the end of a chunk that start a UTF-8 character the chunk does not finish. */
+function incompleteTail(chunk: Buffer): Buffer {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back]
+    if (byte < 0x80) return Buffer.alloc(0)
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
+      return length > back ? chunk.subarray(chunk.length - back) : Buffer.alloc(0)
+    }
+  }
+  return Buffer.alloc(0)
+}
+
+/** Text holds real UTF-8 characters (not only replacement marks for bytes that were not UTF-8). */
+const hasUtf8Characters = (bytes: Buffer) => /[\u0080-\ufffc\ufffe-\uffff]/.test(new TextDecoder("utf-8").decode(bytes))
 
 /**
  * Decodes a CSV upload to UTF-8 text, whatever Excel saved: UTF-8 (with or without BOM), UTF-16
  * ("Unicode text", BOM FF FE), or Windows-1252 (German Excel's "CSV"), declared in the
- * Content-Type or detected — a file is read as UTF-8 until a byte sequence is not UTF-8; if
- * everything before it was plain ASCII (the same in both), the whole file is Windows-1252. A file
- * that mixes real UTF-8 with stray bytes stays UTF-8 and its broken rows are reported.
+ * Content-Type or detected. A file is read as UTF-8 until a byte sequence is not UTF-8; if
+ * nothing before it and nothing in that chunk is a real UTF-8 character, the whole file is
+ * Windows-1252. A UTF-8 file with a few stray bytes stays UTF-8: its broken rows are reported
+ * (U+FFFD), the others import unchanged.
  */
 async function* decode(input: AsyncIterable<Buffer>, declared: CsvEncoding | null, format: { encoding: CsvEncoding }): AsyncGenerator<string> {
   let decoder: TextDecoder | null = declared && declared !== "utf-8" ? new TextDecoder(declared) : null
   let sawUtf8 = false
+  let carry: Buffer = Buffer.alloc(0)
   for await (const raw of input) {
     let chunk = Buffer.isBuffer(raw) ? raw : Buffer.from(raw)
     if (!decoder) {
@@ -58,12 +74,17 @@ async function* decode(input: AsyncIterable<Buffer>, declared: CsvEncoding | nul
     if (format.encoding === "utf-8" && decoder.fatal) {
       try {
         const text = decoder.decode(chunk, { stream: true })
-        sawUtf8 ||= hasHighByte(chunk)
+        sawUtf8 ||= hasUtf8Characters(chunk)
+        carry = Buffer.concat([carry, chunk]).subarray(-3)
+        carry = incompleteTail(carry)
         yield text
         continue
       } catch {
-        decoder = sawUtf8 ? new TextDecoder("utf-8") : new TextDecoder("windows-1252")
-        if (!sawUtf8) format.encoding = "windows-1252"
+        // the bytes the fatal decoder still held belong to this chunk's first character
+        chunk = Buffer.concat([carry, chunk])
+        const utf8 = sawUtf8 || hasUtf8Characters(chunk)
+        decoder = new TextDecoder(utf8 ? "utf-8" : "windows-1252")
+        if (!utf8) format.encoding = "windows-1252"
       }
     }
     yield decoder.decode(chunk, { stream: true })

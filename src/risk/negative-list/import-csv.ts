@@ -6,6 +6,7 @@ import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { PreparedEntry } from "../../modules/payment-risk/negative-list-types"
 import { AdminImportNegativeListRow } from "./entry-schema"
 import { unescapeCsvCell } from "../../engine/csv-cell"
+import { redactCell } from "../../engine/payment-data/redact-log"
 import { readCsvFormat } from "./csv-format"
 import { parserMessage, rowIssueMessage } from "./row-messages"
 
@@ -32,12 +33,12 @@ type Options = {
 function checkHeader(columns: string[]): string[] {
   const duplicate = columns.find((column, index) => column && columns.indexOf(column) !== index)
   if (duplicate !== undefined) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: column '${duplicate}' appears twice in the CSV header`)
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: column '${redactCell(duplicate)}' appears twice in the CSV header`)
   }
   const known = new Set([...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS])
   const unknown = columns.find((column) => !known.has(column))
   if (unknown !== undefined) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: unknown column '${unknown}' in the CSV header (expected ${IMPORT_COLUMNS.join(",")})`)
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: unknown column '${redactCell(unknown)}' in the CSV header (expected ${IMPORT_COLUMNS.join(",")})`)
   }
   for (const required of ["kind", "reason"]) {
     if (!columns.includes(required)) {
@@ -133,6 +134,8 @@ export async function importNegativeListCsv(
       return checkHeader(header.map((column) => column.trim().toLowerCase()))
     },
     delimiter: format.delimiter,
+    // one line is one entry: a line longer than this is not a list entry (and must not fill memory)
+    max_record_size: 2 * 1024 * 1024,
     // a stray quote inside a cell (`Meier "Hansi"`) stays part of the cell instead of swallowing the next lines
     relax_quotes: true,
     bom: true,
@@ -142,6 +145,11 @@ export async function importNegativeListCsv(
     info: true,
   })
   parser.on("skip", (error: { lines?: number; code?: string; message: string }) => {
+    if (error.code === "CSV_MAX_RECORD_SIZE") {
+      // the reader cannot find where such a line ends: stop instead of guessing the rest
+      parser.destroy(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: line ${error.lines ?? "?"} is longer than 2 MB, so the rest of the file could not be read`))
+      return
+    }
     if (!headerRead) {
       // without a header no row can be read: the file is refused, nothing is imported
       const reason = parserMessage(error, format.delimiter)

@@ -4,6 +4,8 @@ import { assessCart, CartAssessment } from "../../../risk/assess-cart"
 import { LoadedCart } from "../../../risk/readers/load-cart-snapshot"
 import { loadOrderSnapshot, orderOfPaymentCollection } from "../../../risk/readers/load-order-snapshot"
 import { enforceSelection } from "../../../engine/enforcement"
+import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
+import PaymentRiskModuleService from "../../../modules/payment-risk/service"
 import { shopperRequestOf } from "../../utils/shopper-request"
 
 type Owner = { cart_id: string } | { order_id: string; loaded: LoadedCart } | null
@@ -73,7 +75,8 @@ export async function enforcePaymentRiskOnSession(
         request_locale: shopper.locale,
         cart_locale: assessment?.loaded.locale,
         accept_language: shopper.accept_language,
-        shop_default: assessment?.settings.shop.default_locale,
+        // also for a collection of nobody's cart: its refusal must read like every other one
+        shop_default: (assessment?.settings ?? (await req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE).getSettings())).shop.default_locale,
       },
     })
     if (!verdict.allowed) {

@@ -99,3 +99,30 @@ describe("a header the reader cannot split", () => {
     await expect(run('kind,"first_name,reason\nemail,a@example.de,x\n')).rejects.toThrow("the CSV header row could not be read")
   })
 })
+
+describe("files built to exhaust the server", () => {
+  it("should refuse a line longer than 2 MB instead of holding it", async () => {
+    await expect(run(`kind,value,reason\nemail,a@example.de,${"x".repeat(3 * 1024 * 1024)}\n`, undefined, 64 * 1024)).rejects.toThrow("longer than 2 MB")
+  })
+
+  it("should not echo an IBAN typed into the header", async () => {
+    const error = await run("kind,DE89 3704 0044 0532 0130 00,reason\nemail,x,y\n").catch((e: Error) => e)
+    expect(String((error as Error).message)).not.toMatch(/3704|0532/)
+  })
+})
+
+describe("a UTF-8 file with a stray byte", () => {
+  it("should stay UTF-8: the other rows import unchanged and only the broken one is reported", async () => {
+    const file = Buffer.concat([
+      Buffer.from("kind;last_name;address_1;postal_code;city;reason\nperson;Müller;Domstraße 1;50667;Köln;Betrug\nperson;Meier;Hauptstraße 5;10115;Berlin;"),
+      Buffer.from([0xfc]), // a Windows-1252 "ü" in an otherwise UTF-8 file
+      Buffer.from("bel\n"),
+    ])
+    for (const chunkSize of [7, 64 * 1024]) {
+      const { report, stored } = await run(file, undefined, chunkSize)
+      expect(stored).toHaveLength(1)
+      expect(stored[0]).toMatchObject({ last_name: "Müller", city: "Köln" })
+      expect(report.rejected).toEqual([expect.objectContaining({ line: 3, field: "reason" })])
+    }
+  })
+})

@@ -3,10 +3,11 @@ import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
 import { recordOutcomeWorkflow } from "../../../../workflows/outcomes/record-outcome"
 import { throwAsError } from "../workflow-error"
+import { withRedactedHandlerErrors } from "../../../utils/redact-request-errors"
 import { AdminListOutcomesType, AdminRecordOutcomeType } from "./validators"
 
 /** Outcomes after checkout, newest first, by order and kind. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListOutcomesType>, res: MedusaResponse) => {
+export const GET = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest<unknown, AdminListOutcomesType>, res: MedusaResponse) => {
   const { order_id, kind, limit, offset } = req.validatedQuery as AdminListOutcomesType
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const [outcomes, count] = await service.listAndCountPaymentOutcomes(
@@ -14,14 +15,14 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListOutc
     { take: limit, skip: offset, order: { occurred_at: "DESC", created_at: "DESC" } }
   )
   res.json({ outcomes, count, limit, offset })
-}
+})
 
 /**
  * Records an outcome (a returned debit, a chargeback, a refused parcel …) and applies its
  * consequence → `{ outcome, duplicate, list_entries, skipped, already_listed }`; 201 for a new
  * outcome, 200 when the same `external_id` was recorded before (nothing else happens then).
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminRecordOutcomeType>, res: MedusaResponse) => {
+export const POST = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest<AdminRecordOutcomeType>, res: MedusaResponse) => {
   const body = req.validatedBody
   const { result } = await recordOutcomeWorkflow(req.scope)
     .run({
@@ -34,4 +35,4 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminRecordOutcomeTyp
     })
     .catch(throwAsError)
   res.status(result.duplicate ? 200 : 201).json(result)
-}
+})

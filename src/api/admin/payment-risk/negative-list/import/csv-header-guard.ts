@@ -1,5 +1,6 @@
 import { Transform, TransformCallback } from "node:stream"
 import { MedusaError } from "@medusajs/framework/utils"
+import { redactCell as shown } from "../../../../../engine/payment-data/redact-log"
 
 /** A header row longer than this is not a negative-list header (the known columns take ~150 bytes). */
 const MAX_HEADER_BYTES = 64 * 1024
@@ -28,19 +29,22 @@ export function csvHeaderGuard(): Transform {
   let head: Buffer = Buffer.alloc(0)
   let checked = false
   const check = (): Error | null => {
-    const newline = head.indexOf(0x0a)
-    if (newline < 0 && head.length <= MAX_HEADER_BYTES) return null
-    if (newline < 0 || newline > MAX_HEADER_BYTES) return invalid(`the CSV header row is longer than ${MAX_HEADER_BYTES} bytes`)
-    const start = head.subarray(0, UTF8_BOM.length).equals(Buffer.from(UTF8_BOM)) ? UTF8_BOM.length : 0
-    const line = head.subarray(start, newline)
-    if (line.every((byte) => BLANK.has(byte))) {
-      // a leading blank line: the header is the next non-blank line
-      head = head.subarray(newline + 1)
-      return check()
+    // leading blank lines are skipped in a loop (never by recursion: a file of blank lines must
+    // not exhaust the stack); the header is the first non-blank line
+    for (;;) {
+      const newline = head.indexOf(0x0a)
+      if (newline < 0 && head.length <= MAX_HEADER_BYTES) return null
+      if (newline < 0 || newline > MAX_HEADER_BYTES) return invalid(`the CSV header row is longer than ${MAX_HEADER_BYTES} bytes`)
+      const start = head.subarray(0, UTF8_BOM.length).equals(Buffer.from(UTF8_BOM)) ? UTF8_BOM.length : 0
+      const line = head.subarray(start, newline)
+      if (line.every((byte) => BLANK.has(byte))) {
+        head = head.subarray(newline + 1)
+        continue
+      }
+      checked = true
+      const duplicate = duplicateColumn(line.toString("utf8"))
+      return duplicate ? invalid(`column '${shown(duplicate)}' appears twice in the CSV header`) : null
     }
-    checked = true
-    const duplicate = duplicateColumn(line.toString("utf8"))
-    return duplicate ? invalid(`column '${duplicate}' appears twice in the CSV header`) : null
   }
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
@@ -57,7 +61,7 @@ export function csvHeaderGuard(): Transform {
         const rest = head.subarray(head.subarray(0, 3).equals(Buffer.from(UTF8_BOM)) ? 3 : 0)
         if (rest.every((byte) => BLANK.has(byte))) return callback(invalid("the CSV file is empty: a header row is required"))
         const duplicate = duplicateColumn(rest.toString("utf8"))
-        if (duplicate) return callback(invalid(`column '${duplicate}' appears twice in the CSV header`))
+        if (duplicate) return callback(invalid(`column '${shown(duplicate)}' appears twice in the CSV header`))
         return callback(null, head)
       }
       callback()

@@ -33,7 +33,12 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const csv = csvHeaderGuard()
   req.on("error", (error) => csv.destroy(error))
   try {
-    res.json(await importNegativeListCsv(req.pipe(csv), service, req.auth_context?.actor_id ?? null))
+    res.json(
+      await importNegativeListCsv(req.pipe(csv), service, req.auth_context?.actor_id ?? null, {
+        // a declared charset (text/csv; charset=windows-1252) is honoured
+        contentType: String(req.headers["content-type"] ?? ""),
+      })
+    )
   } catch (error) {
     // read the rest of a refused file, so the answer is not cut off by a reset connection
     req.unpipe(csv)

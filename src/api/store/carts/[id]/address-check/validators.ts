@@ -3,9 +3,9 @@ import { z } from "@medusajs/framework/zod"
 /**
  * Lengths are not refused here: Medusa accepts a 300-character name, so the check answers it with
  * a field warning (`too_long`) like every other problem. Only a body no address could be (over
- * MAX_FIELD characters in one field) is refused, so the check cannot be made to work on megabytes.
+ * MAX_FIELD characters in one field) is refused.
  */
-const MAX_FIELD = 5_000
+const MAX_FIELD = 1_000
 const text = (_plausibleMax: number) => z.string().max(MAX_FIELD).nullish()
 
 const Address = z
