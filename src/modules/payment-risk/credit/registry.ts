@@ -17,6 +17,7 @@ export function loadCreditProviders(configs: CreditProviderConfig[] = []): Map<s
     let Provider = BUILT_IN[config.resolve]
     if (!Provider) {
       const target = config.resolve.startsWith(".") ? path.resolve(process.cwd(), config.resolve) : config.resolve
+      // check-layers: computed — the provider package or file the merchant configures (not a layer of this plugin)
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const loaded = require(target)
       Provider = (loaded.default ?? loaded) as CreditCheckProviderClass
