@@ -1,4 +1,5 @@
 import type { PreparedEntryData } from "../../engine/negative-list/prepare"
+import { PERSON_ADDRESS_FIELDS } from "../../engine/negative-list/types"
 
 /** An entry ready to store: validated, normalised, hashed, with its lookup keys. */
 export type PreparedEntry = PreparedEntryData
@@ -9,14 +10,7 @@ export type PreparedEntry = PreparedEntryData
  */
 export const AUDITED_FIELDS: Array<keyof PreparedEntry> = [
   "kind",
-  "first_name",
-  "last_name",
-  "company",
-  "address_1",
-  "address_2",
-  "postal_code",
-  "city",
-  "country_code",
+  ...PERSON_ADDRESS_FIELDS,
   "value",
   "display_hint",
   "reason",
