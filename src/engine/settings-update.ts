@@ -1,5 +1,7 @@
 import type { CreditCheckSettings, CreditLimits } from "./credit/types"
+import type { DunningSettings } from "./dunning/stages"
 import type { NegativeListKind } from "./negative-list/types"
+import type { Consequence } from "./outcomes/consequences"
 import type { RuleSettings } from "./rules/types"
 import type {
   FirstOrderSettings,
@@ -37,6 +39,10 @@ export type SettingsUpdate = {
   protection?: Patch<ShopperProtectionSettings>
   shop?: Patch<ShopDetails>
   retention?: Patch<RetentionSettings>
+  /** stages and base rates are replaced as a whole list */
+  dunning?: Patch<DunningSettings>
+  /** consequences per key ("return_debit:AM04", "cod_refused" …): a key sent replaces that key; null removes it (back to the default) */
+  outcomes?: { consequences?: Record<string, Consequence | null | undefined> }
   fallback_classes?: PaymentClass[]
   notice?: Patch<LocalizedText>
   refusal_message?: Patch<LocalizedText>
@@ -54,6 +60,19 @@ function mergeActions(
     if (action) {
       merged[kind] = action
     }
+  }
+  return merged
+}
+
+/** The stored consequences with the ones sent: a key sent replaces it, null drops it (the default applies again). */
+function mergeConsequences(
+  current: Record<string, Consequence>,
+  update?: Record<string, Consequence | null | undefined>
+): Record<string, Consequence> {
+  const merged = { ...current }
+  for (const [key, consequence] of Object.entries(update ?? {})) {
+    if (consequence === null) delete merged[key]
+    else if (consequence !== undefined) merged[key] = consequence
   }
   return merged
 }
@@ -93,6 +112,8 @@ export function mergeSettings(current: RiskSettings, update: SettingsUpdate): Ri
     protection: { ...current.protection, ...withoutUndefined(update.protection) },
     shop: { ...current.shop, ...(update.shop ?? {}) },
     retention: { ...current.retention, ...withoutUndefined(update.retention) },
+    dunning: { ...current.dunning, ...withoutUndefined(update.dunning) },
+    outcomes: { consequences: mergeConsequences(current.outcomes.consequences, update.outcomes?.consequences) },
     fallback_classes: update.fallback_classes ?? current.fallback_classes,
     notice: { ...current.notice, ...(update.notice ?? {}) },
     refusal_message: { ...current.refusal_message, ...(update.refusal_message ?? {}) },

@@ -1,4 +1,5 @@
 import { NEGATIVE_LIST_KINDS, NegativeListKind } from "./negative-list/types"
+import { DEFAULT_DUNNING_SETTINGS } from "./dunning/default-stages"
 import { ListAction, RetentionSettings, RiskSettings } from "./types"
 
 const ONLY_PREPAYMENT: ListAction = { type: "allow_only_classes", classes: ["prepayment"] }
@@ -100,8 +101,21 @@ export const DEFAULT_SETTINGS: RiskSettings = {
     max_identities_per_ip: 10,
     identity_window_minutes: 60,
   },
-  shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
+  shop: {
+    name: "",
+    statement_descriptor: "",
+    hotline: "",
+    support_email: "",
+    default_locale: "de",
+    account_holder: "",
+    iban: "",
+    bic: "",
+    bank_name: "",
+    postal_address: "",
+  },
   retention: DEFAULT_RETENTION,
+  dunning: DEFAULT_DUNNING_SETTINGS,
+  outcomes: { consequences: {} },
   fallback_classes: ["prepayment"],
   notice: DEFAULT_NOTICE,
   refusal_message: DEFAULT_REFUSAL_MESSAGE,
@@ -155,6 +169,15 @@ export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSe
     protection: { ...DEFAULT_SETTINGS.protection, ...given(p.protection) } as RiskSettings["protection"],
     shop: { ...DEFAULT_SETTINGS.shop, ...given(p.shop) } as RiskSettings["shop"],
     retention: { ...DEFAULT_SETTINGS.retention, ...given(p.retention, ["assessment_days"]) } as RiskSettings["retention"],
+    dunning: {
+      ...DEFAULT_SETTINGS.dunning,
+      ...given(p.dunning),
+      stages: structuredClone((p.dunning?.stages as RiskSettings["dunning"]["stages"] | undefined) ?? DEFAULT_SETTINGS.dunning.stages),
+      base_rates: structuredClone((p.dunning?.base_rates as RiskSettings["dunning"]["base_rates"] | undefined) ?? DEFAULT_SETTINGS.dunning.base_rates),
+    } as RiskSettings["dunning"],
+    outcomes: {
+      consequences: { ...given(p.outcomes?.consequences as RiskSettings["outcomes"]["consequences"] | undefined) },
+    } as RiskSettings["outcomes"],
     fallback_classes: (p.fallback_classes as RiskSettings["fallback_classes"]) ?? DEFAULT_SETTINGS.fallback_classes,
     notice: { ...DEFAULT_SETTINGS.notice, ...given(p.notice) },
     refusal_message: { ...DEFAULT_SETTINGS.refusal_message, ...given(p.refusal_message) },

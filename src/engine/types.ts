@@ -2,6 +2,8 @@ import type { CreditCheckSettings, CreditOutcome } from "./credit/types"
 import type { NegativeListKind, NegativeListMatch } from "./negative-list/types"
 import type { PlausibilityFinding } from "./plausibility/types"
 import type { AdapterRuleFacts, RiskRule, RuleSettings, RulesResult } from "./rules/types"
+import type { DunningSettings } from "./dunning/stages"
+import type { Consequence, ConsequenceKey } from "./outcomes/consequences"
 
 /**
  * Plain data types of the decision engine. Nothing in src/engine imports Medusa:
@@ -134,6 +136,18 @@ export type ShopDetails = {
   support_email: string
   /** language for shoppers whose locale the plugin has no text for (before English) */
   default_locale: string
+  /** the shop's bank account for prepayment and dunning letters (the merchant's, not personal data) */
+  account_holder: string
+  iban: string
+  bic: string
+  bank_name: string
+  /** postal address printed on letters, one line per line */
+  postal_address: string
+}
+
+/** What outcomes after checkout do to the negative list: the merchant's consequence per kind and reason (unset keys use the defaults). */
+export type OutcomeSettings = {
+  consequences: Record<ConsequenceKey, Consequence>
 }
 
 /** How a shopper is recognised, and how probing of the provider list is stopped. */
@@ -194,6 +208,10 @@ export type RiskSettings = {
   shop: ShopDetails
   /** how long each kind of stored data is kept */
   retention: RetentionSettings
+  /** dunning of unpaid invoices: stages, interest, base rates */
+  dunning: DunningSettings
+  /** negative-list consequences of outcomes after checkout */
+  outcomes: OutcomeSettings
   /** classes offered when the evaluation fails or times out */
   fallback_classes: PaymentClass[]
   /** neutral notice shown to a shopper when something was hidden */

@@ -101,4 +101,24 @@ describe("mergeSettings", () => {
       expect(merged.rules).toEqual({ ...DEFAULT_SETTINGS.rules, review_score: 70 })
     })
   })
+  describe("when dunning and outcome consequences are sent", () => {
+    it("should change only the dunning fields sent and replace stages and base rates as whole lists", () => {
+      const current = stored()
+      const merged = mergeSettings(current, {
+        dunning: { payment_term_days: 30, base_rates: [{ valid_from: "2026-01-01", rate: 1.27 }], consumer_points: undefined },
+      })
+      expect(merged.dunning).toEqual({ ...current.dunning, payment_term_days: 30, base_rates: [{ valid_from: "2026-01-01", rate: 1.27 }] })
+      expect(merged.dunning.stages).toEqual(current.dunning.stages)
+    })
+
+    it("should set a consequence per key and drop it again with null", () => {
+      const set = mergeSettings(stored(), {
+        outcomes: { consequences: { cod_refused: { list: ["email"], action: null, expires_days: 30 }, "return_debit:AM04": undefined } },
+      })
+      expect(set.outcomes.consequences).toEqual({ cod_refused: { list: ["email"], action: null, expires_days: 30 } })
+      const reset = mergeSettings(set, { outcomes: { consequences: { cod_refused: null } } })
+      expect(reset.outcomes.consequences).toEqual({})
+      expect(set.outcomes.consequences.cod_refused).toBeDefined()
+    })
+  })
 })

@@ -1,3 +1,4 @@
+import { DEFAULT_DUNNING_SETTINGS } from "../dunning/default-stages"
 import { DEFAULT_CREDIT_CONSENT_NOTICE, DEFAULT_NOTICE, DEFAULT_REFUSAL_MESSAGE, DEFAULT_SETTINGS, withDefaults } from "../settings"
 
 describe("settings", () => {
@@ -66,7 +67,20 @@ describe("settings", () => {
           max_identities_per_ip: 10,
           identity_window_minutes: 60,
         },
-        shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
+        shop: {
+          name: "",
+          statement_descriptor: "",
+          hotline: "",
+          support_email: "",
+          default_locale: "de",
+          account_holder: "",
+          iban: "",
+          bic: "",
+          bank_name: "",
+          postal_address: "",
+        },
+        dunning: DEFAULT_DUNNING_SETTINGS,
+        outcomes: { consequences: {} },
         retention: {
           assessment_days: null,
           cart_signal_days: 30,
@@ -91,6 +105,10 @@ describe("settings", () => {
       result.notice.en = "changed"
       expect(DEFAULT_SETTINGS.first_order.paid_orders_required).toBe(1)
       expect(DEFAULT_SETTINGS.notice.en).toBe(DEFAULT_NOTICE.en)
+      result.dunning.stages[0].fee = 99
+      result.dunning.base_rates.push({ valid_from: "2099-01-01", rate: 9 })
+      expect(DEFAULT_DUNNING_SETTINGS.stages[0].fee).toBe(0)
+      expect(DEFAULT_DUNNING_SETTINGS.base_rates.some((rate) => rate.valid_from === "2099-01-01")).toBe(false)
     })
   })
 
@@ -200,7 +218,26 @@ describe("settings", () => {
         },
         rules: { ...DEFAULT_SETTINGS.rules, enabled: false, review_score: 40, risk_countries: ["by"] },
         protection: { guest_recognition: "email" as const, max_identities_per_cart: 5, max_identities_per_ip: 20, identity_window_minutes: 30 },
-        shop: { name: "Muster GmbH", statement_descriptor: "MUSTER SHOP", hotline: "030 123", support_email: "hilfe@muster.de", default_locale: "en" },
+        shop: {
+          name: "Muster GmbH",
+          statement_descriptor: "MUSTER SHOP",
+          hotline: "030 123",
+          support_email: "hilfe@muster.de",
+          default_locale: "en",
+          account_holder: "Muster GmbH",
+          iban: "DE89370400440532013000",
+          bic: "COBADEFFXXX",
+          bank_name: "Commerzbank",
+          postal_address: "Musterstr. 1\n10115 Berlin",
+        },
+        dunning: {
+          ...DEFAULT_DUNNING_SETTINGS,
+          enabled: false,
+          payment_term_days: 30,
+          base_rates: [{ valid_from: "2026-01-01", rate: 1.27 }],
+          stages: [DEFAULT_DUNNING_SETTINGS.stages[0]],
+        },
+        outcomes: { consequences: { cod_refused: { list: ["email" as const], action: null, expires_days: 90 } } },
         retention: {
           assessment_days: 365,
           cart_signal_days: 10,

@@ -67,6 +67,9 @@ export const DEFAULT_CONSEQUENCES: Record<ConsequenceKey, Consequence> = {
   address_unknown: { list: ["address"], action: null, expires_days: null },
 }
 
+/** Every key a merchant may configure (the defaults' keys). */
+export const CONSEQUENCE_KEYS = Object.keys(DEFAULT_CONSEQUENCES)
+
 /** The key an outcome's consequence is configured under. */
 export function consequenceKey(kind: OutcomeKind, reasonCode?: string | null): ConsequenceKey {
   if (kind === "return_debit") return `return_debit:${returnDebitReason(reasonCode)}`

@@ -1,5 +1,8 @@
 import { z } from "@medusajs/framework/zod"
+import { DUNNING_CHANNELS, DUNNING_STAGE_KINDS } from "../../../engine/dunning/stages"
 import { NEGATIVE_LIST_KINDS } from "../../../engine/negative-list/types"
+import { CONSEQUENCE_KEYS, CONSEQUENCE_TARGETS } from "../../../engine/outcomes/consequences"
+import { checkIban } from "../../../engine/payment-data/iban"
 import { PAYMENT_CLASSES } from "../../../engine/types"
 
 export const PaymentClassSchema = z.enum(PAYMENT_CLASSES)
@@ -88,6 +91,66 @@ const RetentionSchema = z
   })
   .strict()
 
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-07-01").refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "must be a real date like 2026-07-01")
+
+const LetterText = z
+  .object({ de: z.string().trim().min(1).max(5000), en: z.string().trim().min(1).max(5000) })
+  .strict()
+
+const DunningStageSchema = z
+  .object({
+    kind: z.enum(DUNNING_STAGE_KINDS),
+    wait_days: z.number().int().min(0).max(90),
+    deadline_days: z.number().int().min(1).max(90),
+    fee: z.number().min(0).max(100),
+    channel: z.enum(DUNNING_CHANNELS),
+    subject: z.object({ de: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict(),
+    body: LetterText,
+  })
+  .strict()
+
+/** Dunning: the stages and base rates are replaced as whole lists. */
+const DunningSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    invoice_date: z.enum(["order_placed", "first_shipment"]).optional(),
+    payment_term_days: z.number().int().min(0).max(120).optional(),
+    default_from: z.enum(["due_date", "first_dunning", "30_days_after_invoice"]).optional(),
+    stages: z.array(DunningStageSchema).min(1).max(6).optional(),
+    base_rates: z
+      .array(z.object({ valid_from: IsoDay, rate: z.number().min(-10).max(30) }).strict())
+      .max(200)
+      .refine((rates) => new Set(rates.map((rate) => rate.valid_from)).size === rates.length, "each valid_from may appear only once")
+      .optional(),
+    consumer_points: z.number().min(0).max(20).optional(),
+    business_points: z.number().min(0).max(20).optional(),
+    business_flat_fee: z.number().min(0).max(1000).optional(),
+  })
+  .strict()
+
+const ConsequenceSchema = z
+  .object({
+    list: z.array(z.enum(CONSEQUENCE_TARGETS)).max(CONSEQUENCE_TARGETS.length),
+    action: ListActionSchema.nullable(),
+    expires_days: z.number().int().min(1).max(3650).nullable(),
+  })
+  .strict()
+
+/** The consequence per outcome key; null resets a key to its default. */
+const OutcomesSchema = z
+  .object({
+    consequences: z
+      .object(Object.fromEntries(CONSEQUENCE_KEYS.map((key) => [key, ConsequenceSchema.nullable().optional()])))
+      .strict()
+      .optional(),
+  })
+  .strict()
+
+const ShopIban = z.union([
+  z.literal(""),
+  z.string().trim().refine((value) => checkIban(value).ok, "Value for field 'shop, iban': must be a valid IBAN").transform((value) => (checkIban(value) as { iban: string }).iban),
+])
+
 export const AdminUpdatePaymentRiskSettings = z
   .object({
     first_order: z
@@ -127,6 +190,8 @@ export const AdminUpdatePaymentRiskSettings = z
       .strict()
       .optional(),
     retention: RetentionSchema.optional(),
+    dunning: DunningSchema.optional(),
+    outcomes: OutcomesSchema.optional(),
     shop: z
       .object({
         name: z.string().trim().max(200).optional(),
@@ -134,6 +199,11 @@ export const AdminUpdatePaymentRiskSettings = z
         hotline: z.string().trim().max(100).optional(),
         support_email: z.union([z.literal(""), z.string().trim().toLowerCase().email("Value for field 'shop, support_email': must be an email address")]).optional(),
         default_locale: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "Value for field 'shop, default_locale': must be a two-letter language code").optional(),
+        account_holder: z.string().trim().max(70).optional(),
+        iban: ShopIban.optional(),
+        bic: z.union([z.literal(""), z.string().trim().toUpperCase().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "Value for field 'shop, bic': must be a BIC like COBADEFFXXX")]).optional(),
+        bank_name: z.string().trim().max(100).optional(),
+        postal_address: z.string().trim().max(300).optional(),
       })
       .strict()
       .optional(),
