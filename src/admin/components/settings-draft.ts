@@ -102,8 +102,8 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   return errors
 }
 
-/** The sections this form edits (rule settings live on the rules page, shop details on the tips page). */
-export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "rules" | "shop"> {
+/** The sections this form edits (rule settings live on the rules page, shop details on the tips page, dunning and outcome consequences on their own pages). */
+export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "rules" | "shop" | "dunning" | "outcomes"> {
   return {
     first_order: {
       enabled: draft.enabled,

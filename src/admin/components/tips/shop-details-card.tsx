@@ -7,7 +7,18 @@ import { usePaymentRiskSettings } from "../../lib/hooks"
 import { useSaveShopDetails } from "../../lib/tips-hooks"
 import { TextField } from "../text-field"
 
-const EMPTY: ShopDetails = { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" }
+const EMPTY: ShopDetails = {
+  name: "",
+  statement_descriptor: "",
+  hotline: "",
+  support_email: "",
+  default_locale: "de",
+  account_holder: "",
+  iban: "",
+  bic: "",
+  bank_name: "",
+  postal_address: "",
+}
 /** form field → placeholder it fills (the default language fills none) */
 const FIELDS: Array<[keyof ShopDetails, string | null]> = [
   ["name", "shop_name"],
@@ -15,7 +26,21 @@ const FIELDS: Array<[keyof ShopDetails, string | null]> = [
   ["hotline", "hotline"],
   ["support_email", "support_email"],
   ["default_locale", null],
+  ["account_holder", null],
+  ["iban", null],
+  ["bic", null],
+  ["bank_name", null],
+  ["postal_address", null],
 ]
+/** hint under a field without a placeholder */
+const HINTS: Partial<Record<keyof ShopDetails, string>> = {
+  default_locale: "paymentRiskTips.shop.localeHint",
+  account_holder: "paymentRiskTips.shop.bankHint",
+  iban: "paymentRiskTips.shop.bankHint",
+  bic: "paymentRiskTips.shop.bankHint",
+  bank_name: "paymentRiskTips.shop.bankHint",
+  postal_address: "paymentRiskTips.shop.addressHint",
+}
 
 /** The shop details the tips' placeholders are filled from, and the shoppers' fallback language. */
 export const ShopDetailsCard = () => {
@@ -56,7 +81,7 @@ export const ShopDetailsCard = () => {
             key={field}
             id={`shop-${field}`}
             label={t(`paymentRiskTips.shop.fields.${placeholder ?? field}`)}
-            hint={placeholder ? `{${placeholder}}` : t("paymentRiskTips.shop.localeHint")}
+            hint={placeholder ? `{${placeholder}}` : t(HINTS[field] ?? "paymentRiskTips.shop.localeHint")}
             value={draft[field]}
             error={errors[field]}
             onChange={(value) => setDraft({ ...draft, [field]: value })}
