@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOrderReviewHoldMiddlewares } from "./admin/orders/middlewares"
 import { adminPaymentRiskMiddlewares } from "./admin/payment-risk/middlewares"
+import { paymentRiskHookMiddlewares } from "./hooks/payment-risk/middlewares"
 import { storeCartCompleteMiddlewares } from "./store/carts/[id]/complete/middlewares"
 import { storeCartAddressCheckMiddlewares } from "./store/carts/[id]/address-check/middlewares"
 import { storeCartPaymentProvidersMiddlewares } from "./store/carts/[id]/payment-providers/middlewares"
@@ -28,5 +29,6 @@ export default defineMiddlewares({
     ...storeSecurityTipsMiddlewares,
     ...adminPaymentRiskMiddlewares,
     ...adminOrderReviewHoldMiddlewares,
+    ...paymentRiskHookMiddlewares,
   ],
 })

@@ -44,6 +44,12 @@ const NegativeListEntry = model
      * the entries made from her orders; null for entries typed, imported or from the widgets
      */
     order_id: model.text().nullable(),
+    /**
+     * what a match of this entry does, when it differs from the list's action for its kind
+     * (settings.negative_list.actions): e.g. an outcome's consequence "hide invoice and direct
+     * debit" for a return debit for lack of funds. Null: the kind's action.
+     */
+    action: model.json().nullable(),
     created_by: model.text().nullable(),
     updated_by: model.text().nullable(),
   })
