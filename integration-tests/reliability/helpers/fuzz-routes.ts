@@ -1,3 +1,4 @@
+import { CONSEQUENCE_KEYS } from "../../../src/engine/outcomes/consequences"
 import { Field, RouteSpec } from "./fuzz-types"
 
 /** Records of the seeded store the routes' valid requests refer to. */
@@ -130,6 +131,66 @@ export const SETTINGS_BODY: Record<string, Field> = {
       hotline: text(100),
       support_email: { type: "format" },
       default_locale: { type: "format", bad: { "three letters": "deu" } },
+      account_holder: text(70),
+      iban: { type: "format", bad: { "wrong checksum": "DE89370400440532013001", "not an IBAN": "fuzz" } },
+      bic: { type: "format", bad: { "too short": "COBADE" } },
+      bank_name: text(100),
+      postal_address: text(300),
+    },
+  },
+  dunning: {
+    type: "object",
+    fields: {
+      enabled: bool,
+      invoice_date: enumOf(["order_placed", "first_shipment"]),
+      payment_term_days: int(0, 120),
+      default_from: enumOf(["due_date", "first_dunning", "30_days_after_invoice"]),
+      stages: {
+        type: "array",
+        min: 1,
+        max: 6,
+        valid: {
+          kind: "reminder",
+          wait_days: 3,
+          deadline_days: 14,
+          fee: 0,
+          channel: "email",
+          subject: { de: "Erinnerung", en: "Reminder" },
+          body: { de: "Bitte zahlen", en: "Please pay" },
+        },
+        bad: { "stage without texts": [{ kind: "reminder", wait_days: 3, deadline_days: 14, fee: 0, channel: "email" }], "fee above 100": [{ kind: "dunning", wait_days: 3, deadline_days: 14, fee: 1000, channel: "email", subject: { de: "a", en: "a" }, body: { de: "a", en: "a" } }] },
+      },
+      base_rates: {
+        type: "array",
+        max: 200,
+        valid: { valid_from: "2026-01-01", rate: 1.27 },
+        bad: { "impossible date": [{ valid_from: "2026-02-30", rate: 1 }], "same date twice": [{ valid_from: "2026-01-01", rate: 1 }, { valid_from: "2026-01-01", rate: 2 }] },
+      },
+      consumer_points: { type: "number", min: 0, max: 20 },
+      business_points: { type: "number", min: 0, max: 20 },
+      business_flat_fee: { type: "number", min: 0, max: 1000 },
+    },
+  },
+  outcomes: {
+    type: "object",
+    fields: {
+      consequences: {
+        type: "object",
+        fields: Object.fromEntries(
+          CONSEQUENCE_KEYS.map((key) => [
+            key,
+            {
+              type: "object",
+              nullable: true,
+              fields: {
+                list: { type: "array", required: true, max: 6, valid: "email", bad: { "unknown target": ["everything"] } },
+                action: { ...listAction, required: true, nullable: true },
+                expires_days: int(1, 3650, { required: true, nullable: true }),
+              },
+            } satisfies Field,
+          ])
+        ),
+      },
     },
   },
   fallback_classes: classList,
