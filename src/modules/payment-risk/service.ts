@@ -12,6 +12,7 @@ import NegativeListAudit from "./models/negative-list-audit"
 import NegativeListEntry from "./models/negative-list-entry"
 import PaymentOutcome from "./models/payment-outcome"
 import ProviderClassification from "./models/provider-classification"
+import Receivable from "./models/receivable"
 import ReviewEvent from "./models/review-event"
 import RiskAssessment from "./models/risk-assessment"
 import RiskRule from "./models/risk-rule"
@@ -60,6 +61,7 @@ class PaymentRiskModuleService extends MedusaService({
   CreditReservation,
   CreditLimitEvent,
   PaymentOutcome,
+  Receivable,
 }) {
   protected readonly options_: PaymentRiskOptions
   private readonly config_: PaymentRiskConfig
