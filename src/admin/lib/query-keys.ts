@@ -14,6 +14,7 @@ const negativeList = [...ROOT, "negative-list"] as const
 const rules = [...ROOT, "rules"] as const
 const reviews = [...ROOT, "reviews"] as const
 const tips = [...ROOT, "security-tips"] as const
+const receivables = [...ROOT, "receivables"] as const
 
 export const queryKeys = {
   all: ROOT,
@@ -45,6 +46,12 @@ export const queryKeys = {
     all: tips,
     list: (query: Record<string, unknown>) => [...tips, "list", query] as const,
     preview: (title: string, body: string) => [...tips, "preview", title, body] as const,
+  },
+  /** receivables (dunning): lists per tab and filter, one receivable as of a day */
+  receivables: {
+    all: receivables,
+    list: (query: Record<string, unknown>) => [...receivables, "list", query] as const,
+    detail: (orderId: string, asOf?: string) => [...receivables, "detail", orderId, asOf ?? "today"] as const,
   },
   /** the customer and order data the "Add to negative list" drawer is prefilled from */
   listWidget: {

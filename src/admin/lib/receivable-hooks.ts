@@ -1,0 +1,132 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { ReceivableStatus } from "../../engine/dunning/receivable"
+import { queryKeys } from "./query-keys"
+import { sdk } from "./sdk"
+
+export type { ReceivableStatus }
+
+/** The page's tabs, in order: every status has one, so a paused claim is not out of sight. */
+export const RECEIVABLE_TABS = ["open", "overdue", "in_dunning", "paused", "handed_over", "paid", "written_off"] as const
+export type ReceivableTab = (typeof RECEIVABLE_TABS)[number]
+
+export type InterestPeriodDTO = { from: string; to: string; days: number; rate: number; principal?: number; interest?: number }
+
+/** One entry of a receivable's timeline (an outcome or a stage sent). */
+export type ReceivableEvent = {
+  id?: string
+  kind: string
+  occurred_at: string
+  amount?: number | null
+  fee?: number | null
+  reason_code?: string | null
+  source?: string | null
+  note?: string | null
+  stage?: number | null
+  created_by?: string | null
+}
+
+export type ReceivableDTO = {
+  order_id: string
+  display_id?: number | null
+  currency_code: string
+  debtor_type: "consumer" | "business"
+  principal: number
+  paid: number
+  fees: number
+  interest: number
+  total_due: number
+  invoice_date: string
+  due_date: string
+  default_from: string | null
+  /** index of the last stage sent; null before the first */
+  stage: number | null
+  status: ReceivableStatus
+  next_stage_at: string | null
+  interest_periods?: InterestPeriodDTO[]
+  events?: ReceivableEvent[]
+  collection_due?: boolean
+  address_research?: boolean
+}
+
+/** Count and amount per status for the tabs (the list answers it when it can). */
+export type ReceivableTotals = Partial<Record<string, { count: number; amount?: number | null; currency_code?: string | null }>>
+
+export type ReceivableListQuery = { status: ReceivableTab; stage?: string; overdue?: "true" | "false"; limit: number; offset: number }
+
+export type ReceivableList = { receivables: ReceivableDTO[]; count: number; limit: number; offset: number; totals?: ReceivableTotals }
+
+const BASE = "/admin/payment-risk/receivables"
+const receivablePath = (orderId: string) => `${BASE}/${encodeURIComponent(orderId)}`
+
+const defined = (query: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ""))
+
+export function useReceivables(query: ReceivableListQuery) {
+  return useQuery({
+    // the page shown stays while the next page, tab or filter loads
+    placeholderData: keepPreviousData,
+    queryKey: queryKeys.receivables.list(query),
+    queryFn: () => sdk.client.fetch<ReceivableList>(BASE, { query: defined(query) }),
+  })
+}
+
+/** Count (and amount, when the list has no totals) of a tab without its rows. */
+export function useReceivableTabCount(status: ReceivableTab, enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: queryKeys.receivables.list({ status, limit: 1, offset: 0, countOnly: true }),
+    queryFn: () => sdk.client.fetch<ReceivableList>(BASE, { query: { status, limit: 1, offset: 0 } }),
+  })
+}
+
+/** One receivable with its interest periods and timeline; `asOf` computes it for another day without changing anything. */
+export function useReceivable(orderId: string | undefined, asOf?: string) {
+  return useQuery({
+    enabled: !!orderId,
+    queryKey: queryKeys.receivables.detail(orderId ?? "", asOf),
+    queryFn: async () =>
+      (await sdk.client.fetch<{ receivable: ReceivableDTO }>(receivablePath(orderId!), { query: asOf ? { as_of: asOf } : {} })).receivable,
+  })
+}
+
+export const RECEIVABLE_ACTIONS = ["advance", "pause", "resume", "payment", "write-off", "hand-over"] as const
+export type ReceivableAction = (typeof RECEIVABLE_ACTIONS)[number]
+
+export type ActionInput = { action: ReceivableAction; body?: { amount: number; paid_at?: string } }
+
+/**
+ * send the next stage now, pause, resume, record a payment, write off, hand over. Afterwards every
+ * payment-risk query that is on screen is fetched again (write-off and hand-over add negative-list
+ * entries and outcomes, which the order and customer widgets show).
+ */
+export function useReceivableAction(orderId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ action, body }: ActionInput) =>
+      sdk.client.fetch<{ receivable: ReceivableDTO }>(`${receivablePath(orderId)}/${action}`, { method: "POST", body: body ?? {} }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.all }),
+  })
+}
+
+const backendUrl = (path: string) => `${(import.meta.env.VITE_BACKEND_URL || "").replace(/\/$/, "")}${path}`
+
+async function download(path: string, fileName: string) {
+  const res = await fetch(backendUrl(path), { credentials: "include" })
+  if (!res.ok) throw new Error((await res.json().catch(() => ({}))).message ?? res.statusText)
+  const url = URL.createObjectURL(await res.blob())
+  const link = document.createElement("a")
+  link.href = url
+  link.download = fileName
+  link.click()
+  URL.revokeObjectURL(url)
+}
+
+/** The letter (PDF) of a stage that was sent. */
+export function downloadLetter(orderId: string, stage: number, fileName: string) {
+  return download(`${receivablePath(orderId)}/letter?stage=${stage}`, fileName)
+}
+
+/** The CSV for a collection agency: every handed-over receivable. */
+export function downloadCollectionExport() {
+  return download(`${BASE}/export?status=handed_over`, "collection-handover.csv")
+}
