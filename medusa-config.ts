@@ -31,6 +31,9 @@ const paymentRiskOptions = {
   credit_check_providers: creditProviders,
   // MaxMind-format GeoIP country database for the network rule conditions (optional)
   ...(process.env.PAYMENT_RISK_GEOIP_DB ? { geoip_database_path: process.env.PAYMENT_RISK_GEOIP_DB } : {}),
+  // Webhooks from payment providers (optional; without a secret the hook answers 503)
+  ...(process.env.PAYMENT_RISK_STRIPE_WEBHOOK_SECRET ? { stripe_webhook_secret: process.env.PAYMENT_RISK_STRIPE_WEBHOOK_SECRET } : {}),
+  ...(process.env.PAYMENT_RISK_OUTCOMES_WEBHOOK_SECRET ? { outcomes_webhook_secret: process.env.PAYMENT_RISK_OUTCOMES_WEBHOOK_SECRET } : {}),
 }
 
 module.exports = defineConfig({

@@ -76,6 +76,19 @@ export const PaymentRiskOptionsSchema = z
       .string()
       .refine(isTimeZone, "timezone must be an IANA time zone such as Europe/Berlin")
       .default("Europe/Berlin"),
+    /**
+     * signing secret of the Stripe webhook endpoint `/hooks/payment-risk/stripe` (`whsec_…`,
+     * Stripe Dashboard → Developers → Webhooks); without it that hook answers 503 and records nothing
+     */
+    stripe_webhook_secret: z
+      .string()
+      .regex(/^whsec_\S{8,}$/, "stripe_webhook_secret must be the endpoint's signing secret (whsec_…)")
+      .optional(),
+    /**
+     * shared secret of the signed outcomes hook `/hooks/payment-risk/outcomes` (any payment
+     * provider, HMAC-SHA256 like the credit-check HTTP provider); without it that hook answers 503
+     */
+    outcomes_webhook_secret: z.string().min(16, "outcomes_webhook_secret must have at least 16 characters").optional(),
   })
   .passthrough()
 

@@ -320,6 +320,11 @@ class PaymentRiskModuleService extends MedusaService({
     return this.config_.timezone()
   }
 
+  /** A webhook's signing secret (plugin options `stripe_webhook_secret`, `outcomes_webhook_secret`); null when not configured. */
+  getWebhookSecret(hook: "stripe" | "outcomes"): string | null {
+    return (hook === "stripe" ? this.options_.stripe_webhook_secret : this.options_.outcomes_webhook_secret) ?? null
+  }
+
   // ── rules (repositories/rules.ts) ──
 
   /** Every rule (enabled or not), priority first then name, as the engine reads them. */
