@@ -116,6 +116,6 @@ describe("outcomes in the history", () => {
         { order_id: "o5", kind: "handed_over", occurred_at: at(6) },
         { order_id: "o5", kind: "dunning_stage", occurred_at: at(5) },
       ])
-    ).toEqual({ return_debits: 1, chargebacks: 1, refused_cod: 1, handed_over: 1 })
+    ).toEqual({ return_debits: 1, chargebacks: 1, refused_cod: 1, handed_over: 1, open_dunning_amount: 0 })
   })
 })

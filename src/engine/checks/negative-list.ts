@@ -1,3 +1,4 @@
+import { certainMatchAction } from "../negative-list/entry-action"
 import { CheckOutcome, EngineContext, ListAction, Restriction, RiskCheck } from "../types"
 
 function toRestriction(action: ListAction): Restriction {
@@ -8,8 +9,10 @@ function toRestriction(action: ListAction): Restriction {
 
 /**
  * Golden rule 1 (seed 003 §5.2.2): internal data first. Each match of the cart's data on the
- * negative list restricts the methods by its kind's action; a possible match (e.g. only an
- * initial) by the milder review action. The shopper only ever sees the neutral notice.
+ * negative list restricts the methods by the entry's own action where it has one (an outcome's
+ * consequence, e.g. "no invoice or direct debit" after a return debit for lack of funds), else by
+ * its kind's action; a possible match (e.g. only an initial) by the milder review action. The
+ * shopper only ever sees the neutral notice.
  */
 export const negativeListCheck: RiskCheck = {
   id: "negative_list",
@@ -19,7 +22,8 @@ export const negativeListCheck: RiskCheck = {
       return []
     }
     return negative_list_matches.map((match) => {
-      const action = match.certain ? rule.actions[match.kind] : rule.possible_match_action
+      const own = match.certain && !!match.action
+      const action = match.certain ? certainMatchAction(match.action, rule.actions[match.kind]) : rule.possible_match_action
       return {
         restriction: toRestriction(action),
         reason: {
@@ -32,6 +36,7 @@ export const negativeListCheck: RiskCheck = {
             score: match.score,
             certain: match.certain,
             matched_on: match.matched_on,
+            ...(own ? { entry_action: action } : {}),
           },
         },
       }

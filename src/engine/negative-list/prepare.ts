@@ -1,5 +1,6 @@
 import { entryKeys, searchText } from "../list-matching/keys"
 import { checkCardNumber, checkEmail, checkEmailDomain, checkIban, checkIpOrCidr, checkPhone, HashKeys, hashKeys, isCardFingerprint } from "../payment-data"
+import type { ListAction } from "../types"
 import { NegativeListKind, NegativeListSource, PersonAddress, StoredPersonAddress } from "./types"
 
 /** An entry as typed by the merchant (admin form, API body or CSV row). */
@@ -26,6 +27,8 @@ export type PreparedEntryData = StoredPersonAddress & {
   expires_at: Date | null
   lookup_keys: string[]
   search_text: string
+  /** the entry's own action (outcomes' consequences); absent or null: the list's action for its kind */
+  action?: ListAction | null
 }
 
 export type Prepared =

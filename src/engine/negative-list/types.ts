@@ -1,3 +1,5 @@
+import type { ListAction } from "../types"
+
 /**
  * Plain types of the negative list (Negativliste, seed 003 §5.2.2). Matching is pure: the
  * adapter fetches candidate entries by their indexed keys and the engine scores them.
@@ -88,4 +90,9 @@ export type NegativeListMatch = {
   certain: boolean
   /** which fields matched, e.g. ["last_name", "first_name", "street", "house_number", "postal_code"] */
   matched_on: string[]
+  /**
+   * the entry's own action (an outcome's consequence, e.g. "hide invoice and direct debit" after
+   * a return debit for lack of funds); null or absent: the list's action for the entry's kind
+   */
+  action?: ListAction | null
 }

@@ -33,15 +33,19 @@ export function listSourceFacts(hits: ListHit[]): { has_refused_cod: boolean; ha
 /**
  * The same two facts with the shopper's recorded outcomes (refused parcels, returned debits of
  * the orders found under the email or account): true when either the list or an outcome says
- * so; unknown only when neither was read.
+ * so; unknown only when neither was read. The outcome counts travel along for the counting
+ * conditions (return debits, chargebacks, refused parcels, open dunning amount, handed over).
  */
 export function refusalFacts(
   list: { has_refused_cod: boolean; has_returned_debit: boolean } | null,
-  outcomes: Pick<OutcomeCounts, "refused_cod" | "return_debits">
-): { has_refused_cod?: boolean; has_returned_debit?: boolean } {
+  outcomes: Pick<OutcomeCounts, "refused_cod" | "return_debits"> & Partial<OutcomeCounts>
+): { has_refused_cod?: boolean; has_returned_debit?: boolean; outcome_counts?: OutcomeCounts } {
   const either = (fromList: boolean | undefined, count: number) => (count > 0 ? true : fromList)
+  const complete =
+    outcomes.chargebacks !== undefined && outcomes.handed_over !== undefined && outcomes.open_dunning_amount !== undefined
   return {
     has_refused_cod: either(list?.has_refused_cod, outcomes.refused_cod),
     has_returned_debit: either(list?.has_returned_debit, outcomes.return_debits),
+    ...(complete ? { outcome_counts: { ...(outcomes as OutcomeCounts) } } : {}),
   }
 }

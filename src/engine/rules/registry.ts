@@ -122,6 +122,12 @@ export const CONDITIONS: readonly ConditionDefinition[] = [
   flag("customer.has_overdue_orders", "customer", "Hat überfällige Bestellungen", "Has overdue orders", (f) => orUnavailable(f.customer.has_overdue_orders)),
   flag("customer.has_refused_cod", "customer", "Hat früher eine Nachnahme verweigert", "Refused a cash-on-delivery parcel before", (f) => orUnavailable(f.customer.has_refused_cod)),
   flag("customer.has_returned_debit", "customer", "Hatte eine Rücklastschrift", "Had a returned direct debit", (f) => orUnavailable(f.customer.has_returned_debit)),
+  // what happened after checkout, counted over the shopper's earlier orders (account or email)
+  number("customer.return_debits", "customer", "Anzahl Rücklastschriften", "Number of returned direct debits", (f) => orUnavailable(f.customer.return_debits), { unit: "count" }),
+  number("customer.chargebacks", "customer", "Anzahl Chargebacks (nicht zurückgewiesen)", "Number of chargebacks (not reversed)", (f) => orUnavailable(f.customer.chargebacks), { unit: "count" }),
+  number("customer.refused_cod_parcels", "customer", "Anzahl verweigerter Nachnahme-Pakete", "Number of refused cash-on-delivery parcels", (f) => orUnavailable(f.customer.refused_cod_parcels), { unit: "count" }),
+  number("customer.open_dunning_amount", "customer", "Offener Betrag in der Mahnung", "Amount still owed in dunning", (f) => orUnavailable(f.customer.open_dunning_amount), { unit: "currency" }),
+  number("customer.handed_over_orders", "customer", "An Inkasso übergebene Bestellungen", "Orders handed over to collection", (f) => orUnavailable(f.customer.handed_over_orders), { unit: "count" }),
   // addresses
   text("billing.country", "address", "Rechnungsland", "Billing country", ["in", "not_in"], (f) => orUnavailable(country(f.billing_address?.country_code) ?? undefined), "countries"),
   text("shipping.country", "address", "Lieferland", "Shipping country", ["in", "not_in"], (f) => orUnavailable(country(f.shipping_address?.country_code) ?? undefined), "countries"),

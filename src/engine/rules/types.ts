@@ -1,4 +1,5 @@
 import type { AddressSnapshot, PaymentClass } from "../types"
+import type { OutcomeCounts } from "../outcomes/types"
 
 /**
  * Merchant rules: nested AND/OR condition groups plus actions. Stored as rows (one rule per
@@ -104,6 +105,8 @@ export type AdapterRuleFacts = {
   /** an earlier refused COD parcel or returned debit (negative-list source or order history) */
   has_refused_cod?: boolean
   has_returned_debit?: boolean
+  /** the shopper's outcomes after checkout over her earlier orders (account or email) */
+  outcome_counts?: OutcomeCounts
   ip?: string | null
   /** country of the shopper's IP (lowercase ISO); undefined when no GeoIP database is configured */
   ip_country?: string | null
@@ -135,6 +138,13 @@ export type RuleFacts = {
     has_overdue_orders: boolean | undefined
     has_refused_cod: boolean | undefined
     has_returned_debit: boolean | undefined
+    /** counts over the shopper's earlier orders; undefined when the history was not read */
+    return_debits?: number
+    /** chargebacks not reversed */
+    chargebacks?: number
+    refused_cod_parcels?: number
+    open_dunning_amount?: number
+    handed_over_orders?: number
   }
   billing_address: AddressSnapshot | null
   shipping_address: AddressSnapshot | null

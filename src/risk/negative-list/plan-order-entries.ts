@@ -1,5 +1,17 @@
-import { EntryInput, PersonAddress, prepareEntryData, PreparedEntryData } from "../../engine"
+import {
+  consequenceFor,
+  EntryInput,
+  ListAction,
+  listSourceFor,
+  OutcomeKind,
+  outcomeListReason,
+  PersonAddress,
+  prepareEntryData,
+  PreparedEntryData,
+  RiskSettings,
+} from "../../engine"
 import { neutraliseFormula } from "../../engine/csv-cell"
+import { readEntryAction } from "../../engine/negative-list/entry-action"
 import type { ConsequenceTarget } from "../../engine/outcomes/consequences"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import type { OrderListData } from "../readers/order-list-data"
@@ -30,7 +42,14 @@ export function neutralisePerson(person: PersonAddress): PersonAddress {
   return result
 }
 
-/** An active entry of the same kind with the same normalised data. */
+const sameAction = (a: ListAction | null, b: ListAction | null) =>
+  a === b || (!!a && !!b && a.type === b.type && [...a.classes].sort().join() === [...b.classes].sort().join())
+
+/**
+ * An active entry of the same kind with the same normalised data and the same action (its own,
+ * or none for both): an entry that only hides direct debit does not stand in for one that allows
+ * only prepayment, so a harsher consequence is listed next to a milder one.
+ */
 export async function isListed(service: PaymentRiskModuleService, entry: PreparedEntryData): Promise<boolean> {
   const same =
     entry.kind === "person" || entry.kind === "address"
@@ -45,17 +64,21 @@ export async function isListed(service: PaymentRiskModuleService, entry: Prepare
           country_code: entry.country_code,
         }
       : { kind: entry.kind, value: entry.value }
-  const rows = await service.listNegativeListEntries(
+  const rows = (await service.listNegativeListEntries(
     { ...same, $or: [{ expires_at: null }, { expires_at: { $gt: new Date() } }] },
-    { take: 1, select: ["id"] }
-  )
-  return rows.length > 0
+    { take: 50, select: ["id", "action"] }
+  )) as Array<{ id: string; action?: unknown }>
+  const wanted = readEntryAction(entry.action)
+  return rows.some((row) => sameAction(readEntryAction(row.action), wanted))
 }
 
-type Common = Pick<EntryInput, "reason" | "source" | "note" | "expires_at">
+type Common = Pick<EntryInput, "reason" | "source" | "note" | "expires_at"> & {
+  /** the entries' own action (an outcome's consequence); null: the list's action for each kind */
+  action?: ListAction | null
+}
 
 /** The list entries one target takes from an order (none where the order lacks the data). */
-function inputsFor(target: ConsequenceTarget, order: OrderListData, common: Common): EntryInput[] | { missing: string } {
+function inputsFor(target: ConsequenceTarget, order: OrderListData, common: Omit<Common, "action">): EntryInput[] | { missing: string } {
   const address = order.shipping_address ?? order.billing_address ?? null
   const billing = order.billing_address ?? address
   switch (target) {
@@ -98,8 +121,9 @@ export async function planOrderEntries(
   const keys = service.getHashKeys()
   const policy = { accept_card_numbers: service.acceptsCardNumbers() }
   const plan: OrderEntriesPlan = { entries: [], existing: [], skipped: [] }
+  const { action = null, ...entryCommon } = common
   for (const target of targets) {
-    const inputs = inputsFor(target, order, common)
+    const inputs = inputsFor(target, order, entryCommon)
     if (!Array.isArray(inputs)) {
       plan.skipped.push({ kind: target, field: inputs.missing, message: "the order has no such data" })
       continue
@@ -108,12 +132,39 @@ export async function planOrderEntries(
       const prepared = prepareEntryData(input, keys, undefined, policy)
       if (!prepared.ok) {
         plan.skipped.push({ kind: input.kind, field: prepared.field, message: prepared.message })
-      } else if (await isListed(service, prepared.entry)) {
-        plan.existing.push(input.kind)
-      } else {
-        plan.entries.push({ ...prepared.entry, order_id: order.id })
+        continue
       }
+      const entry = { ...prepared.entry, action: readEntryAction(action) }
+      if (await isListed(service, entry)) plan.existing.push(input.kind)
+      else plan.entries.push({ ...entry, order_id: order.id })
     }
   }
   return plan
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * What an outcome puts on the negative list: the merchant's consequence for its kind and reason
+ * code (settings.outcomes.consequences, else the default), with the consequence's action on each
+ * entry and its expiry counted from when the outcome happened (null days: the list's default
+ * retention, applied when the entry is stored).
+ */
+export async function planOutcomeEntries(
+  service: PaymentRiskModuleService,
+  order: OrderListData,
+  outcome: { kind: OutcomeKind; reason_code?: string | null; occurred_at: Date },
+  settings: Pick<RiskSettings, "outcomes" | "shop">
+): Promise<OrderEntriesPlan> {
+  const consequence = consequenceFor(outcome.kind, outcome.reason_code, settings.outcomes?.consequences ?? {})
+  if (!consequence.list.length) return { entries: [], existing: [], skipped: [] }
+  const locale = settings.shop.default_locale === "en" ? "en" : "de"
+  const days = consequence.expires_days
+  return await planOrderEntries(service, order, consequence.list, {
+    reason: outcomeListReason(outcome.kind, outcome.reason_code, order.display_id ?? order.id, locale),
+    source: listSourceFor(outcome.kind),
+    note: null,
+    expires_at: days && days > 0 ? new Date(outcome.occurred_at.getTime() + days * DAY_MS) : null,
+    action: consequence.action,
+  })
 }

@@ -4,6 +4,7 @@ import {
   AddressSnapshot,
   countOutcomes,
   defaultedByOutcomes,
+  NO_OUTCOMES,
   EarlierOrder,
   OutcomeCounts,
   OutcomeFact,
@@ -86,14 +87,13 @@ async function earlierOrderIds(
 /** The shopper's history with what happened to its orders after checkout. */
 export type ShopperHistory = RecognisedHistory & { outcomes: OutcomeCounts }
 
-const NO_OUTCOMES: OutcomeCounts = { return_debits: 0, chargebacks: 0, refused_cod: 0, handed_over: 0 }
 
 /** Outcomes recorded for the orders (one indexed query), grouped by order. */
 async function outcomesOf(container: MedusaContainer, orderIds: string[]): Promise<Map<string, OutcomeFact[]>> {
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const rows = (await service.listPaymentOutcomes(
     { order_id: orderIds },
-    { select: ["order_id", "kind", "occurred_at"] }
+    { select: ["order_id", "kind", "amount", "occurred_at"] }
   )) as OutcomeFact[]
   const byOrder = new Map<string, OutcomeFact[]>()
   for (const row of rows) byOrder.set(row.order_id, [...(byOrder.get(row.order_id) ?? []), row])
@@ -147,6 +147,8 @@ export async function loadCustomerHistory(
       shipping_address: toAddress(order.shipping_address),
     }
   })
-  // negative outcomes count whoever placed the order, like unpaid orders (recogniseHistory)
-  return { ...recogniseHistory(orders, shopper, mode), outcomes: countOutcomes([...outcomes.values()].flat()) }
+  // negative outcomes count whoever placed the order, like unpaid orders (recogniseHistory);
+  // the open dunning amount is each dunned order's total minus the payments received
+  const totals = new Map(orders.map((order) => [order.id, order.total]))
+  return { ...recogniseHistory(orders, shopper, mode), outcomes: countOutcomes([...outcomes.values()].flat(), totals) }
 }

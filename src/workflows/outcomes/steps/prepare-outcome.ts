@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { consequenceFor, OutcomeKind, OutcomeSource, outcomeListReason, listSourceFor } from "../../../engine"
+import { OutcomeKind, OutcomeSource } from "../../../engine"
 import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../modules/payment-risk/service"
-import { OrderEntriesPlan, planOrderEntries } from "../../../risk/negative-list/plan-order-entries"
+import { OrderEntriesPlan, planOutcomeEntries } from "../../../risk/negative-list/plan-order-entries"
 import { loadOrderListData } from "../../../risk/readers/order-list-data"
 
 export const prepareOutcomeStepId = "prepare-payment-risk-outcome"
@@ -42,24 +42,18 @@ export type PreparedOutcome = {
 
 /**
  * Reads the order (404 when unknown) and decides what the outcome does to the negative list:
- * the merchant's consequence for the kind and reason code (else the default), prepared from the
- * order's person, address, email, phone, IBAN or card, with the outcome's source and expiry.
+ * the merchant's consequence for the kind and reason code (settings.outcomes.consequences, else
+ * the default), prepared from the order's person, address, email, phone, IBAN or card, with the
+ * outcome's source, the consequence's action on each entry and its expiry from the event.
  * Read only.
  */
 export const prepareOutcomeStep = createStep(prepareOutcomeStepId, async (input: RecordOutcomeInput, { container }) => {
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const order = await loadOrderListData(container, input.order_id)
   const settings = await service.getSettings()
-  // the default consequences (their settings section comes with the outcomes admin page)
-  const consequence = consequenceFor(input.kind, input.reason_code)
   const occurredAt = input.occurred_at ? new Date(input.occurred_at) : new Date()
-  const locale = settings.shop.default_locale === "en" ? "en" : "de"
-  const plan = await planOrderEntries(service, order, consequence.list, {
-    reason: outcomeListReason(input.kind, input.reason_code, order.display_id ?? order.id, locale),
-    source: listSourceFor(input.kind),
-    note: null,
-    expires_at: consequence.expires_days ? new Date(occurredAt.getTime() + consequence.expires_days * 86_400_000) : null,
-  })
+  // the merchant's consequence for the kind and reason code (settings.outcomes), else the default
+  const plan = await planOutcomeEntries(service, order, { kind: input.kind, reason_code: input.reason_code, occurred_at: occurredAt }, settings)
   const prepared: PreparedOutcome = {
     row: {
       order_id: order.id,
