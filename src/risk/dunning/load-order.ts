@@ -1,0 +1,123 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { sumAmounts, toAmount } from "../../engine/amount"
+import type { DebtorType } from "../../engine/dunning"
+import type { CaptureRecord } from "./build-input"
+
+/** What the dunning needs of an order: the debtor, the amount, payments Medusa received, shipments. */
+export type ReceivableOrder = {
+  id: string
+  display_id: number | string | null
+  email: string | null
+  currency_code: string
+  created_at: string | Date
+  total: number
+  first_name: string | null
+  last_name: string | null
+  debtor_type: DebtorType
+  /** when the first parcel shipped, if one did */
+  first_shipped_at: string | Date | null
+  captures: CaptureRecord[]
+  /** the order's payments that can still be captured, with how much */
+  capturable: Array<{ payment_id: string; amount: number }>
+  provider_ids: string[]
+}
+
+type Row = {
+  id: string
+  display_id?: number | string | null
+  email?: string | null
+  currency_code?: string | null
+  created_at?: string | Date | null
+  total?: unknown
+  billing_address?: { first_name?: string | null; last_name?: string | null; company?: string | null } | null
+  fulfillments?: Array<{ shipped_at?: string | Date | null } | null> | null
+  payment_collections?: Array<{
+    amount?: unknown
+    payment_sessions?: Array<{ provider_id?: string | null } | null> | null
+    payments?: Array<{
+      id: string
+      amount?: unknown
+      provider_id?: string | null
+      canceled_at?: string | Date | null
+      captures?: Array<{ amount?: unknown; created_at?: string | Date | null } | null> | null
+    } | null> | null
+  } | null> | null
+}
+
+const FIELDS = [
+  "id",
+  "display_id",
+  "email",
+  "currency_code",
+  "created_at",
+  "total",
+  "billing_address.first_name",
+  "billing_address.last_name",
+  "billing_address.company",
+  "fulfillments.shipped_at",
+  "payment_collections.amount",
+  "payment_collections.payment_sessions.provider_id",
+  "payment_collections.payments.id",
+  "payment_collections.payments.amount",
+  "payment_collections.payments.provider_id",
+  "payment_collections.payments.canceled_at",
+  "payment_collections.payments.captures.amount",
+  "payment_collections.payments.captures.created_at",
+]
+
+/** A billing address with a company name makes the debtor a business (§288 II BGB: 9 points and the flat fee). */
+export function debtorTypeOf(company: string | null | undefined): DebtorType {
+  return company && company.trim() ? "business" : "consumer"
+}
+
+function toOrder(row: Row): ReceivableOrder {
+  const collections = (row.payment_collections ?? []).filter((c): c is NonNullable<typeof c> => !!c)
+  const payments = collections.flatMap((c) => c.payments ?? []).filter((p): p is NonNullable<typeof p> => !!p)
+  const captures = payments.flatMap((payment) =>
+    (payment.captures ?? []).flatMap((capture) =>
+      capture?.created_at ? [{ date: capture.created_at, amount: toAmount(capture.amount) }] : []
+    )
+  )
+  const capturable = payments
+    .filter((payment) => !payment.canceled_at)
+    .map((payment) => ({
+      payment_id: payment.id,
+      amount: Math.round((toAmount(payment.amount) - sumAmounts((payment.captures ?? []).map((c) => c?.amount))) * 100) / 100,
+    }))
+    .filter((payment) => payment.amount > 0)
+  const total = toAmount(row.total)
+  const shipped = (row.fulfillments ?? []).flatMap((f) => (f?.shipped_at ? [new Date(f.shipped_at)] : [])).sort((a, b) => a.getTime() - b.getTime())
+  const providers = new Set<string>()
+  for (const c of collections) {
+    for (const s of c.payment_sessions ?? []) if (s?.provider_id) providers.add(s.provider_id)
+    for (const p of c.payments ?? []) if (p?.provider_id) providers.add(p.provider_id)
+  }
+  return {
+    id: row.id,
+    display_id: row.display_id ?? null,
+    email: row.email ?? null,
+    currency_code: (row.currency_code ?? "eur").toLowerCase(),
+    created_at: row.created_at ?? new Date(),
+    total: Number.isFinite(total) ? total : sumAmounts(collections.map((c) => c.amount)),
+    first_name: row.billing_address?.first_name ?? null,
+    last_name: row.billing_address?.last_name ?? null,
+    debtor_type: debtorTypeOf(row.billing_address?.company),
+    first_shipped_at: shipped[0] ?? null,
+    captures,
+    capturable,
+    provider_ids: [...providers],
+  }
+}
+
+/** The orders (one query; unknown ids are left out), by id. */
+export async function loadReceivableOrders(container: MedusaContainer, orderIds: string[]): Promise<Map<string, ReceivableOrder>> {
+  if (!orderIds.length) return new Map()
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: FIELDS, filters: { id: orderIds } })
+  return new Map((data as Row[]).map((row) => [row.id, toOrder(row)]))
+}
+
+export async function loadReceivableOrder(container: MedusaContainer, orderId: string): Promise<ReceivableOrder | null> {
+  return (await loadReceivableOrders(container, [orderId])).get(orderId) ?? null
+}
