@@ -1,0 +1,2 @@
+export * from "./epc-qr"
+export * from "./payment-reference"
