@@ -56,6 +56,20 @@ module.exports = defineConfig({
       options: paymentRiskOptions,
     },
     {
+      // dunning emails (template payment-risk.dunning-stage) and admin feed notifications are
+      // written to the log by Medusa's local provider; a store configures its email provider here
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local Notification Provider", channels: ["email", "feed"] },
+          },
+        ],
+      },
+    },
+    {
       resolve: "@medusajs/medusa/payment",
       options: {
         providers: [

@@ -1,0 +1,70 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { stageDue } from "../engine"
+import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
+import PaymentRiskModuleService from "../modules/payment-risk/service"
+import { streamReceivables } from "../risk/dunning/load-receivables"
+import { today as todayOf } from "../risk/dunning/receivable-view"
+import { stageChannels } from "../risk/dunning/stage-notification"
+import { sendDunningStageWorkflow } from "../workflows/receivables/send-dunning-stage"
+
+export type DunningRunResult = { due: number; sent: number; already_sent: number; emails: number; failed: number }
+
+/** How a stage goes out, for its outcome's note (the admin lists letters to print from it). */
+export function stageNote(channel: string | undefined): string {
+  const { email, letter } = stageChannels(channel)
+  return [email ? "channel:email" : "", letter ? "channel:letter" : ""].filter(Boolean).join(" ")
+}
+
+/**
+ * The daily dunning run (settings → `dunning.enabled`): every active receivable whose next stage
+ * is due today or earlier gets that one stage — recorded once per order and stage (a second run,
+ * or a second instance at the same moment, finds it recorded and sends nothing), emailed where
+ * the stage's channel says so; letters are printed from the letter route. Rerunning it on the
+ * same day changes nothing. `today` (YYYY-MM-DD) is for tests.
+ */
+export async function runDunning(container: MedusaContainer, options: { today?: string } = {}): Promise<DunningRunResult> {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const settings = await container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE).getSettings()
+  const result: DunningRunResult = { due: 0, sent: 0, already_sent: 0, emails: 0, failed: 0 }
+  if (!settings.dunning.enabled) return result
+  const day = options.today ?? todayOf()
+  const due: Array<{ order_id: string; stage: number }> = []
+  for await (const batch of streamReceivables(container, day, settings, ["active"])) {
+    for (const { view } of batch) {
+      const stage = stageDue(view, day)
+      if (stage !== null) due.push({ order_id: view.order_id, stage })
+    }
+  }
+  result.due = due.length
+  for (const { order_id, stage } of due) {
+    try {
+      const { result: sent } = await sendDunningStageWorkflow(container).run({
+        input: {
+          order_id,
+          stage,
+          note: stageNote(settings.dunning.stages[stage]?.channel),
+          sent_at: options.today ? new Date(`${day}T12:00:00Z`) : null,
+        },
+      })
+      if (sent.duplicate) result.already_sent++
+      else result.sent++
+      if (sent.email_sent) result.emails++
+    } catch (error) {
+      result.failed++
+      logger.warn(`payment-risk dunning: stage ${stage} of order ${order_id} failed: ${(error as Error)?.message ?? error}`)
+    }
+  }
+  if (result.due) logger.info(`payment-risk dunning: ${JSON.stringify(result)}`)
+  return result
+}
+
+export default async function dunningRun(container: MedusaContainer) {
+  await runDunning(container)
+}
+
+export const config = {
+  name: "payment-risk-dunning-run",
+  // every morning at 06:00 (server time)
+  schedule: "0 6 * * *",
+}
