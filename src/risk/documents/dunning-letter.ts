@@ -227,7 +227,7 @@ async function drawPayment(doc: Doc, input: DunningLetterInput) {
     const png = await epcQrPng(payload)
     const x = PAGE.left + WIDTH - qrSize
     doc.image(png, x, top, { width: qrSize, height: qrSize })
-    doc.fontSize(7).text(labels.qr, x - mm(10), top + qrSize + 2, { width: qrSize + mm(10), align: "right" })
+    doc.fontSize(7).text(labels.qr, x - mm(30), top + qrSize + 2, { width: qrSize + mm(30), align: "right", lineBreak: false })
     doc.y = Math.max(textBottom, top + qrSize + 12)
   }
   doc.x = PAGE.left

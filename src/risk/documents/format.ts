@@ -25,7 +25,8 @@ export function formatMoney(amount: number, currencyCode: string, language: Docu
   const symbol = SYMBOLS[code] ?? code
   const number = formatNumber(amount, language)
   if (language === "de") return `${number}${NBSP}${symbol}`
-  return symbol.length === 1 ? `${symbol}${number}` : `${symbol}${NBSP}${number}`
+  const [sign, digits] = number.startsWith("-") ? ["-", number.slice(1)] : ["", number]
+  return symbol.length === 1 ? `${sign}${symbol}${digits}` : `${sign}${symbol}${NBSP}${digits}`
 }
 
 /** `2026-10-09` → `09.10.2026` (de) / `9 Oct 2026` (en); an unreadable day is returned as given. */
