@@ -81,6 +81,18 @@ async function earlierOrderIds(
 }
 
 /**
+ * The orders of a customer as the history counts them: those of the account and those placed
+ * under its email (a guest's orders). Null when there is no such customer.
+ */
+export async function customerOrderIds(container: MedusaContainer, customerId: string): Promise<string[] | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: customerId } })
+  const customer = data[0] as { id: string; email?: string | null } | undefined
+  if (!customer) return null
+  return await earlierOrderIds(container, customer.id, normalizeEmail(customer.email))
+}
+
+/**
  * The shopper's earlier orders with what was paid and refunded, recognised by the engine's
  * rule (`recogniseHistory`): an email alone does not make a guest a known customer.
  */

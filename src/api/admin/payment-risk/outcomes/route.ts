@@ -1,4 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { customerOrderIds } from "../../../../risk/readers/load-customer-history"
 import { PAYMENT_RISK_MODULE } from "../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../modules/payment-risk/service"
 import { recordOutcomeWorkflow } from "../../../../workflows/outcomes/record-outcome"
@@ -6,12 +8,23 @@ import { throwAsError } from "../workflow-error"
 import { withRedactedHandlerErrors } from "../../../utils/redact-request-errors"
 import { AdminListOutcomesType, AdminRecordOutcomeType } from "./validators"
 
-/** Outcomes after checkout, newest first, by order and kind. */
+/**
+ * Outcomes after checkout, newest first, by order (or a customer's orders: account and email,
+ * as the history counts them; an unknown customer is a 404) and kind.
+ */
 export const GET = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest<unknown, AdminListOutcomesType>, res: MedusaResponse) => {
-  const { order_id, kind, limit, offset } = req.validatedQuery as AdminListOutcomesType
+  const { order_id, customer_id, kind, limit, offset } = req.validatedQuery as AdminListOutcomesType
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const orderIds = customer_id ? await customerOrderIds(req.scope, customer_id) : undefined
+  if (orderIds === null) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${customer_id} was not found`)
+  }
+  if (orderIds && !orderIds.length) {
+    res.json({ outcomes: [], count: 0, limit, offset })
+    return
+  }
   const [outcomes, count] = await service.listAndCountPaymentOutcomes(
-    { ...(order_id ? { order_id } : {}), ...(kind ? { kind } : {}) },
+    { ...(order_id ? { order_id } : {}), ...(orderIds ? { order_id: orderIds } : {}), ...(kind ? { kind } : {}) },
     { take: limit, skip: offset, order: { occurred_at: "DESC", created_at: "DESC" } }
   )
   res.json({ outcomes, count, limit, offset })

@@ -39,9 +39,15 @@ export type AdminRecordOutcomeType = z.infer<typeof AdminRecordOutcome>
 export const AdminListOutcomes = z
   .object({
     order_id: z.string().trim().min(1).max(100).optional(),
+    /** the customer's orders: those of the account and those placed under its email (guests) */
+    customer_id: z.string().trim().min(1).max(100).optional(),
     kind: z.enum(OUTCOME_KINDS).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
+  .refine((query) => !(query.order_id && query.customer_id), {
+    message: "Value for field 'customer_id': give either order_id or customer_id, not both",
+    path: ["customer_id"],
+  })
 export type AdminListOutcomesType = z.infer<typeof AdminListOutcomes>
