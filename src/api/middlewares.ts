@@ -7,6 +7,7 @@ import { storeCartAddressCheckMiddlewares } from "./store/carts/[id]/address-che
 import { storeCartPaymentProvidersMiddlewares } from "./store/carts/[id]/payment-providers/middlewares"
 import { storePaymentCollectionsMiddlewares } from "./store/payment-collections/middlewares"
 import { storeSecurityTipsMiddlewares } from "./store/security-tips/middlewares"
+import { storeOrderPaymentInstructionsMiddlewares } from "./store/orders/[id]/payment-instructions/middlewares"
 import { refuseUnstorableText } from "./utils/refuse-unstorable-text"
 import { requireJsonBody } from "./utils/require-json-body"
 
@@ -27,6 +28,7 @@ export default defineMiddlewares({
     ...storeCartAddressCheckMiddlewares,
     ...storePaymentCollectionsMiddlewares,
     ...storeSecurityTipsMiddlewares,
+    ...storeOrderPaymentInstructionsMiddlewares,
     ...adminPaymentRiskMiddlewares,
     ...adminOrderReviewHoldMiddlewares,
     ...paymentRiskHookMiddlewares,
