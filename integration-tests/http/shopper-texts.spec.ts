@@ -26,7 +26,9 @@ withTestStore({ timeout: 180 * 1000 }, (ctx) => {
     expect([a.status, b.status]).toEqual([200, 200])
     expect(a.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
     expect(b.data.payment_providers.map((p: { id: string }) => p.id)).toContain(PROVIDERS.invoice)
-    expect(a.data.notice).toEqual(expect.any(String))
+    // only prepayment is shown: the notice promises no cash on delivery and names no reason
+    expect(a.data.notice).toBe("Für diese Bestellung stehen Ihnen die angezeigten Zahlungsarten zur Verfügung.")
+    expect(a.data.notice).not.toMatch(/Nachnahme|Erstbestellung/)
     expect(b.data.notice).toBeNull()
     const rest = ({ payment_providers, count, limit, notice, ...others }: Record<string, unknown>) => others
     expect(rest(a.data)).toEqual(rest(b.data))
@@ -44,6 +46,30 @@ withTestStore({ timeout: 180 * 1000 }, (ctx) => {
     // no language in the request or the cart: the shop's default language (German) answers
     expect(refusedListed.data.message).toBe("Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.")
     expect(JSON.stringify(refusedListed.data)).not.toMatch(/negativ|list|rule|score/i)
+  })
+
+  it("should never promise cash on delivery in the notice when it is not shown", async () => {
+    // a new customer: cash on delivery and prepayment shown, the first-order text fits
+    const first = await ctx.shop.createCart({ email: "erstkunde@example.com" })
+    const shown = await storeGet(`/store/carts/${first.id}/payment-providers?locale=de`)
+    expect(shown.data.payment_providers.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([PROVIDERS.cod, PROVIDERS.prepayment]))
+    expect(shown.data.notice).toMatch(/^Für Erstbestellungen/)
+
+    // a listed new customer: only prepayment — the generic text, in either language
+    await ctx.api.post("/admin/payment-risk/negative-list", { kind: "email", value: "gesperrt@example.com", reason: "Rücklastschrift", source: "return_debit" }, ctx.admin)
+    const listed = await ctx.shop.createCart({ email: "gesperrt@example.com" })
+    for (const locale of ["de", "en"]) {
+      const res = await storeGet(`/store/carts/${listed.id}/payment-providers?locale=${locale}`)
+      expect(res.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
+      expect(res.data.notice).toEqual(expect.any(String))
+      expect(res.data.notice).not.toMatch(/Nachnahme|cash on delivery|Erstbestellung|first order/i)
+    }
+
+    // a first order above the cash-on-delivery maximum: no cash on delivery, so no promise of it
+    const large = await ctx.shop.createCart({ email: "gross@example.com", variantId: ctx.store.expensiveVariantId })
+    const res = await storeGet(`/store/carts/${large.id}/payment-providers?locale=en`)
+    expect(res.data.payment_providers.map((p: { id: string }) => p.id)).not.toContain(PROVIDERS.cod)
+    expect(res.data.notice).toBe("The payment methods shown are available for this order.")
   })
 
   it("should use the merchant's refusal text in the shopper's language", async () => {

@@ -1,5 +1,5 @@
 import type { NoticeLocale } from "./language"
-import type { CartSnapshot, Decision, LocalizedText, RiskSettings } from "./types"
+import type { CartSnapshot, Decision, LocalizedText, PaymentClass, ProviderSnapshot, RiskSettings } from "./types"
 
 export type { NoticeLocale } from "./language"
 
@@ -14,12 +14,55 @@ export function resolveLocale(...candidates: Array<string | null | undefined>): 
   return "en"
 }
 
-/** The neutral, merchant-editable notice when something was hidden; never a reason. */
-export function noticeFor(decision: Decision, texts: LocalizedText, locale: NoticeLocale): string | null {
-  if (!decision.hidden.length) {
-    return null
-  }
-  return texts[locale] || texts.en || texts.de || null
+/**
+ * The generic notice where the first-order text would not fit what the shopper sees: it names
+ * no method and no reason, so it holds for any list of methods.
+ */
+export const DEFAULT_RESTRICTED_NOTICE: LocalizedText = {
+  de: "Für diese Bestellung stehen Ihnen die angezeigten Zahlungsarten zur Verfügung.",
+  en: "The payment methods shown are available for this order.",
+}
+
+/** The classes the first-order text promises: it offers cash on delivery and prepayment. */
+const FIRST_ORDER_PROMISE: readonly PaymentClass[] = ["cash_on_delivery", "prepayment"]
+
+const pick = (texts: Partial<LocalizedText> | undefined, locale: NoticeLocale): string | null =>
+  texts?.[locale] || texts?.en || texts?.de || null
+
+/**
+ * Which notice fits: `first_order` only when the first-order rule hid every hidden method and
+ * cash on delivery and prepayment are both still offered; otherwise `restricted`, the generic
+ * text (also when the offered methods are not known). So the notice never promises a method
+ * the shopper cannot see, and never tells why something was hidden.
+ */
+export function noticeSituation(
+  decision: Pick<Decision, "hidden" | "allowed_provider_ids">,
+  offered?: ReadonlyArray<Pick<ProviderSnapshot, "id" | "risk_class">>
+): "first_order" | "restricted" | null {
+  if (!decision.hidden.length) return null
+  const byFirstOrder = decision.hidden.every((hidden) => hidden.reasons.some((reason) => reason.check === "first_order"))
+  const allowed = new Set(decision.allowed_provider_ids)
+  const visible = new Set((offered ?? []).filter((provider) => allowed.has(provider.id)).map((provider) => provider.risk_class))
+  return byFirstOrder && FIRST_ORDER_PROMISE.every((risk_class) => visible.has(risk_class)) ? "first_order" : "restricted"
+}
+
+/**
+ * The neutral, merchant-editable notice when something was hidden; never a reason. `texts` is
+ * the first-order text (settings `notice`), `restricted` the generic one (default
+ * DEFAULT_RESTRICTED_NOTICE); `offered` the cart's providers with their classes.
+ */
+export function noticeFor(
+  decision: Pick<Decision, "hidden" | "allowed_provider_ids">,
+  texts: LocalizedText,
+  locale: NoticeLocale,
+  offered?: ReadonlyArray<Pick<ProviderSnapshot, "id" | "risk_class">>,
+  restricted: Partial<LocalizedText> = DEFAULT_RESTRICTED_NOTICE
+): string | null {
+  const situation = noticeSituation(decision, offered)
+  if (!situation) return null
+  return situation === "first_order"
+    ? pick(texts, locale)
+    : pick(restricted, locale) || pick(DEFAULT_RESTRICTED_NOTICE, locale)
 }
 
 /**

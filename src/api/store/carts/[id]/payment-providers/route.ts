@@ -27,7 +27,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     count: payment_providers.length,
     offset: 0,
     limit: payment_providers.length,
-    notice: noticeFor(decision, settings.notice, locale),
+    notice: noticeFor(decision, settings.notice, locale, snapshot.providers),
     credit_check_notice: creditCheckNoticeFor(snapshot, settings, locale),
   })
 }
