@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next"
-import type { DunningStage } from "../../../engine/dunning/stages"
+import type { DunningStageKind } from "../../../engine/dunning/stages"
 import { reasonLabel } from "../../../engine/outcomes/reason-codes"
 import { OUTCOME_KIND_LABELS } from "../../../engine/outcomes/labels"
 import type { OutcomeKind } from "../../../engine/outcomes/types"
@@ -23,7 +23,7 @@ export const STATUS_COLOR: Record<ReceivableStatus, Color> = {
  * A stage's name as the merchant knows it: "Zahlungserinnerung", "1. Mahnung", "2. Mahnung",
  * "Letzte Mahnung" (dunning letters are counted); "Stufe 3" while the settings are not loaded.
  */
-export function stageLabel(index: number | null | undefined, stages: readonly DunningStage[] | undefined, t: TFunction): string {
+export function stageLabel(index: number | null | undefined, stages: ReadonlyArray<{ kind: DunningStageKind }> | undefined, t: TFunction): string {
   if (index === null || index === undefined) return t(`${KEY}.stage.none`)
   const stage = stages?.[index]
   if (!stage) return t(`${KEY}.stage.numbered`, { n: index + 1 })

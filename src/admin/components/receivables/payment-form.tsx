@@ -5,16 +5,10 @@ import { errorMessage, fieldsFromMessage } from "../../lib/errors"
 import { useFormat } from "../../lib/format"
 import { ReceivableDTO, useReceivableAction } from "../../lib/receivable-hooks"
 import { FieldError } from "../field-error"
+import { parseAmount } from "./actions"
 import { KEY } from "./labels"
 
 const today = () => new Date().toISOString().slice(0, 10)
-
-/** "12,50" and "12.50" are both 12.5; anything else is NaN. */
-export function parseAmount(text: string): number {
-  const cleaned = text.trim().replace(/\s/g, "")
-  if (!/^\d+([.,]\d{1,2})?$/.test(cleaned)) return Number.NaN
-  return Number(cleaned.replace(",", "."))
-}
 
 /** Record a payment: amount and the day it arrived, confirmed in a prompt; errors shown at their field. */
 export const PaymentForm = ({ receivable }: { receivable: ReceivableDTO }) => {
@@ -27,7 +21,7 @@ export const PaymentForm = ({ receivable }: { receivable: ReceivableDTO }) => {
   const [errors, setErrors] = useState<{ amount?: string; paid_at?: string }>({})
 
   const submit = async () => {
-    const value = parseAmount(amount)
+    const value = parseAmount(amount, format.language)
     const found: typeof errors = {}
     if (!Number.isFinite(value) || value <= 0) found.amount = t(`${KEY}.payment.amountInvalid`)
     if (!/^\d{4}-\d{2}-\d{2}$/.test(paidAt) || paidAt > today()) found.paid_at = t(`${KEY}.payment.dateInvalid`)

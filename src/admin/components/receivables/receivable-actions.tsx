@@ -3,26 +3,9 @@ import { useTranslation } from "react-i18next"
 import type { DunningStage } from "../../../engine/dunning/stages"
 import { errorMessage } from "../../lib/errors"
 import { useFormat } from "../../lib/format"
-import { ReceivableAction, ReceivableDTO, useReceivableAction } from "../../lib/receivable-hooks"
+import { ReceivableDTO, useReceivableAction } from "../../lib/receivable-hooks"
+import { availableActions, SimpleAction as Simple } from "./actions"
 import { KEY, stageLabel } from "./labels"
-
-type Simple = Exclude<ReceivableAction, "payment">
-
-const CLOSED = ["paid", "handed_over", "written_off"]
-
-/** Which actions fit the claim's state (the server answers 409 for the others anyway). */
-export function availableActions(receivable: ReceivableDTO, stageCount: number | undefined): Simple[] {
-  const { status } = receivable
-  const actions: Simple[] = []
-  const lastSent = receivable.stage ?? -1
-  const hasNext = stageCount === undefined || lastSent + 1 < stageCount
-  if (!CLOSED.includes(status) && status !== "paused" && hasNext) actions.push("advance")
-  if (!CLOSED.includes(status) && status !== "paused") actions.push("pause")
-  if (status === "paused") actions.push("resume")
-  if (!CLOSED.includes(status)) actions.push("hand-over")
-  if (status !== "paid" && status !== "written_off") actions.push("write-off")
-  return actions
-}
 
 const DANGER: Simple[] = ["write-off", "hand-over"]
 

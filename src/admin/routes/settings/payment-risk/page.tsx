@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ShieldCheck } from "@medusajs/icons"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
+import { AfterCheckoutSettingsLinks } from "../../../components/dunning/settings-links"
 import { ProviderClassesSection } from "../../../components/provider-classes-section"
 import { SettingsForm } from "../../../components/settings-form"
 
@@ -15,6 +16,7 @@ const PaymentRiskSettingsPage = () => {
           {t("paymentRisk.subtitle")}
         </Text>
       </Container>
+      <AfterCheckoutSettingsLinks />
       <ProviderClassesSection />
       <SettingsForm />
     </div>
