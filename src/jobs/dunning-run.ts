@@ -5,16 +5,10 @@ import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
 import { streamReceivables } from "../risk/dunning/load-receivables"
 import { today as todayOf } from "../risk/dunning/receivable-view"
-import { stageChannels } from "../risk/dunning/stage-notification"
+import { stageNote } from "../risk/dunning/stage-notification"
 import { sendDunningStageWorkflow } from "../workflows/receivables/send-dunning-stage"
 
 export type DunningRunResult = { due: number; sent: number; already_sent: number; emails: number; failed: number }
-
-/** How a stage goes out, for its outcome's note (the admin lists letters to print from it). */
-export function stageNote(channel: string | undefined): string {
-  const { email, letter } = stageChannels(channel)
-  return [email ? "channel:email" : "", letter ? "channel:letter" : ""].filter(Boolean).join(" ")
-}
 
 /**
  * The daily dunning run (settings → `dunning.enabled`): every active receivable whose next stage

@@ -40,6 +40,12 @@ export function stageChannels(channel: string | undefined): { email: boolean; le
   return { email: channel === "email" || channel === "both", letter: channel === "letter" || channel === "both" }
 }
 
+/** How a stage goes out, for its outcome's note (the admin lists letters to print from it). */
+export function stageNote(channel: string | undefined): string {
+  const { email, letter } = stageChannels(channel)
+  return [email ? "channel:email" : "", letter ? "channel:letter" : ""].filter(Boolean).join(" ")
+}
+
 /**
  * The email of a stage just recorded, or null when the stage is a letter only, the order has no
  * email, or the claim is gone. Computed after the stage is recorded, so its fee is in the amounts.

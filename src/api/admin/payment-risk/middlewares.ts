@@ -12,6 +12,7 @@ import {
 import { adminEvaluateMiddlewares } from "./evaluate/middlewares"
 import { adminNegativeListMiddlewares } from "./negative-list/middlewares"
 import { adminOutcomesMiddlewares } from "./outcomes/middlewares"
+import { adminReceivablesMiddlewares } from "./receivables/middlewares"
 import { adminReviewsMiddlewares } from "./reviews/middlewares"
 import { adminRulesMiddlewares } from "./rules/middlewares"
 import { adminSecurityTipsMiddlewares } from "./security-tips/middlewares"
@@ -24,6 +25,7 @@ export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
   ...adminReviewsMiddlewares,
   ...adminSecurityTipsMiddlewares,
   ...adminOutcomesMiddlewares,
+  ...adminReceivablesMiddlewares,
   {
     matcher: "/admin/payment-risk/credit-providers",
     methods: ["GET"],
