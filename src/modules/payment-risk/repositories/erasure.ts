@@ -30,6 +30,7 @@ export type ShopperErasureResult = {
   credit_limit_events_deleted: number
   review_events_deleted: number
   outcomes_deleted: number
+  receivables_deleted: number
   list_entries_deleted: number
   list_audits_deleted: number
   list_entries_kept: number
@@ -38,7 +39,7 @@ export type ShopperErasureResult = {
 /**
  * Removes one shopper from the plugin's tables in one transaction (all or nothing): her
  * assessments are scrubbed, and her velocity signals, identity observations, credit queries,
- * reservations and limit events, the review events and outcomes of her orders, and the list entries of
+ * reservations and limit events, the review events, outcomes and receivables of her orders, and the list entries of
  * the plan with their audit rows are hard-deleted.
  */
 export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): Promise<ShopperErasureResult> {
@@ -68,6 +69,7 @@ export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): P
       [plan.order_ids, plan.assessment_ids]
     )
     const outcomes = await deleted(`delete from payment_risk_outcome where order_id = any(?::text[])`, [plan.order_ids])
+    const receivables = await deleted(`delete from payment_risk_receivable where order_id = any(?::text[])`, [plan.order_ids])
     const audits = await deleted(`delete from payment_risk_negative_list_audit where entry_id = any(?::text[])`, [plan.list_entry_ids])
     const entries = await deleted(`delete from payment_risk_negative_list_entry where id = any(?::text[])`, [plan.list_entry_ids])
     return {
@@ -79,6 +81,7 @@ export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): P
       credit_limit_events_deleted: limitEvents,
       review_events_deleted: reviewEvents,
       outcomes_deleted: outcomes,
+      receivables_deleted: receivables,
       list_entries_deleted: entries,
       list_audits_deleted: audits,
       list_entries_kept: plan.kept_list_entry_ids.length,

@@ -10,6 +10,7 @@ export type RetentionResult = {
   credit_limit_events: number
   review_events: number
   outcomes: number
+  receivables: number
   list_entries_backfilled: number
   list_entries: number
   list_audits: number
@@ -26,6 +27,8 @@ const PURGED_TABLES = {
   credit_limit_events: ["payment_risk_credit_limit_event", "created_at"],
   review_events: ["payment_risk_review_event", "created_at"],
   outcomes: ["payment_risk_outcome", "occurred_at"],
+  // a claim untouched for the outcomes' period (its payments and stages are outcomes)
+  receivables: ["payment_risk_receivable", "updated_at"],
   list_audits: ["payment_risk_negative_list_audit", "created_at"],
 } as const
 
@@ -98,6 +101,7 @@ export async function purgeExpiredData(knex: Db, periods: RetentionPeriods, now:
     credit_limit_events: await purgeTable(knex, "credit_limit_events", periods.credit_query_days, now),
     review_events: await purgeTable(knex, "review_events", periods.review_event_days, now),
     outcomes: await purgeTable(knex, "outcomes", periods.outcome_days, now),
+    receivables: await purgeTable(knex, "receivables", periods.outcome_days, now),
     list_entries_backfilled: rowCount(backfilled),
     list_entries: entries,
     list_audits: await purgeTable(knex, "list_audits", periods.list_audit_days, now),
