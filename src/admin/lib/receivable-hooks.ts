@@ -11,23 +11,29 @@ export type ReceivableTab = (typeof RECEIVABLE_TABS)[number]
 
 export type InterestPeriodDTO = { from: string; to: string; days: number; rate: number; principal?: number; interest?: number }
 
-/** One entry of a receivable's timeline (an outcome or a stage sent). */
+/** One entry of a receivable's timeline: an outcome (stage sent, payment, return debit …) or a capture in Medusa. */
 export type ReceivableEvent = {
-  id?: string
   kind: string
-  occurred_at: string
-  amount?: number | null
-  fee?: number | null
-  reason_code?: string | null
-  source?: string | null
-  note?: string | null
-  stage?: number | null
-  created_by?: string | null
+  /** ISO timestamp */
+  date: string
+  amount: number | null
+  fee: number | null
+  reason_code: string | null
+  /** the stage a `dunning_stage` event sent (0 = the first) */
+  stage: number | null
+  /** admin, webhook, job; "medusa" for a capture */
+  source: string | null
+  outcome_id: string | null
+  note: string | null
 }
 
 export type ReceivableDTO = {
   order_id: string
-  display_id?: number | null
+  display_id?: number | string | null
+  /** the order's billing name and email */
+  first_name?: string | null
+  last_name?: string | null
+  email?: string | null
   currency_code: string
   debtor_type: "consumer" | "business"
   principal: number
@@ -44,8 +50,14 @@ export type ReceivableDTO = {
   next_stage_at: string | null
   interest_periods?: InterestPeriodDTO[]
   events?: ReceivableEvent[]
+  /** past its due date, not paid and not closed */
+  overdue?: boolean
+  /** the last stage's deadline has passed: ready to hand over */
   collection_due?: boolean
+  /** a letter came back "moved, address unknown" */
   address_research?: boolean
+  /** the settings lack the base rate of a half-year the interest ran in */
+  missing_base_rate?: boolean
 }
 
 /** Count and amount per status for the tabs (the list answers it when it can). */
@@ -92,7 +104,7 @@ export function useReceivable(orderId: string | undefined, asOf?: string) {
 export const RECEIVABLE_ACTIONS = ["advance", "pause", "resume", "payment", "write-off", "hand-over"] as const
 export type ReceivableAction = (typeof RECEIVABLE_ACTIONS)[number]
 
-export type ActionInput = { action: ReceivableAction; body?: { amount: number; paid_at?: string } }
+export type ActionInput = { action: ReceivableAction; body?: { amount: number; paid_at?: string } | { note?: string } }
 
 /**
  * send the next stage now, pause, resume, record a payment, write off, hand over. Afterwards every

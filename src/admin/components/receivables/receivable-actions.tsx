@@ -1,4 +1,5 @@
-import { Button, toast, usePrompt } from "@medusajs/ui"
+import { Button, Label, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import type { DunningStage } from "../../../engine/dunning/stages"
 import { errorMessage } from "../../lib/errors"
@@ -15,6 +16,7 @@ export const ReceivableActions = ({ receivable, stages, order }: { receivable: R
   const format = useFormat()
   const prompt = usePrompt()
   const act = useReceivableAction(receivable.order_id)
+  const [note, setNote] = useState("")
   const actions = availableActions(receivable, stages?.length)
   if (!actions.length) return null
 
@@ -30,23 +32,37 @@ export const ReceivableActions = ({ receivable, stages, order }: { receivable: R
       cancelText: t(`${KEY}.confirm.back`),
     })
     if (!ok) return
+    const closing = action === "write-off" || action === "hand-over"
     act.mutate(
-      { action },
+      { action, body: closing && note.trim() ? { note: note.trim() } : undefined },
       {
-        onSuccess: () => toast.success(t(`${KEY}.done.${action}`)),
+        onSuccess: () => {
+          toast.success(t(`${KEY}.done.${action}`))
+          if (closing) setNote("")
+        },
         onError: (error) => toast.error(t(`${KEY}.failed`), { description: errorMessage(error) }),
       }
     )
   }
 
+  const closable = actions.includes("write-off") || actions.includes("hand-over")
   return (
-    <div className="flex flex-wrap gap-2">
+    <div className="flex flex-col gap-y-2">
+      {receivable.collection_due && <Text size="small">{t(`${KEY}.drawer.collectionDue`)}</Text>}
+      {closable && (
+        <>
+          <Label htmlFor="receivable-note" size="small" weight="plus">{t(`${KEY}.note.label`)}</Label>
+          <Textarea id="receivable-note" rows={2} value={note} maxLength={2000} placeholder={t(`${KEY}.note.placeholder`)} onChange={(e) => setNote(e.target.value)} />
+        </>
+      )}
+      <div className="flex flex-wrap gap-2">
       {actions.map((action) => (
         <Button key={action} size="small" variant={DANGER.includes(action) ? "danger" : "secondary"}
           isLoading={act.isPending && act.variables?.action === action} onClick={() => run(action)}>
           {t(`${KEY}.actions.${action}`)}
         </Button>
       ))}
+      </div>
     </div>
   )
 }

@@ -11,7 +11,7 @@ import { ReceivableAmounts } from "./receivable-amounts"
 import { ReceivableLetters } from "./receivable-letters"
 import { ReceivableTimeline } from "./receivable-timeline"
 
-type Props = { orderId: string | null; displayId?: number | null; onClose: () => void; stages: readonly DunningStage[] | undefined }
+type Props = { orderId: string | null; displayId?: number | string | null; onClose: () => void; stages: readonly DunningStage[] | undefined }
 
 const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
   <section className="flex flex-col gap-y-2">
@@ -34,6 +34,7 @@ export const ReceivableDrawer = ({ orderId, displayId, onClose, stages }: Props)
   const [asOf, setAsOf] = useState("")
   const { data: receivable, isError } = useReceivable(orderId ?? undefined, asOf || undefined)
   const order = displayId ? `#${displayId}` : receivable?.display_id ? `#${receivable.display_id}` : orderId ?? ""
+  const debtor = receivable ? [[receivable.first_name, receivable.last_name].filter(Boolean).join(" "), receivable.email].filter(Boolean).join(" · ") : ""
   const preview = !!asOf
 
   return (
@@ -52,6 +53,8 @@ export const ReceivableDrawer = ({ orderId, displayId, onClose, stages }: Props)
                 <Badge size="small">{t(`${KEY}.debtor.${receivable.debtor_type}`)}</Badge>
                 <Text size="small" className="text-ui-fg-subtle">{stageLabel(receivable.stage, stages, t)}</Text>
               </div>
+              {debtor && <Text size="small" data-testid="receivable-debtor">{debtor}</Text>}
+              {receivable.missing_base_rate && <Text size="small" className="text-ui-fg-error">{t(`${KEY}.drawer.missingBaseRate`)}</Text>}
               {receivable.address_research && <Text size="small" className="text-ui-fg-error">{t(`${KEY}.drawer.addressResearch`)}</Text>}
               <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
                 <Fact label={t(`${KEY}.drawer.invoiceDate`)} value={format.date(receivable.invoice_date)} />
@@ -69,16 +72,16 @@ export const ReceivableDrawer = ({ orderId, displayId, onClose, stages }: Props)
               {!preview && (
                 <Section title={t(`${KEY}.drawer.actions`)}>
                   <ReceivableActions receivable={receivable} stages={stages} order={order} />
-                  {receivable.status !== "paid" && receivable.status !== "written_off" && <PaymentForm receivable={receivable} />}
+                  {!["paid", "written_off", "handed_over"].includes(receivable.status) && <PaymentForm receivable={receivable} />}
                 </Section>
               )}
-              {receivable.stage !== null && (
+              {(receivable.stage !== null || receivable.events?.some((e) => e.kind === "dunning_stage")) && (
                 <Section title={t(`${KEY}.drawer.letters`)}>
                   <ReceivableLetters receivable={receivable} stages={stages} order={order} />
                 </Section>
               )}
               <Section title={t(`${KEY}.drawer.timeline`)}>
-                <ReceivableTimeline receivable={receivable} />
+                <ReceivableTimeline receivable={receivable} stages={stages} />
               </Section>
             </>
           )}

@@ -8,8 +8,12 @@ import { KEY, stageLabel } from "./labels"
 /** A PDF download for each stage sent so far (letters are rendered on request with today's figures). */
 export const ReceivableLetters = ({ receivable, stages, order }: { receivable: ReceivableDTO; stages: readonly DunningStage[] | undefined; order: string }) => {
   const { t } = useTranslation()
-  if (receivable.stage === null) return null
-  const sent = Array.from({ length: receivable.stage + 1 }, (_, index) => index)
+  // the stages the timeline shows as sent; without a timeline every stage up to the current one
+  const fromEvents = (receivable.events ?? []).flatMap((event) => (event.kind === "dunning_stage" && event.stage !== null ? [event.stage] : []))
+  const sent = fromEvents.length
+    ? [...new Set(fromEvents)].sort((a, b) => a - b)
+    : receivable.stage === null ? [] : Array.from({ length: receivable.stage + 1 }, (_, index) => index)
+  if (!sent.length) return null
   return (
     <div className="flex flex-wrap gap-2">
       {sent.map((index) => {

@@ -30,11 +30,17 @@ export const ReceivableTable = ({ receivables, count, isLoading, pagination, onP
     () => [
       columnHelper.accessor("order_id", {
         header: t(`${KEY}.columns.order`),
-        cell: ({ row }) => (
-          <Link to={`/orders/${row.original.order_id}`} className="text-ui-fg-interactive hover:underline">
-            {row.original.display_id ? `#${row.original.display_id}` : row.original.order_id}
-          </Link>
-        ),
+        cell: ({ row }) => {
+          const name = [row.original.first_name, row.original.last_name].filter(Boolean).join(" ")
+          return (
+            <div className="flex flex-col">
+              <Link to={`/orders/${row.original.order_id}`} className="text-ui-fg-interactive hover:underline">
+                {row.original.display_id ? `#${row.original.display_id}` : row.original.order_id}
+              </Link>
+              {(name || row.original.email) && <span className="text-ui-fg-subtle txt-compact-xsmall">{name || row.original.email}</span>}
+            </div>
+          )
+        },
       }),
       columnHelper.accessor("debtor_type", {
         header: t(`${KEY}.columns.debtor`),
