@@ -13,6 +13,7 @@ import {
   NegativeListSource,
 } from "../../lib/negative-list-types"
 import { FieldError } from "../field-error"
+import { actionSentence } from "./action-sentence"
 import { AuditTrail } from "./audit-trail"
 
 const ADDRESS_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city", "country_code"] as const
@@ -39,7 +40,7 @@ const draftOf = (entry: NegativeListEntry): Draft =>
 
 /** Create or edit an entry in a drawer; the fields follow the kind; edit shows the audit trail. */
 export const EntryDrawer = ({ open, onOpenChange, entry, prefill, kinds = NEGATIVE_LIST_KINDS }: Props) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [kind, setKind] = useState<NegativeListKind>(entry?.kind ?? kinds[0])
   const [source, setSource] = useState<NegativeListSource>(entry?.source ?? "manual")
   const [draft, setDraft] = useState<Draft>({})
@@ -148,6 +149,14 @@ export const EntryDrawer = ({ open, onOpenChange, entry, prefill, kinds = NEGATI
           {select(t("paymentRisk.negativeList.fields.source"), source, NEGATIVE_LIST_SOURCES, setSource, "paymentRisk.negativeList.sources")}
           {field("expires_at", { type: "date" })}
           {field("note", { multiline: true })}
+          {entry && (
+            <div className="flex flex-col gap-y-1" data-testid="entry-action">
+              <Text size="small" weight="plus">{t("paymentRisk.outcomes.action.column")}</Text>
+              <Text size="small" className="text-ui-fg-subtle">
+                {actionSentence((entry as typeof entry & { action?: unknown }).action, t, i18n.language)}
+              </Text>
+            </div>
+          )}
           {entry && <AuditTrail entryId={entry.id} />}
         </Drawer.Body>
         <Drawer.Footer>

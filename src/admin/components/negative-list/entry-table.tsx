@@ -7,6 +7,7 @@ import { useFormat } from "../../lib/format"
 import { useDeleteNegativeListEntry, useNegativeList } from "../../lib/negative-list-hooks"
 import { NegativeListEntry } from "../../lib/negative-list-types"
 import { ListPagination, onRowOpen } from "../data-table-parts"
+import { actionSentence } from "./action-sentence"
 import { describeEntry } from "./describe-entry"
 import { EntryFilters, Filters } from "./entry-filters"
 import { EntryDrawer } from "./entry-form"
@@ -20,7 +21,7 @@ type Props = { filters: Filters; onFiltersChange: Dispatch<SetStateAction<Filter
 
 /** The entries with search and filters, paginated by the server; a row opens the edit drawer (with the audit trail). */
 export const EntryTable = ({ filters, onFiltersChange }: Props) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const format = useFormat()
   const prompt = usePrompt()
   const [pagination, setPagination] = useState<DataTablePaginationState>(FIRST_PAGE)
@@ -52,6 +53,11 @@ export const EntryTable = ({ filters, onFiltersChange }: Props) => {
       columnHelper.display({ id: "entry", header: t(`${KEY}.entry`), cell: ({ row }) => describeEntry(row.original) }),
       columnHelper.accessor("reason", { header: t(`${KEY}.fields.reason`) }),
       columnHelper.accessor("source", { header: t(`${KEY}.fields.source`), cell: ({ getValue }) => t(`${KEY}.sources.${getValue()}`) }),
+      columnHelper.display({
+        id: "action",
+        header: t("paymentRisk.outcomes.action.column"),
+        cell: ({ row }) => actionSentence((row.original as NegativeListEntry & { action?: unknown }).action, t, i18n.language),
+      }),
       columnHelper.accessor("expires_at", {
         header: t(`${KEY}.fields.expires_at`),
         cell: ({ getValue }) => {
@@ -66,7 +72,7 @@ export const EntryTable = ({ filters, onFiltersChange }: Props) => {
         ],
       }),
     ]
-  }, [t, format, prompt, remove])
+  }, [t, i18n.language, format, prompt, remove])
 
   const table = useDataTable({
     data: data?.entries ?? [],

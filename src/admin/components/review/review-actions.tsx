@@ -7,7 +7,10 @@ import type { ReviewDetail } from "../../lib/rules-types"
 
 const KEY = "paymentRisk.reviewWidget"
 
-/** Approve (releases the order), cancel (Medusa's order cancel), add to the negative list: with a note, after a prompt. */
+/**
+ * Approve (releases the order) and cancel (Medusa's order cancel) only while the order is held
+ * for review; add to the negative list always: with a note, after a prompt.
+ */
 export const ReviewActions = ({ review }: { review: ReviewDetail }) => {
   const { t } = useTranslation()
   const prompt = usePrompt()
@@ -45,7 +48,8 @@ export const ReviewActions = ({ review }: { review: ReviewDetail }) => {
             {t(`${KEY}.approve`)}
           </Button>
         )}
-        {review.review_status !== "cancelled" && (
+        {/* cancelling is for orders held for review, not for every order the widget shows */}
+        {pending && (
           <Button size="small" variant="danger" isLoading={act.isPending && act.variables?.action === "cancel"} onClick={() => run("cancel")}>
             {t(`${KEY}.cancel`)}
           </Button>

@@ -1,0 +1,15 @@
+import { OUTCOME_KIND_LABELS, reasonLabel } from "../../../engine/outcomes"
+import type { OutcomeKind } from "../../../engine/outcomes/types"
+
+/** "de" or "en": the language of the engine's labels. */
+export const labelLanguage = (language: string | undefined): "de" | "en" => (language?.toLowerCase().startsWith("de") ? "de" : "en")
+
+/** "Rücklastschrift" / "Returned direct debit" */
+export const kindLabel = (kind: OutcomeKind, language: string | undefined) => OUTCOME_KIND_LABELS[kind]?.[labelLanguage(language)] ?? kind
+
+/** "Keine Deckung (AM04)"; a code the tables do not know as it came; nothing without a code. */
+export function reasonText(kind: OutcomeKind, code: string | null | undefined, language: string | undefined): string | null {
+  if (!code) return null
+  const label = reasonLabel(kind, code, labelLanguage(language))
+  return label ? `${label} (${code})` : code
+}
