@@ -51,7 +51,30 @@ withTestStore((ctx) => {
         plausibility: { enabled: true, action: { type: "hide_classes", classes: ["invoice", "direct_debit"] } },
         credit_check: expect.objectContaining({ enabled: false, min_amount: 200, cache_days: 30, timeout_ms: 2000, providers: [] }),
         rules: expect.objectContaining({ enabled: true, review_score: 50, prepayment_score: 80, duplicate_window_minutes: 30 }),
-        shop: { name: "", statement_descriptor: "", hotline: "", support_email: "", default_locale: "de" },
+        shop: {
+          name: "",
+          statement_descriptor: "",
+          hotline: "",
+          support_email: "",
+          default_locale: "de",
+          account_holder: "",
+          iban: "",
+          bic: "",
+          bank_name: "",
+          postal_address: "",
+        },
+        // dunning is switched on by the merchant, after checking the stages and texts
+        dunning: expect.objectContaining({
+          enabled: false,
+          invoice_date: "order_placed",
+          payment_term_days: 14,
+          default_from: "due_date",
+          consumer_points: 5,
+          business_points: 9,
+          business_flat_fee: 40,
+          base_rates: expect.arrayContaining([{ valid_from: "2025-01-01", rate: 2.27 }]),
+        }),
+        outcomes: { consequences: {} },
         protection: { guest_recognition: "email_and_address", max_identities_per_cart: 3, max_identities_per_ip: 10, identity_window_minutes: 60 },
         // days; assessments null = the plugin option assessment_retention_days (730)
         retention: {
@@ -107,6 +130,15 @@ withTestStore((ctx) => {
       [{ retention: { cart_signal_days: "30" } }, "retention.cart_signal_days"],
       [{ retention: { list_entry_grace_days: -1 } }, "retention.list_entry_grace_days"],
       [{ retention: { forever: true } }, "forever"],
+      [{ dunning: { base_rates: [{ valid_from: "2026-02-30", rate: 1.27 }] } }, "dunning.base_rates.0.valid_from"],
+      [{ dunning: { base_rates: [{ valid_from: "2026-01-01", rate: 1 }, { valid_from: "2026-01-01", rate: 2 }] } }, "dunning.base_rates"],
+      [{ dunning: { stages: [] } }, "dunning.stages"],
+      [{ dunning: { stages: [{ kind: "reminder", wait_days: 3, deadline_days: 14, fee: 0, channel: "fax" }] } }, "dunning.stages.0.channel"],
+      [{ dunning: { payment_term_days: -1 } }, "dunning.payment_term_days"],
+      [{ outcomes: { consequences: { "return_debit:XX99": { list: [], action: null, expires_days: null } } } }, "return_debit:XX99"],
+      [{ outcomes: { consequences: { cod_refused: { list: ["everything"], action: null, expires_days: null } } } }, "outcomes.consequences.cod_refused.list.0"],
+      [{ shop: { iban: "DE89370400440532013001" } }, "shop.iban"],
+      [{ shop: { bic: "COBA" } }, "shop.bic"],
     ])("should answer 400 naming the field for %j", async (body, field) => {
       const res = await ctx.api.post("/admin/payment-risk/settings", body, {
         ...ctx.admin,
@@ -118,6 +150,25 @@ withTestStore((ctx) => {
 
       const { data } = await ctx.api.get("/admin/payment-risk/settings", ctx.admin)
       expect(data.settings.first_order.cod_max_amount).toBe(300)
+    })
+
+    it("should save dunning settings, a consequence per outcome and the shop's bank account, and reset a consequence with null", async () => {
+      const { data } = await ctx.api.post(
+        "/admin/payment-risk/settings",
+        {
+          dunning: { payment_term_days: 30, base_rates: [{ valid_from: "2026-01-01", rate: 1.27 }] },
+          outcomes: { consequences: { cod_refused: { list: ["email"], action: { type: "hide_classes", classes: ["cash_on_delivery"] }, expires_days: 90 } } },
+          shop: { iban: "de89 3704 0044 0532 0130 00", bic: "cobadeffxxx", account_holder: "Muster GmbH" },
+        },
+        ctx.admin
+      )
+      expect(data.settings.dunning).toMatchObject({ payment_term_days: 30, base_rates: [{ valid_from: "2026-01-01", rate: 1.27 }], consumer_points: 5 })
+      expect(data.settings.dunning.stages.length).toBeGreaterThan(1)
+      expect(data.settings.outcomes.consequences.cod_refused).toEqual({ list: ["email"], action: { type: "hide_classes", classes: ["cash_on_delivery"] }, expires_days: 90 })
+      expect(data.settings.shop).toMatchObject({ iban: "DE89370400440532013000", bic: "COBADEFFXXX", account_holder: "Muster GmbH" })
+      const reset = await ctx.api.post("/admin/payment-risk/settings", { outcomes: { consequences: { cod_refused: null } } }, ctx.admin)
+      expect(reset.data.settings.outcomes.consequences).toEqual({})
+      expect(reset.data.settings.dunning.payment_term_days).toBe(30)
     })
 
     it("should save retention periods and give the assessments' period back to the plugin option with null", async () => {

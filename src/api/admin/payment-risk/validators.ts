@@ -91,7 +91,10 @@ const RetentionSchema = z
   })
   .strict()
 
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-07-01").refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "must be a real date like 2026-07-01")
+/** A calendar day written as YYYY-MM-DD that exists (no 30 February). */
+function isRealDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+}
 
 const LetterText = z
   .object({ de: z.string().trim().min(1).max(5000), en: z.string().trim().min(1).max(5000) })
@@ -118,9 +121,18 @@ const DunningSchema = z
     default_from: z.enum(["due_date", "first_dunning", "30_days_after_invoice"]).optional(),
     stages: z.array(DunningStageSchema).min(1).max(6).optional(),
     base_rates: z
-      .array(z.object({ valid_from: IsoDay, rate: z.number().min(-10).max(30) }).strict())
+      .array(z.object({ valid_from: z.string().max(10), rate: z.number().min(-10).max(30) }).strict())
       .max(200)
-      .refine((rates) => new Set(rates.map((rate) => rate.valid_from)).size === rates.length, "each valid_from may appear only once")
+      .superRefine((rates, ctx) => {
+        rates.forEach((rate, index) => {
+          if (!isRealDay(rate.valid_from)) {
+            ctx.addIssue({ code: "custom", path: [index, "valid_from"], message: `Value for field 'dunning, base_rates, ${index}, valid_from': must be a real date like 2026-07-01` })
+          }
+        })
+        if (new Set(rates.map((rate) => rate.valid_from)).size !== rates.length) {
+          ctx.addIssue({ code: "custom", message: "Value for field 'dunning, base_rates': each valid_from date may appear only once" })
+        }
+      })
       .optional(),
     consumer_points: z.number().min(0).max(20).optional(),
     business_points: z.number().min(0).max(20).optional(),
@@ -146,10 +158,13 @@ const OutcomesSchema = z
   })
   .strict()
 
-const ShopIban = z.union([
-  z.literal(""),
-  z.string().trim().refine((value) => checkIban(value).ok, "Value for field 'shop, iban': must be a valid IBAN").transform((value) => (checkIban(value) as { iban: string }).iban),
-])
+/** The shop's own IBAN (empty: none), stored in its electronic form. */
+const ShopIban = z
+  .string()
+  .trim()
+  .max(50)
+  .refine((value) => value === "" || checkIban(value).ok, "Value for field 'shop, iban': must be a valid IBAN like DE89 3704 0044 0532 0130 00")
+  .transform((value) => (value === "" ? "" : (checkIban(value) as { iban: string }).iban))
 
 export const AdminUpdatePaymentRiskSettings = z
   .object({
@@ -201,7 +216,7 @@ export const AdminUpdatePaymentRiskSettings = z
         default_locale: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, "Value for field 'shop, default_locale': must be a two-letter language code").optional(),
         account_holder: z.string().trim().max(70).optional(),
         iban: ShopIban.optional(),
-        bic: z.union([z.literal(""), z.string().trim().toUpperCase().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "Value for field 'shop, bic': must be a BIC like COBADEFFXXX")]).optional(),
+        bic: z.string().trim().toUpperCase().regex(/^([A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?)?$/, "Value for field 'shop, bic': must be a BIC like COBADEFFXXX").optional(),
         bank_name: z.string().trim().max(100).optional(),
         postal_address: z.string().trim().max(300).optional(),
       })
