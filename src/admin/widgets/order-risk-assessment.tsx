@@ -6,21 +6,9 @@ import { useFormat } from "../lib/format"
 import { useOrderAssessments } from "../lib/hooks"
 import { providerName } from "../lib/provider-name"
 import { Assessment, AssessmentSignals } from "../lib/types"
+import { findingText, reasonDetails, reasonSentence } from "../components/review/reason-text"
 
 const OUTCOME_COLOR = { accepted: "green", refused: "red", abandoned: "grey" } as const
-
-const Values = ({ values }: { values: Record<string, unknown> }) => (
-  <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
-    {Object.entries(values).map(([key, value]) => (
-      <div key={key} className="contents">
-        <dt className="txt-compact-xsmall text-ui-fg-subtle font-mono">{key}</dt>
-        <dd className="txt-compact-xsmall font-mono break-all">
-          {Array.isArray(value) ? value.join(", ") : String(value)}
-        </dd>
-      </div>
-    ))}
-  </dl>
-)
 
 const Signals = ({ signals }: { signals: AssessmentSignals }) => {
   const { t } = useTranslation()
@@ -33,7 +21,7 @@ const Signals = ({ signals }: { signals: AssessmentSignals }) => {
           providerName(credit.provider_id),
           t(`paymentRisk.widget.result.${credit.result}`),
           credit.score !== null ? t("paymentRisk.widget.score", { score: credit.score }) : null,
-          credit.traffic_light ? t("paymentRisk.widget.trafficLight", { color: credit.traffic_light }) : null,
+          credit.traffic_light ? t("paymentRisk.widget.trafficLight", { color: t(`paymentRisk.widget.colors.${credit.traffic_light}`, { defaultValue: credit.traffic_light }) }) : null,
           credit.cached ? t("paymentRisk.widget.cached") : t("paymentRisk.widget.fresh"),
         ]
           .filter(Boolean)
@@ -48,7 +36,7 @@ const Signals = ({ signals }: { signals: AssessmentSignals }) => {
             ? signals.plausibility
                 .map((finding) => {
                   const [field, code] = finding.split(":")
-                  return `${field}: ${t(`paymentRisk.widget.plausibilityCodes.${code}`, { defaultValue: code })}`
+                  return findingText(`${field}:${code}`, t)
                 })
                 .join("; ")
             : t("paymentRisk.widget.plausibilityOk")}
@@ -61,10 +49,10 @@ const Signals = ({ signals }: { signals: AssessmentSignals }) => {
 }
 
 const AssessmentView = ({ assessment }: { assessment: Assessment }) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const format = useFormat()
   return (
-    <div className="flex flex-col gap-y-3 px-6 py-4">
+    <div className="flex flex-col gap-y-3 px-6 py-4 min-w-0 [overflow-wrap:anywhere]">
       <div className="flex flex-wrap items-center gap-2">
         <Badge color={OUTCOME_COLOR[assessment.outcome]} size="2xsmall">
           {t(`paymentRisk.widget.outcome.${assessment.outcome}`)}
@@ -97,16 +85,16 @@ const AssessmentView = ({ assessment }: { assessment: Assessment }) => {
         )}
         <ul className="flex flex-col gap-y-2">
           {assessment.hidden.map((hidden) => (
-            <li key={hidden.provider_id} className="rounded-md border px-3 py-2">
+            <li key={hidden.provider_id} className="rounded-md border px-3 py-2 min-w-0 [overflow-wrap:anywhere]">
               <Text size="small" weight="plus">
                 {providerName(hidden.provider_id)} · {t(`paymentRisk.classes.${hidden.risk_class}`)}
               </Text>
               {hidden.reasons.map((reason) => (
-                <div key={`${reason.check}-${reason.code}`} className="mt-1">
-                  <Text size="xsmall">
-                    {t(`paymentRisk.reasons.${reason.code}`, { ...reason.values, defaultValue: reason.message })}
-                  </Text>
-                  <Values values={reason.values} />
+                <div key={`${reason.check}-${reason.code}`} className="mt-1" data-testid="assessment-reason">
+                  <Text size="xsmall">{reasonSentence(reason, t, i18n.language)}</Text>
+                  {reasonDetails(reason, t, i18n.language).map((line) => (
+                    <Text key={line} size="xsmall" className="text-ui-fg-subtle">{line}</Text>
+                  ))}
                 </div>
               ))}
             </li>

@@ -13,3 +13,11 @@ export function reasonText(kind: OutcomeKind, code: string | null | undefined, l
   const label = reasonLabel(kind, code, labelLanguage(language))
   return label ? `${label} (${code})` : code
 }
+
+/** "12,50" or "12.50" → 12.5; empty → undefined; anything else → NaN. */
+export function parseAmount(text: string): number | undefined {
+  const trimmed = text.trim().replace(/\s/g, "")
+  if (!trimmed) return undefined
+  const normalised = /,\d{1,2}$/.test(trimmed) ? trimmed.replace(/\./g, "").replace(",", ".") : trimmed.replace(/,/g, "")
+  return /^\d+(\.\d{1,2})?$/.test(normalised) ? Number(normalised) : Number.NaN
+}

@@ -5,7 +5,7 @@ import { CHARGEBACK_REASONS, RETURN_DEBIT_REASONS } from "../../../engine/outcom
 import { errorMessage, fieldsFromMessage } from "../../lib/errors"
 import { RecordOutcomeResult, useRecordOutcome } from "../../lib/outcome-hooks"
 import { FormField } from "../list-widget/form-field"
-import { labelLanguage } from "./labels"
+import { labelLanguage, parseAmount } from "./labels"
 
 const KEY = "paymentRisk.outcomes.form"
 
@@ -20,14 +20,6 @@ type Props = {
 }
 
 const today = () => new Date().toISOString().slice(0, 10)
-
-/** "12,50" or "12.50" → 12.5; empty → undefined; anything else → NaN. */
-export function parseAmount(text: string): number | undefined {
-  const trimmed = text.trim().replace(/\s/g, "")
-  if (!trimmed) return undefined
-  const normalised = /,\d{1,2}$/.test(trimmed) ? trimmed.replace(/\./g, "").replace(",", ".") : trimmed.replace(/,/g, "")
-  return /^\d+(\.\d{1,2})?$/.test(normalised) ? Number(normalised) : Number.NaN
-}
 
 /** The reason codes a kind offers: SEPA codes for returned debits, the card reasons for chargebacks. */
 function reasonOptions(kind: RecordableKind, language: "de" | "en"): Array<{ value: string; label: string }> {

@@ -1,0 +1,55 @@
+import type { TFunction } from "i18next"
+import type { Reason } from "../../../engine/types"
+import { formatMoney } from "../../lib/format"
+import { providerName } from "../../lib/provider-name"
+import { actionSentence, classList } from "../negative-list/action-sentence"
+
+const W = "paymentRisk.widget"
+
+/** "Rechnungsadresse: Hausnummer fehlt" from the engine's "billing_address:house_number_missing" style finding. */
+export function findingText(finding: string, t: TFunction): string {
+  const [path, code] = finding.split(":")
+  const [where, field] = (path ?? "").split(".")
+  const place = where === "billing_address" || where === "shipping_address" ? t(`${W}.findingPlace.${where}`) : null
+  const what = t(`${W}.plausibilityCodes.${code}`, { defaultValue: code?.replace(/_/g, " ") ?? "" })
+  const fieldName = field && field !== "phone" ? t(`paymentRisk.listWidget.fields.${field}`, { defaultValue: "" }) : ""
+  return [place, fieldName].filter(Boolean).join(", ") ? `${[place, fieldName].filter(Boolean).join(", ")}: ${what}` : what
+}
+
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)])
+
+/**
+ * A hidden method's reason as a sentence in the admin's language: the values the engine stored
+ * (entry kind, matched fields, score, findings, provider, amounts) are put into words, never
+ * shown as raw keys.
+ */
+export function reasonSentence(reason: Reason, t: TFunction, language: string): string {
+  const v = reason.values ?? {}
+  const money = (amount: unknown) => (typeof amount === "number" ? formatMoney(amount, (v.currency_code as string) ?? null, language) : String(amount ?? "–"))
+  const params: Record<string, unknown> = {
+    ...v,
+    kind: v.kind ? t(`paymentRisk.listWidget.kinds.${v.kind}`, { defaultValue: String(v.kind) }) : "",
+    matched_on: list(v.matched_on).map((field) => t(`paymentRisk.listWidget.matchedOn.${field}`, { defaultValue: field.replace(/_/g, " ") })).join(", "),
+    findings: list(v.findings).map((finding) => findingText(finding, t)).join("; "),
+    provider_id: typeof v.provider_id === "string" ? providerName(v.provider_id) : "",
+    errors: list(v.errors).join("; "),
+    total: money(v.total),
+    cod_max_amount: money(v.cod_max_amount),
+    currency_code: "",
+    limit: v.limit ? t(`${W}.creditLimits.${v.limit}`, { defaultValue: String(v.limit).replace(/_/g, " ") }) : "",
+  }
+  if (reason.check === "negative_list" && typeof v.score === "number") params.score = `${Math.round(v.score * 100)} %`
+  const main = t(`paymentRisk.reasons.${reason.code}`, { ...params, defaultValue: reason.message })
+  return main.replace(/\s{2,}/g, " ").trim()
+}
+
+/** Further lines for a reason, in words: which methods stay, what a list entry of its own does. */
+export function reasonDetails(reason: Reason, t: TFunction, language: string): string[] {
+  const v = reason.values ?? {}
+  const lines: string[] = []
+  if (Array.isArray(v.allowed_classes) && v.allowed_classes.length) {
+    lines.push(t(`${W}.stillAllowed`, { classes: classList(v.allowed_classes.map(String), t, language) }))
+  }
+  if (v.entry_action) lines.push(t(`${W}.entryAction`, { action: actionSentence(v.entry_action, t, language) }))
+  return lines
+}
