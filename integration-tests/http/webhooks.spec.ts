@@ -215,6 +215,10 @@ withTestStore((ctx) => {
       expect(outcomes).toHaveLength(1)
       expect(outcomes[0]).toMatchObject({ source: "webhook", external_id: "psp:payone-4711", reason_code: "13.1" })
       expect(Number(outcomes[0].fee)).toBe(12.5)
+      // the same event id for another kind is the provider's mistake, not a repeated delivery
+      const reused = await postPsp({ ...body, kind: "return_debit" })
+      expect(reused.status).toBe(409)
+      expect(await outcomesOf(orderId)).toHaveLength(1)
     })
 
     it("should find the order by Medusa's payment id", async () => {
