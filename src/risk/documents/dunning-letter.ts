@@ -20,15 +20,16 @@
  *
  * Printed: letterhead, sender line above the address window, info block (date, order, reference),
  * subject in bold, body, a statement of the claim (principal, fees, interest per period, payments,
- * total due, deadline), bank details with the payment reference, and a GiroCode (EPC QR) when the
- * currency is EUR and the shop has an IBAN. Texts outside the PDF fonts' character set are
+ * total due, deadline), bank details with the payment reference (once: left out when the body
+ * printed them through `{bank_details}` and `{payment_reference}`), and a GiroCode (EPC QR) for the
+ * total due when the currency is EUR and the shop has an IBAN. Texts outside the PDF fonts' character set are
  * folded (`toWinAnsi`). Nothing is stored; the caller decides where the buffer goes.
  */
 import PDFDocument from "pdfkit"
 import type { Receivable } from "../../engine/dunning/receivable"
 import { epcQrPayload } from "../../engine/payment-instructions/epc-qr"
 import { epcQrPng } from "./epc-qr-image"
-import { DocumentLanguage, formatDate, formatMoney, formatRate } from "./format"
+import { DocumentLanguage, formatDate, formatIban, formatMoney, formatRate } from "./format"
 import { bankDetailsLines, dunningPlaceholderValues, DunningPlaceholderValues, fillDunningText, LetterShop } from "./letter-text"
 import { toWinAnsi } from "./win-ansi"
 
@@ -201,7 +202,11 @@ function drawStatement(doc: Doc, input: DunningLetterInput) {
   row(doc, labels.deadline, formatDate(input.deadline, language), { bold: true })
 }
 
-async function drawPayment(doc: Doc, input: DunningLetterInput) {
+/**
+ * Bank details and payment reference (unless the body already printed them through
+ * `{bank_details}`), with the GiroCode beside them when there is one.
+ */
+async function drawPayment(doc: Doc, input: DunningLetterInput, body: string) {
   const labels = LABELS[input.language]
   const bank = bankDetailsLines(input.shop, input.language)
   if (!bank.length) return
@@ -213,24 +218,29 @@ async function drawPayment(doc: Doc, input: DunningLetterInput) {
     currency_code: input.currency_code,
     reference: input.payment_reference,
   })
-  const qrSize = mm(32)
-  if (doc.y > mm(297) - PAGE.bottom - qrSize - mm(15)) doc.addPage()
+  const inBody = body.includes(formatIban(input.shop.iban)) && body.includes(input.payment_reference)
+  if (inBody && !payload) return
+  const qrSize = payload ? mm(32) : 0
+  const textWidth = WIDTH - qrSize - mm(5)
+  if (doc.y > mm(297) - PAGE.bottom - Math.max(qrSize + mm(12), mm(35))) doc.addPage()
   doc.moveDown(1)
   const top = doc.y
-  doc.font("Helvetica-Bold").fontSize(BODY_SIZE).text(labels.bank, PAGE.left, top, { width: WIDTH - qrSize - mm(5) })
-  doc.font("Helvetica")
-  for (const line of [...bank, `${labels.reference}: ${input.payment_reference}`]) {
-    doc.text(toWinAnsi(line), { width: WIDTH - qrSize - mm(5) })
+  if (inBody) {
+    doc.font("Helvetica").fontSize(9).text(labels.qr, PAGE.left, top + qrSize / 2 - 5, { width: textWidth })
+  } else {
+    doc.font("Helvetica-Bold").fontSize(BODY_SIZE).text(labels.bank, PAGE.left, top, { width: textWidth })
+    doc.font("Helvetica")
+    for (const line of [...bank, `${labels.reference}: ${input.payment_reference}`]) {
+      doc.text(toWinAnsi(line), { width: textWidth })
+    }
+    if (payload) doc.fontSize(8).text(labels.qr, { width: textWidth })
   }
   const textBottom = doc.y
   if (payload) {
-    const png = await epcQrPng(payload)
-    const x = PAGE.left + WIDTH - qrSize
-    doc.image(png, x, top, { width: qrSize, height: qrSize })
-    doc.fontSize(7).text(labels.qr, x - mm(30), top + qrSize + 2, { width: qrSize + mm(30), align: "right", lineBreak: false })
-    doc.y = Math.max(textBottom, top + qrSize + 12)
+    doc.image(await epcQrPng(payload), PAGE.left + WIDTH - qrSize, top, { width: qrSize, height: qrSize })
   }
   doc.x = PAGE.left
+  doc.y = Math.max(textBottom, top + qrSize)
 }
 
 function drawFooters(doc: Doc, input: DunningLetterInput) {
@@ -280,7 +290,7 @@ export async function renderDunningLetter(input: DunningLetterInput, options: { 
     doc.moveDown(1)
     doc.font("Helvetica").fontSize(BODY_SIZE).text(toWinAnsi(body.replace(/ {2,}/g, " ")), { width: WIDTH, lineGap: 1.5 })
     drawStatement(doc, input)
-    await drawPayment(doc, input)
+    await drawPayment(doc, input, body)
     drawFooters(doc, input)
   } finally {
     doc.end()

@@ -99,6 +99,18 @@ describe("dunning letter PDF", () => {
     expect(text).toContain(input.receivable.total_due.toFixed(2).replace(".", ","))
   })
 
+  it("should print the bank details once: after the statement only when the stage text leaves them out", async () => {
+    const count = (text: string, part: string) => text.split(part).length - 1
+    const standard = await render(letter())
+    expect(count(standard.text, "IBAN: DE89 3704 0044 0532 0130 00")).toBe(1)
+    expect(standard.text).not.toContain("Bankverbindung")
+    const custom = await render(letter({ stage: { subject: "Mahnung {order_number}", body: "Bitte zahlen Sie {total_due} bis {deadline}." } }))
+    expect(custom.text).toContain("Bankverbindung")
+    expect(count(custom.text, "IBAN: DE89 3704 0044 0532 0130 00")).toBe(1)
+    expect(custom.text).toContain("Verwendungszweck: MUSTERSHOP 1042")
+    expect(custom.text).toContain("Bitte zahlen Sie 1.004,71 € bis 23.10.2026.")
+  })
+
   it("should draw the GiroCode only for EUR with an IBAN", async () => {
     const images = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Subtype \/Image/g) ?? []).length
     expect(images((await render(letter())).pdf)).toBeGreaterThan(0)
