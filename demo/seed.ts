@@ -384,6 +384,15 @@ export default async function seedDemo({ container }: ExecArgs) {
     })
     created.push("shop details for the security tips")
   }
+  // Bank details for the prepayment instructions (bank transfer, GiroCode); a sample IBAN.
+  const withShop = await risk.getSettings()
+  if (!withShop.shop?.iban) {
+    await risk.saveSettings({
+      ...withShop,
+      shop: { ...withShop.shop, account_holder: "Payment-Risk-Demo GmbH", iban: "DE89370400440532013000", bic: "COBADEFFXXX", bank_name: "Commerzbank" },
+    })
+    created.push("bank details for prepayment")
+  }
 
   logger.info(created.length ? `Demo data created: ${created.join("; ")}` : "Demo data already present")
   logger.info(`Region "${REGION}" (${region.id}) payment providers: ${providers.join(", ")}`)
