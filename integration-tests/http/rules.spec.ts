@@ -99,6 +99,11 @@ withTestStore({ timeout: 180 * 1000, seed: seedRulesStore }, (ctx) => {
       )
       const bulk = data.rules.find((r: { default_key: string }) => r.default_key === "bulk_to_risk_country")
       expect(bulk).toMatchObject({ enabled: true, priority: 10, conditions: { type: "group" } })
+      // every default rule explains itself in plain words, without references to documents
+      for (const rule of data.rules as Array<{ name: string; description: string | null }>) {
+        expect(rule.description).toEqual(expect.any(String))
+        expect(`${rule.name} ${rule.description}`).not.toMatch(/checklist|seed|infobox|§\s?5/i)
+      }
 
       const edited = await rules.update(bulk.id, { enabled: false, priority: 5 })
       expect(edited.status).toBe(200)
