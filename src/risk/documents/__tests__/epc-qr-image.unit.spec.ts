@@ -19,4 +19,13 @@ describe("GiroCode image", () => {
     expect(svg).not.toBe(await QRCode.toString(bytes, { errorCorrectionLevel: "L", margin: 4, type: "svg" }))
     expect(svg).not.toBe(await QRCode.toString(payload, { errorCorrectionLevel: "M", margin: 4, type: "svg" }))
   })
+
+  it("should draw a payload's data URL once and keep it for the next request", async () => {
+    const spy = jest.spyOn(QRCode, "toDataURL")
+    const other = payload.replace("EUR12.34", "EUR12.35")
+    const first = await epcQrDataUrl(other)
+    expect(await epcQrDataUrl(other)).toBe(first)
+    expect(spy).toHaveBeenCalledTimes(1)
+    spy.mockRestore()
+  })
 })
