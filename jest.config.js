@@ -45,6 +45,13 @@ const byType = {
     globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
     testTimeout: 600000,
   },
+  /** Medusa's official storefront, patched, built and driven in Chromium (npm run test:storefront) */
+  storefront: {
+    testMatch: ["<rootDir>/integration-tests/storefront/**/*.spec.[jt]s"],
+    globalSetup: "<rootDir>/integration-tests/global-setup.js",
+    globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
+    testTimeout: 1800000,
+  },
   "integration:smoke": {
     testMatch: ["<rootDir>/integration-tests/smoke/**/*.spec.[jt]s"],
     globalSetup: "<rootDir>/integration-tests/global-setup.js",
