@@ -52,6 +52,8 @@ export const queryKeys = {
     all: receivables,
     list: (query: Record<string, unknown>) => [...receivables, "list", query] as const,
     detail: (orderId: string, asOf?: string) => [...receivables, "detail", orderId, asOf ?? "today"] as const,
+    /** the store's default currency, for the tabs' totals */
+    storeCurrency: () => [...ROOT, "store-currency"] as const,
   },
   /** the customer and order data the "Add to negative list" drawer is prefilled from */
   listWidget: {

@@ -91,6 +91,22 @@ export function useReceivableTabCount(status: ReceivableTab, enabled: boolean) {
   })
 }
 
+/** The store's default currency (the tabs' totals carry none). */
+export function useStoreCurrency() {
+  return useQuery({
+    queryKey: queryKeys.receivables.storeCurrency(),
+    staleTime: Infinity,
+    queryFn: async () => {
+      const { stores } = await sdk.client.fetch<{ stores: Array<{ supported_currencies?: Array<{ currency_code: string; is_default?: boolean }> }> }>(
+        "/admin/stores",
+        { query: { fields: "id,*supported_currencies" } }
+      )
+      const currencies = stores[0]?.supported_currencies ?? []
+      return (currencies.find((c) => c.is_default) ?? currencies[0])?.currency_code ?? null
+    },
+  })
+}
+
 /** One receivable with its interest periods and timeline; `asOf` computes it for another day without changing anything. */
 export function useReceivable(orderId: string | undefined, asOf?: string) {
   return useQuery({

@@ -10,7 +10,7 @@ import { ReceivableTable } from "../../components/receivables/receivable-table"
 import { ReceivableTabs } from "../../components/receivables/receivable-tabs"
 import { errorMessage } from "../../lib/errors"
 import { usePaymentRiskSettings } from "../../lib/hooks"
-import { downloadCollectionExport, ReceivableDTO, ReceivableTab, useReceivables } from "../../lib/receivable-hooks"
+import { downloadCollectionExport, ReceivableDTO, ReceivableTab, useReceivables, useStoreCurrency } from "../../lib/receivable-hooks"
 
 const PAGE_SIZE = 20
 
@@ -30,6 +30,7 @@ const ReceivablesPage = () => {
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
   })
+  const { data: storeCurrency } = useStoreCurrency()
   const firstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }))
   const exportCsv = () => downloadCollectionExport().catch((error) => toast.error(t(`${KEY}.exportFailed`), { description: errorMessage(error) }))
 
@@ -55,7 +56,8 @@ const ReceivablesPage = () => {
             firstPage()
           }}
           totals={data?.totals}
-          currency={data?.receivables[0]?.currency_code ?? null}
+          countEach={!!data && !data.totals}
+          currency={data?.receivables[0]?.currency_code ?? storeCurrency ?? null}
         />
       </div>
       <ReceivableTable
