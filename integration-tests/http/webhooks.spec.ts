@@ -260,6 +260,8 @@ withTestStore((ctx) => {
       await bad({ order_id: orderId, kind: "chargeback" }, "event_id")
       await bad({ event_id: "e-5", kind: "chargeback" }, "order_id")
       await bad({ event_id: "e-6", order_id: orderId, payment_id: "pay_1", kind: "chargeback" }, "order_id")
+      await bad({ event_id: "e-6b", order_id: `${orderId}\nforged log line`, kind: "chargeback" }, "order_id")
+      await bad({ event_id: "e 6c", order_id: orderId, kind: "chargeback" }, "event_id")
       await bad({ event_id: "e-7", order_id: orderId, kind: "chargeback", amount: -1 }, "amount")
       await bad({ event_id: "e-8", order_id: orderId, kind: "chargeback", occurred_at: "2999-01-01" }, "occurred_at")
       await bad({ event_id: "e-9", order_id: orderId, kind: "chargeback", extra: 1 }, "extra")

@@ -12,6 +12,7 @@ const id = (field: string) =>
     .trim()
     .min(1, `Value for field '${field}': must not be empty`)
     .max(100, `Value for field '${field}': at most 100 characters`)
+    .regex(/^[A-Za-z0-9_-]+$/, `Value for field '${field}': a Medusa id such as ${field === "order_id" ? "order_01…" : "pay_01…"}`)
 
 /** A payment provider's notification about an order's payment, signed (see verify-signature.ts). */
 export const HookRecordOutcome = z
