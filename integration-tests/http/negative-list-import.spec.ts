@@ -26,6 +26,7 @@ withTestStore((ctx) => {
       expect(res.status).toBe(200)
       expect(res.data).toEqual({
         imported: 3,
+        updated: 0,
         rejected_count: 5,
         rejected: [
           { line: 5, field: "value", message: expect.stringContaining("IBAN") },
@@ -128,14 +129,22 @@ withTestStore((ctx) => {
       const filtered = await ctx.api.get("/admin/payment-risk/negative-list/export?kind=email", { ...ctx.admin, responseType: "text" })
       expect(String(filtered.data).trim().split("\n")).toHaveLength(2)
 
-      // a backup restored into the same store (same secret) matches the clear IBAN again
+      // the export imported again into the same store (same secret) updates the entries it holds instead of doubling them
       const again = await importCsv(text)
-      expect(again.data).toMatchObject({ imported: 3, rejected_count: 0 })
+      expect(again.data).toMatchObject({ imported: 0, updated: 3, rejected_count: 0 })
+      expect(await count()).toBe(3)
       const check = await ctx.api.post("/admin/payment-risk/negative-list/check", { iban: "DE89370400440532013000" }, ctx.admin)
-      expect(check.data.matches).toHaveLength(2)
-      // with the id of the secret it was hashed with, as exported
+      expect(check.data.matches).toHaveLength(1)
+
+      // restored into an emptied list, the hashed IBAN comes back with the id of its secret and matches the clear IBAN
+      const all = (await ctx.api.get("/admin/payment-risk/negative-list?limit=100", ctx.admin)).data.entries as Array<{ id: string }>
+      for (const entry of all) await ctx.api.delete(`/admin/payment-risk/negative-list/${entry.id}`, ctx.admin)
+      const restored = await importCsv(text)
+      expect(restored.data).toMatchObject({ imported: 3, updated: 0, rejected_count: 0 })
+      const restoredCheck = await ctx.api.post("/admin/payment-risk/negative-list/check", { iban: "DE89370400440532013000" }, ctx.admin)
+      expect(restoredCheck.data.matches).toHaveLength(1)
       const ibans = (await ctx.api.get("/admin/payment-risk/negative-list?kind=iban", ctx.admin)).data.entries as Array<{ key_id: string }>
-      expect(ibans.map((entry) => entry.key_id)).toEqual([ibans[0].key_id, ibans[0].key_id])
+      expect(ibans).toHaveLength(1)
       expect(ibans[0].key_id).toMatch(/^hk_[0-9a-f]{12}$/)
     })
   })

@@ -204,9 +204,9 @@ class PaymentRiskModuleService extends MedusaService({
    * commits batch by batch, so a bad row elsewhere loses nothing), with one statement.
    */
   @InjectTransactionManager()
-  async insertListEntries(rows: PreparedEntry[], actorId: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<number> {
+  async insertListEntries(rows: PreparedEntry[], actorId: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<{ inserted: number; updated: number }> {
     if (!rows.length) {
-      return 0
+      return { inserted: 0, updated: 0 }
     }
     const knex = sharedContext.transactionManager!.getKnex()
     const now = new Date()

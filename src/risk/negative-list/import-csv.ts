@@ -21,7 +21,8 @@ const HASH = /^[0-9a-f]{64}$/
 const KEY_ID = /^(legacy|hk_[0-9a-f]{12})$/
 
 export type RejectedRow = { line: number; field: string; message: string }
-export type ImportReport = { imported: number; rejected_count: number; rejected: RejectedRow[] }
+/** imported: new entries; updated: rows equal to an entry already on the list (that entry was updated, not doubled) */
+export type ImportReport = { imported: number; updated: number; rejected_count: number; rejected: RejectedRow[] }
 
 type Options = {
   batchSize?: number
@@ -89,7 +90,7 @@ export async function importNegativeListCsv(
 ): Promise<ImportReport> {
   const keys = service.getHashKeys()
   const policy = { accept_card_numbers: service.acceptsCardNumbers() }
-  const report: ImportReport = { imported: 0, rejected_count: 0, rejected: [] }
+  const report: ImportReport = { imported: 0, updated: 0, rejected_count: 0, rejected: [] }
   const record = (row: RejectedRow) => {
     report.rejected_count++
     if (report.rejected.length < maxReported) report.rejected.push({ ...row, message: redactPaymentData(row.message) })
@@ -115,7 +116,10 @@ export async function importNegativeListCsv(
     const rows = batch
     batch = []
     storing = service.insertListEntries(rows.map((row) => row.entry), actorId).then(
-      (count) => { report.imported += count },
+      (count) => {
+        report.imported += count.inserted
+        report.updated += count.updated
+      },
       () => rows.forEach(({ line }) => record({ line, field: "row", message: "could not be saved (database error)" }))
     )
   }

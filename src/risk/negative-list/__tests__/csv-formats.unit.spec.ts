@@ -14,7 +14,7 @@ function memoryService() {
     acceptsCardNumbers: () => false,
     insertListEntries: async (rows: Stored[]) => {
       stored.push(...rows)
-      return rows.length
+      return { inserted: rows.length, updated: 0 }
     },
   }
   return { service: service as unknown as PaymentRiskModuleService, stored }
@@ -32,7 +32,7 @@ const run = async (bytes: Buffer | string, contentType?: string, chunkSize = 7) 
 describe("CSV as German merchants produce it", () => {
   it("should read German Excel's semicolon file with commas inside cells", async () => {
     const { report, stored } = await run("kind;last_name;address_1;postal_code;city;reason\r\nperson;Müller, Hans;Domstraße 1;50667;Köln;Rücklastschrift, keine Deckung\r\n")
-    expect(report).toEqual({ imported: 1, rejected_count: 0, rejected: [] })
+    expect(report).toEqual({ imported: 1, updated: 0, rejected_count: 0, rejected: [] })
     expect(stored[0]).toMatchObject({ last_name: "Müller, Hans", city: "Köln", reason: "Rücklastschrift, keine Deckung" })
   })
 
@@ -54,7 +54,7 @@ describe("CSV as German merchants produce it", () => {
 
   it("should keep a quote inside a cell as text and not lose the next line", async () => {
     const { report, stored } = await run('kind,value,reason\nemail,a@example.de,Kunde sagt "nie bestellt"\nemail,b@example.de,Betrug\n')
-    expect(report).toEqual({ imported: 2, rejected_count: 0, rejected: [] })
+    expect(report).toEqual({ imported: 2, updated: 0, rejected_count: 0, rejected: [] })
     expect(stored[0].reason).toBe('Kunde sagt "nie bestellt"')
   })
 

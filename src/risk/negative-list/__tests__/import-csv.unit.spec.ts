@@ -21,7 +21,7 @@ function slowService(failBatch: number) {
       await new Promise((resolve) => setTimeout(resolve, 20))
       running--
       if (state.batches.length === failBatch) throw new Error("deadlock detected")
-      return rows.length
+      return { inserted: rows.length, updated: 0 }
     },
   }
   return { service: service as unknown as PaymentRiskModuleService, state }
@@ -51,6 +51,7 @@ describe("importNegativeListCsv", () => {
     const report = await importNegativeListCsv(Readable.from([csv]), service, null, { batchSize: 2 })
     expect(report).toEqual({
       imported: 2,
+      updated: 0,
       rejected_count: 1,
       rejected: [{ line: 4, field: "row", message: "could not be saved (database error)" }],
     })

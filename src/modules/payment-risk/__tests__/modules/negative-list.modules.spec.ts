@@ -5,7 +5,7 @@ jest.setTimeout(60_000)
 const LIST_ENTRY_DAYS = 1095
 
 paymentRiskModuleSuite(({ service, db }) => {
-  const entries = () => rows(db(), `select id, kind, value, note, created_by, expires_at from payment_risk_negative_list_entry order by value`)
+  const entries = () => rows(db(), `select id, kind, value, first_name, city, reason, note, created_by, updated_by, expires_at from payment_risk_negative_list_entry order by value`)
   const audits = () => rows(db(), `select entry_id, action, actor_id, changes from payment_risk_negative_list_audit order by created_at, id`)
 
   describe("insertListEntries", () => {
@@ -20,7 +20,7 @@ paymentRiskModuleSuite(({ service, db }) => {
         ],
         "user_1"
       )
-      expect(inserted).toBe(3)
+      expect(inserted).toEqual({ inserted: 3, updated: 0 })
 
       const stored = await entries()
       expect(stored.map((e) => [e.value, e.created_by])).toEqual([
@@ -44,8 +44,40 @@ paymentRiskModuleSuite(({ service, db }) => {
     })
 
     it("should write nothing for an empty batch", async () => {
-      expect(await service.insertListEntries([], "user_1")).toBe(0)
+      expect(await service.insertListEntries([], "user_1")).toEqual({ inserted: 0, updated: 0 })
       expect(await entries()).toEqual([])
+    })
+
+    it("should update an entry equal to a stored one instead of adding it twice, and store rows repeated within a batch once", async () => {
+      const person = (overrides: Partial<Parameters<typeof preparedEntry>[0]> = {}) =>
+        preparedEntry({
+          kind: "person",
+          value: null,
+          first_name: "Kunigunde",
+          last_name: "Meier",
+          address_1: "Hauptstr. 5",
+          postal_code: "10115",
+          city: "Berlin",
+          country_code: "de",
+          lookup_keys: ["person:meier|10115", "addr:hauptstr|5|10115"],
+          search_text: "kunigunde meier hauptstr. 5 10115 berlin",
+          ...overrides,
+        })
+      expect(await service.insertListEntries([preparedEntry(), person()], "user_1")).toEqual({ inserted: 2, updated: 0 })
+      const again = await service.insertListEntries(
+        [preparedEntry({ reason: "changed in the file" }), person({ first_name: " kunigunde ", city: "BERLIN", note: "re-imported" }), person({ first_name: "Kuni" })],
+        "user_2"
+      )
+      expect(again).toEqual({ inserted: 1, updated: 2 })
+      const stored = await entries()
+      expect(stored).toHaveLength(3)
+      expect(stored.find((e) => e.kind === "email")).toMatchObject({ reason: "changed in the file", updated_by: "user_2", created_by: "user_1" })
+      expect(stored.find((e) => e.first_name === "Kunigunde")).toMatchObject({ note: "re-imported", city: "Berlin" })
+      expect((await audits()).map((a) => a.action).sort()).toEqual(["create", "create", "create", "update", "update"])
+
+      const repeated = await service.insertListEntries([preparedEntry({ value: "twice@example.com" }), preparedEntry({ value: "twice@example.com", note: "second" })], null)
+      expect(repeated).toEqual({ inserted: 1, updated: 1 })
+      expect((await entries()).filter((e) => e.value === "twice@example.com")).toEqual([expect.objectContaining({ note: "second" })])
     })
 
     it("should write nothing of a batch one of whose rows is refused", async () => {
