@@ -181,3 +181,20 @@ export function orderCandidates(order: OrderLike): Candidate[] {
     ]),
   ]
 }
+
+/**
+ * Customer with her orders: a guest customer has no saved addresses, so the addresses of her
+ * orders are offered too (each once, labelled "Order").
+ */
+export function customerAndOrderCandidates(customer: CustomerLike, orders: OrderLike[]): Candidate[] {
+  const result = customerCandidates(customer)
+  orders.forEach((order, index) => {
+    const places = [order.billing_address, order.shipping_address].filter(hasPlace)
+    places.forEach((address, at) => {
+      for (const candidate of addressCandidates(`order${index}-${at}`, "order", address, customer)) {
+        if (!result.some((c) => c.kind === candidate.kind && sameDraft(c.draft, candidate.draft))) result.push(candidate)
+      }
+    })
+  })
+  return result
+}

@@ -1,11 +1,15 @@
 import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
-import { useState } from "react"
+import { useQueries } from "@tanstack/react-query"
+import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { useNegativeListMatches } from "../../lib/negative-list-hooks"
-import type { MatchQuery } from "../../lib/negative-list-types"
+import type { ListMatch, MatchQuery } from "../../lib/negative-list-types"
+import { queryKeys } from "../../lib/query-keys"
+import { sdk } from "../../lib/sdk"
 import { AddToListDrawer } from "./add-to-list-drawer"
 import { Candidate } from "./candidates"
 import { MatchList } from "./match-list"
+import { mergeMatches } from "./merge-matches"
 
 type Props = {
   subject: "customer" | "order"
@@ -13,13 +17,31 @@ type Props = {
   /** what "Add to negative list" offers; undefined while the customer/order is loading */
   candidates: Candidate[] | undefined
   testId: string
+  /** further data of the same shopper checked too (a customer's orders: a guest has no saved addresses) */
+  extraQueries?: MatchQuery[]
 }
 
 /** Negative-list matches of a customer or an order, with "Add to negative list". */
-export const ListWidget = ({ subject, query, candidates, testId }: Props) => {
+export const ListWidget = ({ subject, query, candidates, testId, extraQueries = [] }: Props) => {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
-  const { data, isLoading, error } = useNegativeListMatches(query)
+  const own = useNegativeListMatches(query)
+  const extra = useQueries({
+    queries: extraQueries.map((extraQuery) => ({
+      queryKey: queryKeys.negativeList.matches(extraQuery),
+      queryFn: () => sdk.client.fetch<{ matches: ListMatch[] }>("/admin/payment-risk/negative-list/matches", { query: extraQuery }),
+    })),
+  })
+  const extraData = extra.map((result) => result.data?.matches)
+  const extraKey = extra.map((result) => result.dataUpdatedAt).join()
+  const matches = useMemo(
+    () => (own.data ? mergeMatches([own.data.matches, ...extraData]) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [own.data, extraKey]
+  )
+  const data = matches ? { matches } : undefined
+  const isLoading = own.isLoading || extra.some((result) => result.isLoading)
+  const error = own.error ?? extra.find((result) => result.error)?.error ?? null
   const count = data?.matches.length ?? 0
   return (
     <Container className="divide-y p-0" data-testid={testId}>
