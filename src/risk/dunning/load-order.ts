@@ -14,6 +14,8 @@ export type ReceivableOrder = {
   total: number
   first_name: string | null
   last_name: string | null
+  /** the billing address (letters and the collection export) */
+  billing_address: BillingAddress | null
   debtor_type: DebtorType
   /** when the first parcel shipped, if one did */
   first_shipped_at: string | Date | null
@@ -23,6 +25,20 @@ export type ReceivableOrder = {
   provider_ids: string[]
 }
 
+export type BillingAddress = {
+  first_name: string | null
+  last_name: string | null
+  company: string | null
+  address_1: string | null
+  address_2: string | null
+  postal_code: string | null
+  city: string | null
+  country_code: string | null
+  phone: string | null
+}
+
+const ADDRESS_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city", "country_code", "phone"] as const
+
 type Row = {
   id: string
   display_id?: number | string | null
@@ -30,7 +46,7 @@ type Row = {
   currency_code?: string | null
   created_at?: string | Date | null
   total?: unknown
-  billing_address?: { first_name?: string | null; last_name?: string | null; company?: string | null } | null
+  billing_address?: Partial<BillingAddress> | null
   fulfillments?: Array<{ shipped_at?: string | Date | null } | null> | null
   payment_collections?: Array<{
     amount?: unknown
@@ -52,9 +68,7 @@ const FIELDS = [
   "currency_code",
   "created_at",
   "total",
-  "billing_address.first_name",
-  "billing_address.last_name",
-  "billing_address.company",
+  ...ADDRESS_FIELDS.map((field) => `billing_address.${field}`),
   "fulfillments.shipped_at",
   "payment_collections.amount",
   "payment_collections.payment_sessions.provider_id",
@@ -102,6 +116,9 @@ function toOrder(row: Row): ReceivableOrder {
     total: Number.isFinite(total) ? total : sumAmounts(collections.map((c) => c.amount)),
     first_name: row.billing_address?.first_name ?? null,
     last_name: row.billing_address?.last_name ?? null,
+    billing_address: row.billing_address
+      ? (Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, row.billing_address?.[field] ?? null])) as BillingAddress)
+      : null,
     debtor_type: debtorTypeOf(row.billing_address?.company),
     first_shipped_at: shipped[0] ?? null,
     captures,

@@ -1,4 +1,5 @@
 import { dayString, DunningStage, RiskSettings, toDay } from "../../engine"
+import { paymentReference } from "../../engine/payment-instructions/payment-reference"
 import { DunningLanguage, formatDay, formatMoney, languageOf } from "./format"
 import type { ReceivableOrder } from "./load-order"
 import type { ReceivableView } from "./receivable-view"
@@ -66,7 +67,8 @@ export function dunningPlaceholders(
     total_due: money(view.total_due),
     deadline: formatDay(deadline, language),
     shop_name: settings.shop.name,
-    payment_reference: `${LABELS[language].order} ${number}`,
+    // the same reference the prepayment instructions and the letter's GiroCode print
+    payment_reference: paymentReference(settings.shop, order?.display_id) ?? `${LABELS[language].order} ${number}`,
     bank_details: bankDetails(settings.shop, language),
   }
 }

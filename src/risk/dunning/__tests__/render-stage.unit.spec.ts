@@ -61,7 +61,7 @@ describe("renderStage", () => {
     expect(rendered.body).toContain("vom 01.10.2026")
     expect(rendered.body).toContain("überweisen Sie 1.241,71\u00a0€ (Rechnungsbetrag 1.234,50\u00a0€, Mahnkosten und Verzugszinsen 2,50\u00a0€ und 4,71\u00a0€) bis spätestens 03.11.2026")
     expect(rendered.body).toContain("IBAN: DE02120300000000202051")
-    expect(rendered.body).toContain("Verwendungszweck: Bestellung 1042")
+    expect(rendered.body).toContain("Verwendungszweck: QUASTENBERGG 1042")
     expect(rendered.body).toContain("Quastenberg GmbH")
     expect(rendered.body).not.toMatch(/\{[a-z_]+\}/)
   })
@@ -72,7 +72,7 @@ describe("renderStage", () => {
     expect(rendered.subject).toBe("Payment reminder for your order 1042")
     expect(rendered.body).toContain("€1,241.71")
     expect(rendered.body).toContain("by 3 Nov 2026")
-    expect(rendered.body).toContain("Payment reference: Order 1042")
+    expect(rendered.body).toContain("Payment reference: QUASTENBERGG 1042")
   })
 
   it("should answer null for a stage the settings do not have", () => {

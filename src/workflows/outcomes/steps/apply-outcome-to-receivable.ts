@@ -9,7 +9,7 @@ export const applyOutcomeToReceivableStepId = "apply-payment-risk-outcome-to-rec
 
 type Hold = "active" | "paused" | "handed_over" | "written_off"
 /** what the compensation restores: a receivable to delete, or the earlier hold and reopening */
-type Undo = { created: string } | { id: string; hold: Hold; reopened_by: string | null } | null
+type Undo = { created: string } | { id: string; hold: Hold; reopened_by: string | null; address_research: boolean } | null
 
 /** The hold an outcome puts the order's receivable on. */
 const HOLD_AFTER: Partial<Record<string, Hold>> = {
@@ -23,21 +23,29 @@ const HOLD_AFTER: Partial<Record<string, Hold>> = {
  * What an outcome does to the order's receivable: a returned debit or a chargeback reopens it
  * (dunning runs again; the returned amount is owed again and the fee joins the claim) and
  * opens one, dated the day of the event, where the order had none; a claim handed over or
- * written off is closed. A repeated event does nothing. The compensation restores the earlier
+ * written off is closed; a letter returned "unknown at this address" flags it for address
+ * research (§5.3.5). A repeated event does nothing. The compensation restores the earlier
  * state.
  */
 export const applyOutcomeToReceivableStep = createStep(
   applyOutcomeToReceivableStepId,
   async (input: RecordedOutcome, { container }) => {
-    const hold = HOLD_AFTER[String(input.outcome.kind)]
-    if (input.duplicate || !hold) return new StepResponse(null, null as Undo)
+    const kind = String(input.outcome.kind)
+    const hold = HOLD_AFTER[kind]
+    const addressUnknown = kind === "address_unknown"
+    if (input.duplicate || (!hold && !addressUnknown)) return new StepResponse(null, null as Undo)
     const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
     const orderId = String(input.outcome.order_id)
     const reopening = hold === "active"
     const [row] = await service.listReceivables({ order_id: orderId }, { take: 1 })
     if (row) {
-      const undo: Undo = { id: row.id, hold: row.hold as Hold, reopened_by: row.reopened_by ?? null }
-      const updated = await service.updateReceivables({ id: row.id, hold, ...(reopening ? { reopened_by: input.outcome.id } : {}) })
+      const undo: Undo = { id: row.id, hold: row.hold as Hold, reopened_by: row.reopened_by ?? null, address_research: row.address_research }
+      const updated = await service.updateReceivables({
+        id: row.id,
+        ...(hold ? { hold } : {}),
+        ...(reopening ? { reopened_by: input.outcome.id } : {}),
+        ...(addressUnknown ? { address_research: true } : {}),
+      })
       return new StepResponse(updated, undo)
     }
     if (!reopening) return new StepResponse(null, null as Undo)
@@ -56,6 +64,6 @@ export const applyOutcomeToReceivableStep = createStep(
       await service.deleteReceivables(undo.created)
       return
     }
-    await service.updateReceivables({ id: undo.id, hold: undo.hold, reopened_by: undo.reopened_by })
+    await service.updateReceivables({ id: undo.id, hold: undo.hold, reopened_by: undo.reopened_by, address_research: undo.address_research })
   }
 )
