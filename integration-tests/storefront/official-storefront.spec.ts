@@ -19,7 +19,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { BrowserContext, Page } from "playwright-core"
-import { adminToken, api, DemoStore, ROOT, startDemoStore } from "../e2e/demo-store"
+import { adminToken, api, DemoStore, ROOT, serverUp, startDemoStore } from "../e2e/demo-store"
 import { buildStorefront, prepareStorefront, removeStorefront, RunningStorefront, startStorefront, StorefrontApp, writeEnv } from "./storefront-app"
 
 jest.setTimeout(30 * 60 * 1000)
@@ -151,8 +151,17 @@ describe("Medusa's official storefront with the plugin, in a real browser", () =
     })
     publishableKey = api_keys.find((key) => key.title === "Demo-Shop Storefront")!.token
     writeEnv(app, { backendUrl: store.base, publishableKey, region: REGION, baseUrl: `http://localhost:${STOREFRONT_PORT}` })
-    const build = await buildStorefront(app)
-    fs.writeFileSync(path.join(ARTIFACTS, "next-build.log"), build)
+    // `next build` prerenders pages from the store API; `medusa develop` restarts when files of
+    // the repository change, so a refused connection waits for the server and builds again
+    for (let attempt = 1; ; attempt++) {
+      await serverUp(store.base)
+      try {
+        fs.writeFileSync(path.join(ARTIFACTS, "next-build.log"), await buildStorefront(app))
+        break
+      } catch (error) {
+        if (attempt >= 3 || !/ECONNREFUSED|fetch failed/.test(String(error))) throw error
+      }
+    }
     storefront = await startStorefront(app, STOREFRONT_PORT, REGION)
     timings.ready = Math.round((Date.now() - t0) / 1000)
   })
