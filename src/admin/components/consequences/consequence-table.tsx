@@ -6,6 +6,7 @@ import { useSaveConsequence } from "../../lib/dunning-hooks"
 import { errorMessage } from "../../lib/errors"
 import { usePaymentRiskSettings } from "../../lib/hooks"
 import { onRowOpen } from "../data-table-parts"
+import { originalOf } from "../receivables/row-original"
 import { ConsequenceEditor } from "./consequence-editor"
 import { actionText, consequenceLabel, expiryText, KEY, listedText } from "./labels"
 
@@ -66,17 +67,17 @@ export const ConsequenceTable = () => {
       columnHelper.display({
         id: "listed",
         header: t(`${KEY}.columns.listed`),
-        cell: ({ row }) => <span className="whitespace-normal">{listedText(row.original.consequence, t)}</span>,
+        cell: ({ row }) => <span className="block min-w-[160px] max-w-[240px] whitespace-normal">{listedText(row.original.consequence, t)}</span>,
       }),
       columnHelper.display({
         id: "action",
         header: t(`${KEY}.columns.action`),
-        cell: ({ row }) => (row.original.consequence.list.length ? <span className="whitespace-normal">{actionText(row.original.consequence.action, t)}</span> : "–"),
+        cell: ({ row }) => (row.original.consequence.list.length ? <span className="block min-w-[200px] max-w-[280px] whitespace-normal">{actionText(row.original.consequence.action, t)}</span> : "–"),
       }),
       columnHelper.display({
         id: "expires",
         header: t(`${KEY}.columns.expires`),
-        cell: ({ row }) => expiryText(row.original.consequence, t),
+        cell: ({ row }) => <span className="block min-w-[140px] max-w-[220px] whitespace-normal">{expiryText(row.original.consequence, t)}</span>,
       }),
       columnHelper.display({
         id: "controls",
@@ -101,7 +102,7 @@ export const ConsequenceTable = () => {
     getRowId: (row) => row.key,
     rowCount: rows.length,
     isLoading,
-    onRowClick: onRowOpen((row: Row) => setEditing(row)),
+    onRowClick: onRowOpen((row: Row) => setEditing(originalOf(row))),
   })
 
   return (

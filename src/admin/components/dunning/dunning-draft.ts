@@ -36,31 +36,34 @@ export const MAX_STAGES = 6
 let nextKey = 1
 export const newKey = () => nextKey++
 
-export const toStageDraft = (stage: DunningStage): StageDraft => ({
+/** A number as the admin's language writes it: "2,5" in German, "2.5" otherwise. */
+const decimalText = (value: number, language: string) => (language.startsWith("de") ? String(value).replace(".", ",") : String(value))
+
+export const toStageDraft = (stage: DunningStage, language = "en"): StageDraft => ({
   key: newKey(),
   kind: stage.kind,
   wait_days: String(stage.wait_days),
   deadline_days: String(stage.deadline_days),
-  fee: String(stage.fee),
+  fee: decimalText(stage.fee, language),
   channel: stage.channel,
   subject: { de: stage.subject.de ?? "", en: stage.subject.en ?? "" },
   body: { de: stage.body.de ?? "", en: stage.body.en ?? "" },
 })
 
-export function toDunningDraft(settings: DunningSettings): DunningDraft {
+export function toDunningDraft(settings: DunningSettings, language = "en"): DunningDraft {
   return {
     enabled: settings.enabled,
     invoice_date: settings.invoice_date,
     payment_term_days: String(settings.payment_term_days),
     default_from: settings.default_from,
-    stages: settings.stages.map(toStageDraft),
+    stages: settings.stages.map((stage) => toStageDraft(stage, language)),
     // newest first: the row a merchant adds or checks is at the top
     base_rates: [...settings.base_rates]
       .sort((a, b) => b.valid_from.localeCompare(a.valid_from))
-      .map((rate) => ({ key: newKey(), valid_from: rate.valid_from, rate: String(rate.rate) })),
-    consumer_points: String(settings.consumer_points),
-    business_points: String(settings.business_points),
-    business_flat_fee: String(settings.business_flat_fee),
+      .map((rate) => ({ key: newKey(), valid_from: rate.valid_from, rate: decimalText(rate.rate, language) })),
+    consumer_points: decimalText(settings.consumer_points, language),
+    business_points: decimalText(settings.business_points, language),
+    business_flat_fee: decimalText(settings.business_flat_fee, language),
   }
 }
 

@@ -30,7 +30,7 @@ const Section = ({ title, description, children }: { title: string; description:
 
 /** The dunning settings: switch, dates and terms, interest, the stages and the base-rate table, saved together. */
 export const DunningForm = () => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { data } = usePaymentRiskSettings()
   const save = useSaveDunningSettings()
   const [draft, setDraft] = useState<DunningDraft | null>(null)
@@ -38,8 +38,8 @@ export const DunningForm = () => {
   const today = new Date().toISOString().slice(0, 10)
 
   useEffect(() => {
-    if (data?.settings.dunning) setDraft(toDunningDraft(data.settings.dunning))
-  }, [data])
+    if (data?.settings.dunning) setDraft(toDunningDraft(data.settings.dunning, i18n.language))
+  }, [data, i18n.language])
 
   if (!draft) return null
   const set = <K extends keyof DunningDraft>(key: K, value: DunningDraft[K]) => setDraft({ ...draft, [key]: value })

@@ -13,7 +13,7 @@ type Props = { stages: StageDraft[]; onChange: (stages: StageDraft[]) => void; e
 
 /** Up to six stages in the order they go out: add (a copy of the matching default), remove, move up and down. */
 export const StagesList = ({ stages, onChange, err }: Props) => {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const move = (index: number, delta: -1 | 1) => {
     const next = [...stages]
     const [stage] = next.splice(index, 1)
@@ -23,7 +23,7 @@ export const StagesList = ({ stages, onChange, err }: Props) => {
   const add = () => {
     // a new stage starts as a dunning letter with the default texts, to be adjusted
     const template = DEFAULT_DUNNING_STAGES[Math.min(stages.length, DEFAULT_DUNNING_STAGES.length - 2)] ?? DEFAULT_DUNNING_STAGES[1]
-    onChange([...stages, toStageDraft(template)])
+    onChange([...stages, toStageDraft(template, i18n.language)])
   }
   return (
     <div className="flex flex-col gap-y-4">

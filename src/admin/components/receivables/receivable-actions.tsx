@@ -2,9 +2,10 @@ import { Button, Label, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import type { DunningStage } from "../../../engine/dunning/stages"
-import { errorMessage } from "../../lib/errors"
+import { errorMessage, fieldsFromMessage } from "../../lib/errors"
 import { useFormat } from "../../lib/format"
 import { ReceivableDTO, useReceivableAction } from "../../lib/receivable-hooks"
+import { FieldError } from "../field-error"
 import { availableActions, SimpleAction as Simple } from "./actions"
 import { KEY, stageLabel } from "./labels"
 
@@ -17,6 +18,7 @@ export const ReceivableActions = ({ receivable, stages, order }: { receivable: R
   const prompt = usePrompt()
   const act = useReceivableAction(receivable.order_id)
   const [note, setNote] = useState("")
+  const [noteError, setNoteError] = useState<string>()
   const actions = availableActions(receivable, stages?.length)
   if (!actions.length) return null
 
@@ -39,8 +41,13 @@ export const ReceivableActions = ({ receivable, stages, order }: { receivable: R
         onSuccess: () => {
           toast.success(t(`${KEY}.done.${action}`))
           if (closing) setNote("")
+          setNoteError(undefined)
         },
-        onError: (error) => toast.error(t(`${KEY}.failed`), { description: errorMessage(error) }),
+        onError: (error) => {
+          const message = errorMessage(error)
+          setNoteError(fieldsFromMessage(message).includes("note") ? message : undefined)
+          toast.error(t(`${KEY}.failed`), { description: message })
+        },
       }
     )
   }
@@ -52,16 +59,18 @@ export const ReceivableActions = ({ receivable, stages, order }: { receivable: R
       {closable && (
         <>
           <Label htmlFor="receivable-note" size="small" weight="plus">{t(`${KEY}.note.label`)}</Label>
-          <Textarea id="receivable-note" rows={2} value={note} maxLength={2000} placeholder={t(`${KEY}.note.placeholder`)} onChange={(e) => setNote(e.target.value)} />
+          <Textarea id="receivable-note" rows={2} value={note} maxLength={2000} aria-invalid={!!noteError}
+            placeholder={t(`${KEY}.note.placeholder`)} onChange={(e) => setNote(e.target.value)} />
+          <FieldError message={noteError} />
         </>
       )}
       <div className="flex flex-wrap gap-2">
-      {actions.map((action) => (
-        <Button key={action} size="small" variant={DANGER.includes(action) ? "danger" : "secondary"}
-          isLoading={act.isPending && act.variables?.action === action} onClick={() => run(action)}>
-          {t(`${KEY}.actions.${action}`)}
-        </Button>
-      ))}
+        {actions.map((action) => (
+          <Button key={action} size="small" variant={DANGER.includes(action) ? "danger" : "secondary"}
+            isLoading={act.isPending && act.variables?.action === action} onClick={() => run(action)}>
+            {t(`${KEY}.actions.${action}`)}
+          </Button>
+        ))}
       </div>
     </div>
   )

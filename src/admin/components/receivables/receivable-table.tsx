@@ -7,6 +7,7 @@ import { useFormat } from "../../lib/format"
 import type { ReceivableDTO } from "../../lib/receivable-hooks"
 import { ListPagination, onRowOpen } from "../data-table-parts"
 import { KEY, stageLabel, STATUS_COLOR } from "./labels"
+import { originalOf } from "./row-original"
 
 const columnHelper = createDataTableColumnHelper<ReceivableDTO>()
 
@@ -83,7 +84,7 @@ export const ReceivableTable = ({ receivables, count, isLoading, pagination, onP
     rowCount: count,
     isLoading,
     pagination: { state: pagination, onPaginationChange },
-    onRowClick: onRowOpen(onOpen),
+    onRowClick: onRowOpen((row: ReceivableDTO) => onOpen(originalOf(row))),
   })
 
   return (

@@ -11,6 +11,16 @@ describe("dunning draft", () => {
     })
   })
 
+  describe("when the admin speaks German", () => {
+    it("should show decimals with a comma and read them back", () => {
+      const draft = toDunningDraft(DEFAULT_DUNNING_SETTINGS, "de")
+      expect(draft.stages[1].fee).toBe("2,5")
+      expect(draft.base_rates[0].rate).toBe("1,27")
+      expect(fromDunningDraft(draft).stages).toEqual(DEFAULT_DUNNING_SETTINGS.stages)
+      expect(validateDunning(draft)).toEqual({})
+    })
+  })
+
   describe("when numbers are typed the German way", () => {
     it("should read a decimal comma", () => {
       const draft = toDunningDraft(DEFAULT_DUNNING_SETTINGS)

@@ -1,5 +1,6 @@
 import type { ReceivableDTO } from "../../../lib/receivable-hooks"
 import { availableActions, parseAmount } from "../actions"
+import { originalOf } from "../row-original"
 
 const receivable = (status: ReceivableDTO["status"], stage: number | null): ReceivableDTO => ({
   order_id: "order_1",
@@ -58,5 +59,13 @@ describe("amounts as typed", () => {
     ["1.234,56", "en"],
   ])("should refuse %j in %s", (text, language) => {
     expect(parseAmount(text, language)).toBeNaN()
+  })
+})
+
+describe("row data from a DataTable click", () => {
+  it("should take TanStack's row.original when given a Row, else the data itself", () => {
+    const data = receivable("open", null)
+    expect(originalOf({ id: "order_1", original: data } as unknown as ReceivableDTO)).toBe(data)
+    expect(originalOf(data)).toBe(data)
   })
 })
