@@ -94,6 +94,7 @@ withTestStore((ctx) => {
         },
         fallback_classes: ["prepayment"],
         notice: { de: expect.stringMatching(/Erstbestellungen/), en: expect.stringMatching(/First orders/) },
+        notice_restricted: { de: expect.stringMatching(/angezeigten Zahlungsarten/), en: expect.stringMatching(/payment methods shown/) },
         evaluation_timeout_ms: 3000,
       })
     })
@@ -121,6 +122,7 @@ withTestStore((ctx) => {
       [{ first_order: { allowed_classes: [] } }, "first_order.allowed_classes"],
       [{ fallback_classes: [] }, "fallback_classes"],
       [{ notice: { de: "" } }, "notice.de"],
+      [{ notice_restricted: { en: "" } }, "notice_restricted.en"],
       [{ evaluation_timeout_ms: 5 }, "evaluation_timeout_ms"],
       [{ unknown_setting: true }, "unknown_setting"],
       [{ negative_list: { actions: { person: { type: "block", classes: ["prepayment"] } } } }, "negative_list.actions.person"],

@@ -1,4 +1,5 @@
 import type { NoticeLocale } from "./language"
+import { DEFAULT_NOTICE, DEFAULT_RESTRICTED_NOTICE } from "./settings"
 import type { CartSnapshot, Decision, LocalizedText, PaymentClass, ProviderSnapshot, RiskSettings } from "./types"
 
 export type { NoticeLocale } from "./language"
@@ -14,14 +15,8 @@ export function resolveLocale(...candidates: Array<string | null | undefined>): 
   return "en"
 }
 
-/**
- * The generic notice where the first-order text would not fit what the shopper sees: it names
- * no method and no reason, so it holds for any list of methods.
- */
-export const DEFAULT_RESTRICTED_NOTICE: LocalizedText = {
-  de: "Für diese Bestellung stehen Ihnen die angezeigten Zahlungsarten zur Verfügung.",
-  en: "The payment methods shown are available for this order.",
-}
+/** The generic notice (settings `notice_restricted`), re-exported where callers look for it. */
+export { DEFAULT_RESTRICTED_NOTICE }
 
 /** The classes the first-order text promises: it offers cash on delivery and prepayment. */
 const FIRST_ORDER_PROMISE: readonly PaymentClass[] = ["cash_on_delivery", "prepayment"]
@@ -37,13 +32,29 @@ const pick = (texts: Partial<LocalizedText> | undefined, locale: NoticeLocale): 
  */
 export function noticeSituation(
   decision: Pick<Decision, "hidden" | "allowed_provider_ids">,
-  offered?: ReadonlyArray<Pick<ProviderSnapshot, "id" | "risk_class">>
+  offered?: ReadonlyArray<Pick<ProviderSnapshot, "id" | "risk_class">>,
+  promise: readonly PaymentClass[] = FIRST_ORDER_PROMISE
 ): "first_order" | "restricted" | null {
   if (!decision.hidden.length) return null
   const byFirstOrder = decision.hidden.every((hidden) => hidden.reasons.some((reason) => reason.check === "first_order"))
   const allowed = new Set(decision.allowed_provider_ids)
   const visible = new Set((offered ?? []).filter((provider) => allowed.has(provider.id)).map((provider) => provider.risk_class))
-  return byFirstOrder && FIRST_ORDER_PROMISE.every((risk_class) => visible.has(risk_class)) ? "first_order" : "restricted"
+  return byFirstOrder && promise.length > 0 && promise.every((risk_class) => visible.has(risk_class)) ? "first_order" : "restricted"
+}
+
+/**
+ * What the first-order text promises: the shipped text names cash on delivery and prepayment; a
+ * merchant's own text describes the classes the merchant lets first orders use (those of the
+ * cart's methods). Without the merchant's classes, the shipped promise.
+ */
+function firstOrderPromise(
+  shippedText: boolean,
+  offered: ReadonlyArray<Pick<ProviderSnapshot, "risk_class">> | undefined,
+  firstOrderClasses: readonly PaymentClass[] | undefined
+): readonly PaymentClass[] {
+  if (shippedText || !firstOrderClasses) return FIRST_ORDER_PROMISE
+  const offeredClasses = new Set((offered ?? []).map((provider) => provider.risk_class))
+  return firstOrderClasses.filter((risk_class) => offeredClasses.has(risk_class))
 }
 
 /**
@@ -56,9 +67,10 @@ export function noticeFor(
   texts: LocalizedText,
   locale: NoticeLocale,
   offered?: ReadonlyArray<Pick<ProviderSnapshot, "id" | "risk_class">>,
-  restricted: Partial<LocalizedText> = DEFAULT_RESTRICTED_NOTICE
+  restricted: Partial<LocalizedText> = DEFAULT_RESTRICTED_NOTICE,
+  firstOrderClasses?: readonly PaymentClass[]
 ): string | null {
-  const situation = noticeSituation(decision, offered)
+  const situation = noticeSituation(decision, offered, firstOrderPromise(pick(texts, locale) === pick(DEFAULT_NOTICE, locale), offered, firstOrderClasses))
   if (!situation) return null
   return situation === "first_order"
     ? pick(texts, locale)

@@ -45,6 +45,7 @@ export type SettingsUpdate = {
   outcomes?: { consequences?: Record<string, Consequence | null | undefined> }
   fallback_classes?: PaymentClass[]
   notice?: Patch<LocalizedText>
+  notice_restricted?: Patch<LocalizedText>
   refusal_message?: Patch<LocalizedText>
   evaluation_timeout_ms?: number
 }
@@ -116,6 +117,7 @@ export function mergeSettings(current: RiskSettings, update: SettingsUpdate): Ri
     outcomes: { consequences: mergeConsequences(current.outcomes.consequences, update.outcomes?.consequences) },
     fallback_classes: update.fallback_classes ?? current.fallback_classes,
     notice: { ...current.notice, ...(update.notice ?? {}) },
+    notice_restricted: { ...current.notice_restricted, ...(update.notice_restricted ?? {}) },
     refusal_message: { ...current.refusal_message, ...(update.refusal_message ?? {}) },
     evaluation_timeout_ms: update.evaluation_timeout_ms ?? current.evaluation_timeout_ms,
   }

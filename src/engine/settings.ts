@@ -22,6 +22,12 @@ export const DEFAULT_CREDIT_CONSENT_NOTICE = {
   en: "For payment by invoice or direct debit we check your identity and creditworthiness with a credit agency from a certain order value. The legal basis is our legitimate interest (Art. 6(1)(f) GDPR); details are in our privacy policy.",
 }
 
+/** The notice for every restriction other than a first order's: it names no method and no reason, so it holds for any list of methods. */
+export const DEFAULT_RESTRICTED_NOTICE = {
+  de: "Für diese Bestellung stehen Ihnen die angezeigten Zahlungsarten zur Verfügung.",
+  en: "The payment methods shown are available for this order.",
+}
+
 export const DEFAULT_REFUSAL_MESSAGE = {
   de: "Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.",
   en: "The selected payment method is not available for this order. Please choose another payment method.",
@@ -118,6 +124,7 @@ export const DEFAULT_SETTINGS: RiskSettings = {
   outcomes: { consequences: {} },
   fallback_classes: ["prepayment"],
   notice: DEFAULT_NOTICE,
+  notice_restricted: DEFAULT_RESTRICTED_NOTICE,
   refusal_message: DEFAULT_REFUSAL_MESSAGE,
   evaluation_timeout_ms: 3000,
 }
@@ -180,6 +187,7 @@ export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSe
     } as RiskSettings["outcomes"],
     fallback_classes: (p.fallback_classes as RiskSettings["fallback_classes"]) ?? DEFAULT_SETTINGS.fallback_classes,
     notice: { ...DEFAULT_SETTINGS.notice, ...given(p.notice) },
+    notice_restricted: { ...DEFAULT_SETTINGS.notice_restricted, ...given(p.notice_restricted) },
     refusal_message: { ...DEFAULT_SETTINGS.refusal_message, ...given(p.refusal_message) },
     evaluation_timeout_ms: p.evaluation_timeout_ms ?? DEFAULT_SETTINGS.evaluation_timeout_ms,
   }

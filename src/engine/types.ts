@@ -214,8 +214,10 @@ export type RiskSettings = {
   outcomes: OutcomeSettings
   /** classes offered when the evaluation fails or times out */
   fallback_classes: PaymentClass[]
-  /** neutral notice shown to a shopper when something was hidden */
+  /** neutral notice shown to a shopper when the first-order rule alone hid methods (names what first orders can use) */
   notice: LocalizedText
+  /** neutral notice for every other restriction: names no method and no reason */
+  notice_restricted: LocalizedText
   /** what a shopper reads when a payment session or completion is refused (neutral) */
   refusal_message: LocalizedText
   /** time budget of one evaluation, in milliseconds */

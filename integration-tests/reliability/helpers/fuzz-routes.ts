@@ -195,6 +195,7 @@ export const SETTINGS_BODY: Record<string, Field> = {
   },
   fallback_classes: classList,
   notice: localized,
+  notice_restricted: localized,
   refusal_message: localized,
   evaluation_timeout_ms: int(50, 30000),
 }

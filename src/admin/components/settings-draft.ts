@@ -12,6 +12,7 @@ export type SettingsDraft = {
   fallback_classes: PaymentClass[]
   notice_de: string
   notice_en: string
+  notice_restricted: RiskSettings["notice_restricted"]
   refusal_message: RiskSettings["refusal_message"]
   evaluation_timeout_ms: string
   /** negative-list switch and actions, edited as they are stored */
@@ -37,6 +38,7 @@ export function toDraft(settings: RiskSettings): SettingsDraft {
     fallback_classes: settings.fallback_classes,
     notice_de: settings.notice.de,
     notice_en: settings.notice.en,
+    notice_restricted: settings.notice_restricted,
     refusal_message: settings.refusal_message,
     evaluation_timeout_ms: String(settings.evaluation_timeout_ms),
     negative_list: settings.negative_list,
@@ -65,6 +67,8 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
   if (!draft.fallback_classes.length) errors["fallback_classes"] = "classes"
   if (!draft.notice_de.trim()) errors["notice.de"] = "text"
   if (!draft.notice_en.trim()) errors["notice.en"] = "text"
+  if (!draft.notice_restricted.de.trim()) errors["notice_restricted.de"] = "text"
+  if (!draft.notice_restricted.en.trim()) errors["notice_restricted.en"] = "text"
   if (!draft.refusal_message.de.trim()) errors["refusal_message.de"] = "text"
   if (!draft.refusal_message.en.trim()) errors["refusal_message.en"] = "text"
   for (const [kind, action] of Object.entries(draft.negative_list.actions)) {
@@ -114,6 +118,7 @@ export function fromDraft(draft: SettingsDraft): Omit<RiskSettings, "rules" | "s
     },
     fallback_classes: draft.fallback_classes,
     notice: { de: draft.notice_de.trim(), en: draft.notice_en.trim() },
+    notice_restricted: { de: draft.notice_restricted.de.trim(), en: draft.notice_restricted.en.trim() },
     refusal_message: { de: draft.refusal_message.de.trim(), en: draft.refusal_message.en.trim() },
     evaluation_timeout_ms: Number(draft.evaluation_timeout_ms),
     negative_list: draft.negative_list,

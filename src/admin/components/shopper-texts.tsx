@@ -28,6 +28,12 @@ export const ShopperTexts = ({ draft, onChange, err }: Props) => {
       set: (lang: "de" | "en", v: string) => onChange({ ...draft, [lang === "de" ? "notice_de" : "notice_en"]: v }),
     },
     {
+      key: "restricted",
+      path: "notice_restricted",
+      value: draft.notice_restricted,
+      set: (lang: "de" | "en", v: string) => onChange({ ...draft, notice_restricted: { ...draft.notice_restricted, [lang]: v } }),
+    },
+    {
       key: "refusal",
       path: "refusal_message",
       value: draft.refusal_message,

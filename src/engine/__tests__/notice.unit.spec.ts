@@ -58,6 +58,25 @@ describe("noticeFor", () => {
   })
 })
 
+describe("noticeFor with the merchant's first-order classes", () => {
+  const prepaymentOnly = decision([hide("cod", "first_order"), hide("inv", "first_order"), hide("dd", "first_order")])
+
+  it("should give the merchant's own first-order text when first orders may only prepay and prepayment is shown", () => {
+    const mine = { de: "Erstbestellungen nur per Vorkasse.", en: "Prepayment only for first orders." }
+    expect(noticeFor(prepaymentOnly, mine, "en", PROVIDERS, DEFAULT_RESTRICTED_NOTICE, ["prepayment"])).toBe(mine.en)
+  })
+
+  it("should never show the shipped text, which names cash on delivery, when cash on delivery is not shown", () => {
+    expect(noticeFor(prepaymentOnly, DEFAULT_NOTICE, "de", PROVIDERS, DEFAULT_RESTRICTED_NOTICE, ["prepayment"])).toBe(DEFAULT_RESTRICTED_NOTICE.de)
+  })
+
+  it("should give the generic text when a class the merchant lets first orders use is hidden by something else too", () => {
+    const mine = { de: "Nachnahme oder Vorkasse für Erstbestellungen.", en: "COD or prepayment for first orders." }
+    const overLimit = decision([hide("cod", "first_order"), hide("inv", "first_order"), hide("dd", "first_order")])
+    expect(noticeFor(overLimit, mine, "en", PROVIDERS, DEFAULT_RESTRICTED_NOTICE, ["prepayment", "cash_on_delivery"])).toBe(DEFAULT_RESTRICTED_NOTICE.en)
+  })
+})
+
 describe("noticeSituation", () => {
   it("should name the situation without a reason", () => {
     expect(noticeSituation(decision([]), PROVIDERS)).toBeNull()

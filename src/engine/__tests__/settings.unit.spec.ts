@@ -1,5 +1,5 @@
 import { DEFAULT_DUNNING_SETTINGS } from "../dunning/default-stages"
-import { DEFAULT_CREDIT_CONSENT_NOTICE, DEFAULT_NOTICE, DEFAULT_REFUSAL_MESSAGE, DEFAULT_SETTINGS, withDefaults } from "../settings"
+import { DEFAULT_CREDIT_CONSENT_NOTICE, DEFAULT_NOTICE, DEFAULT_REFUSAL_MESSAGE, DEFAULT_RESTRICTED_NOTICE, DEFAULT_SETTINGS, withDefaults } from "../settings"
 
 describe("settings", () => {
   describe("when nothing is stored", () => {
@@ -94,6 +94,7 @@ describe("settings", () => {
         },
         fallback_classes: ["prepayment"],
         notice: DEFAULT_NOTICE,
+        notice_restricted: DEFAULT_RESTRICTED_NOTICE,
         refusal_message: DEFAULT_REFUSAL_MESSAGE,
         evaluation_timeout_ms: 3000,
       })
@@ -251,6 +252,7 @@ describe("settings", () => {
         },
         fallback_classes: ["guaranteed" as const],
         notice: { de: "de", en: "en" },
+        notice_restricted: { de: "eingeschränkt", en: "restricted" },
         refusal_message: { de: "nein", en: "no" },
         evaluation_timeout_ms: 100,
       }

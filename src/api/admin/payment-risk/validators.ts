@@ -230,6 +230,13 @@ export const AdminUpdatePaymentRiskSettings = z
       })
       .strict()
       .optional(),
+    notice_restricted: z
+      .object({
+        de: z.string().trim().min(1).max(1000).optional(),
+        en: z.string().trim().min(1).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
     refusal_message: z
       .object({
         de: z.string().trim().min(1).max(1000).optional(),

@@ -27,7 +27,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     count: payment_providers.length,
     offset: 0,
     limit: payment_providers.length,
-    notice: noticeFor(decision, settings.notice, locale, snapshot.providers),
+    notice: noticeFor(decision, settings.notice, locale, snapshot.providers, settings.notice_restricted, settings.first_order.allowed_classes),
     credit_check_notice: creditCheckNoticeFor(snapshot, settings, locale),
   })
 }
