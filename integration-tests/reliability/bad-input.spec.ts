@@ -11,7 +11,8 @@ import { AdminUpdatePaymentRiskSettings } from "../../src/api/admin/payment-risk
 import { fieldLeaves, pluginRoutes, schemaLeaves } from "./helpers/fuzz-coverage"
 import { csvCases } from "./helpers/fuzz-csv"
 import { diffSnapshots, snapshotDb, watchedTables } from "./helpers/fuzz-db"
-import { EXCLUDED, generateCases } from "./helpers/fuzz-generate"
+import { EXCLUDED, generateCases, UNSIGNED } from "./helpers/fuzz-generate"
+import { signRequest } from "../../src/risk/webhooks/signed-request"
 import { FuzzFixtures, routeTable } from "./helpers/fuzz-routes"
 import { FuzzCase, RouteSpec, routeName } from "./helpers/fuzz-types"
 import { seededRandom } from "./helpers/fuzz-values"
@@ -26,7 +27,7 @@ const SEED = Number(process.env.FUZZ_SEED || 7)
 const ROOT = join(__dirname, "..", "..")
 
 /** Placeholder fixtures: enough to list the routes for the coverage test without a database. */
-const NO_FIXTURES: FuzzFixtures = { cartId: "c", paymentCollectionId: "p", orderId: "o", entryId: "e", ruleId: "r", tipId: "t", providerId: "pp" }
+const NO_FIXTURES: FuzzFixtures = { cartId: "c", paymentCollectionId: "p", orderId: "o", orderCartId: "oc", entryId: "e", ruleId: "r", tipId: "t", providerId: "pp" }
 
 describe("bad input: route table", () => {
   it("should cover every route file and guarded route under src/api", () => {
@@ -97,6 +98,11 @@ function writeReport(results: RouteResult[], seconds: number) {
   writeFileSync(join(dir, "bad-input.json"), JSON.stringify({ title: "Bad input", lines }, null, 2))
 }
 
+// the provider webhooks answer only with their secrets configured (medusa-config.ts reads these)
+const OUTCOMES_SECRET = "fuzz-outcomes-webhook-secret-of-enough-length"
+process.env.PAYMENT_RISK_OUTCOMES_WEBHOOK_SECRET = OUTCOMES_SECRET
+process.env.PAYMENT_RISK_STRIPE_WEBHOOK_SECRET = "whsec_fuzz_secret_of_enough_length"
+
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
@@ -104,13 +110,20 @@ medusaIntegrationTestRunner({
     let fixtures: FuzzFixtures
     let headers: { admin: Record<string, string>; store: Record<string, string> }
 
-    /** A request that never answers counts as status 0 (a failure), so one hang cannot stall the run. */
-    const send = (c: Pick<FuzzCase, "method" | "url" | "headers" | "body">): Promise<Response> =>
+    /**
+     * A request that never answers counts as status 0 (a failure), so one hang cannot stall the run.
+     * Cases of the generic outcomes hook are signed over their exact body (except the unsigned
+     * one), so the hook's validation, not its signature check, answers them.
+     */
+    const send = (c: Pick<FuzzCase, "method" | "url" | "headers" | "body"> & { label?: string }): Promise<Response> =>
       api
         .request({
           method: c.method,
           url: c.url,
-          headers: c.headers,
+          headers:
+            c.url.startsWith("/hooks/payment-risk/outcomes") && c.label !== UNSIGNED
+              ? { ...c.headers, ...signRequest(OUTCOMES_SECRET, typeof c.body === "string" ? c.body : "") }
+              : c.headers,
           data: c.body,
           // the body goes out exactly as generated (malformed JSON included)
           transformRequest: [(data: unknown) => data],
@@ -128,7 +141,7 @@ medusaIntegrationTestRunner({
       await seedShipping(container, store)
       const admin = await adminHeaders(container, api)
       headers = { admin: admin.headers, store: { "x-publishable-api-key": store.publishableKey } }
-      const { orderId } = await placeOrder(api, store, { email: "fuzz-order@example.com" })
+      const { orderId, cartId: orderCartId } = await placeOrder(api, store, { email: "fuzz-order@example.com" })
       const buyer = shopper(api, store)
       const cart = await buyer.createCart({ email: "fuzz-cart@example.com" })
       const collection = await buyer.paymentCollection(cart.id)
@@ -147,6 +160,7 @@ medusaIntegrationTestRunner({
         cartId: cart.id,
         paymentCollectionId: collection.id,
         orderId,
+        orderCartId,
         entryId: entry.data.entry.id,
         ruleId: rule.data.rule.id,
         tipId: tip.data.tip.id,

@@ -178,10 +178,13 @@ const BAD_IDS: Record<string, string> = {
  * All malformed requests for one route, deterministic for a seed. Bodies are sent as raw text
  * with their content type, so malformed JSON reaches the server as it is.
  */
+/** The label of a hook case sent without a signature (every other hook case is signed when sent). */
+export const UNSIGNED = "no signature"
+
 export function generateCases(spec: RouteSpec, headers: Headers, random: Random): FuzzCase[] {
   const route = routeName(spec)
   const params = spec.params ?? {}
-  const auth = spec.auth === "admin" ? headers.admin : headers.store
+  const auth = spec.auth === "admin" ? headers.admin : spec.auth === "store" ? headers.store : {}
   const url = fillPath(spec.path, params)
   const cases: FuzzCase[] = []
   const jsonHeaders = { ...auth, "content-type": "application/json" }
@@ -191,7 +194,7 @@ export function generateCases(spec: RouteSpec, headers: Headers, random: Random)
 
   // no credentials: admin routes answer 401, store routes 400 (publishable key required)
   add({
-    label: spec.auth === "admin" ? "no admin token" : "no publishable key",
+    label: spec.auth === "admin" ? "no admin token" : spec.auth === "store" ? "no publishable key" : UNSIGNED,
     url,
     headers: spec.json ? { "content-type": "application/json" } : {},
     body: spec.json ? JSON.stringify(spec.bodyForBadIds ?? base) : undefined,

@@ -6,6 +6,8 @@ export type FuzzFixtures = {
   cartId: string
   paymentCollectionId: string
   orderId: string
+  /** the cart the order was placed from (the owner's proof for the payment instructions) */
+  orderCartId: string
   entryId: string
   ruleId: string
   tipId: string
@@ -548,6 +550,46 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
         shipping_address: { type: "object", nullable: true, fields: { city: text(1000, { nullable: true }) } },
       },
       bodyForBadIds: {},
+    },
+    // provider webhooks: the generic hook's cases are signed when sent (so its body validation is
+    // what answers); Stripe's are not (nobody but Stripe can sign them: every one must be refused)
+    {
+      method: "POST",
+      path: "/hooks/payment-risk/outcomes",
+      auth: "hook",
+      json: true,
+      baseBody: { event_id: "fuzz-event-1", order_id: fx.orderId, kind: "return_debit" },
+      body: {
+        event_id: { type: "format", max: 150, required: true, bad: { "spaces and symbols": "event 1!", "injection": "' OR 1=1 --" } },
+        order_id: { type: "format", max: 100, bad: { "spaces and symbols": "order 1!", "newline": "order_1\nforged log line" } },
+        payment_id: { type: "format", max: 100, bad: { "spaces and symbols": "pay 1!" } },
+        kind: enumOf(["payment_received", "return_debit", "chargeback", "chargeback_reversed"], { required: true, bad: { "merchant's own kind": "written_off" } }),
+        reason_code: { type: "format", max: 40, nullable: true, bad: { "spaces and symbols": "AM 04!" } },
+        amount: { type: "number", min: 0, max: 1_000_000_000, nullable: true },
+        fee: { type: "number", min: 0, max: 1_000_000_000, nullable: true },
+        occurred_at: { type: "format", nullable: true, bad: { ...dateBad, "in the future": "2999-01-01" } },
+      },
+    },
+    {
+      method: "POST",
+      path: "/hooks/payment-risk/stripe",
+      auth: "hook",
+      json: true,
+      baseBody: { id: "evt_fuzz", type: "charge.dispute.created", data: { object: { id: "dp_fuzz", payment_intent: "pi_fuzz" } } },
+      body: { id: { type: "format", max: 100, required: true }, type: { type: "format", max: 100, required: true } },
+    },
+    // payment instructions of a prepayment order: only its owner (cart id or customer); anything else the same 404
+    {
+      method: "GET",
+      path: "/store/orders/:id/payment-instructions",
+      auth: "store",
+      readOnly: true,
+      params: { id: fx.orderId },
+      validQuery: `cart_id=${fx.orderCartId}`,
+      query: {
+        cart_id: { type: "format", max: 100, bad: { "spaces and symbols": "cart 1!", "injection": "' OR 1=1 --" } },
+        locale: { type: "format", bad: { "three letters then digits": "de-123456789" } },
+      },
     },
     { method: "GET", path: "/store/security-tips", auth: "store", readOnly: true, query: { placement: enumOf(PLACEMENTS), locale: { type: "format", bad: { "three letters then digits": "de-123456789" } } } },
     {

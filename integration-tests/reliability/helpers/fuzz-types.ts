@@ -32,7 +32,8 @@ export type RouteSpec = {
   method: Method
   /** the route path with `:params`, as in Medusa's middleware matchers */
   path: string
-  auth: "admin" | "store"
+  /** hook: a provider webhook, authenticated by a signature over the body (see bad-input.spec's send) */
+  auth: "admin" | "store" | "hook"
   /** valid values of the path params (fixtures of the seeded store) */
   params?: Record<string, string>
   query?: Record<string, Field>
