@@ -156,6 +156,7 @@ withTestStore((ctx) => {
       [{ amount: "ten" }, "amount"],
       [{ amount: 1.234 }, "amount"],
       [{ amount: 5, paid_at: "2999-01-01" }, "paid_at"],
+      [{ amount: 5, paid_at: "2001-01-01" }, "paid_at"],
       [{ amount: 5, extra: true }, "extra"],
     ] as const) {
       const refused = await act(orderId, "payment", body)

@@ -23,6 +23,9 @@ export const POST = withRedactedHandlerErrors(async (req: AuthenticatedMedusaReq
   if (view.status === "paid" || view.status === "written_off" || view.status === "handed_over") {
     notApplicable(`The receivable is ${view.status}: no payment can be recorded`)
   }
+  if (paid_at && paid_at < view.invoice_date) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Value for field 'paid_at': must not be before the invoice date (${view.invoice_date})`)
+  }
   if (amount > view.total_due + 1e-9) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Value for field 'amount': must not exceed the amount due (${view.total_due.toFixed(2)})`)
   }
