@@ -22,6 +22,7 @@ export type ReceivableOrder = {
   captures: CaptureRecord[]
   /** the order's payments that can still be captured, with how much */
   capturable: Array<{ payment_id: string; amount: number }>
+  /** the providers of the order's payments (of its sessions when it has none) */
   provider_ids: string[]
 }
 
@@ -102,11 +103,10 @@ function toOrder(row: Row): ReceivableOrder {
     .filter((payment) => payment.amount > 0)
   const total = toAmount(row.total)
   const shipped = (row.fulfillments ?? []).flatMap((f) => (f?.shipped_at ? [new Date(f.shipped_at)] : [])).sort((a, b) => a.getTime() - b.getTime())
-  const providers = new Set<string>()
-  for (const c of collections) {
-    for (const s of c.payment_sessions ?? []) if (s?.provider_id) providers.add(s.provider_id)
-    for (const p of c.payments ?? []) if (p?.provider_id) providers.add(p.provider_id)
-  }
+  // the provider of the payment the order was placed with; its sessions only where it has no payment yet
+  const paid = new Set(payments.flatMap((p) => (p.provider_id ? [p.provider_id] : [])))
+  const sessions = new Set(collections.flatMap((c) => (c.payment_sessions ?? []).flatMap((s) => (s?.provider_id ? [s.provider_id] : []))))
+  const providers = paid.size ? paid : sessions
   return {
     id: row.id,
     display_id: row.display_id ?? null,
