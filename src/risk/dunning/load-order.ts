@@ -40,7 +40,7 @@ export type BillingAddress = {
 
 const ADDRESS_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city", "country_code", "phone"] as const
 
-type Row = {
+export type Row = {
   id: string
   display_id?: number | string | null
   email?: string | null
@@ -86,7 +86,8 @@ export function debtorTypeOf(company: string | null | undefined): DebtorType {
   return company && company.trim() ? "business" : "consumer"
 }
 
-function toOrder(row: Row): ReceivableOrder {
+/** An order row of Query as the dunning reads it. */
+export function toOrder(row: Row): ReceivableOrder {
   const collections = (row.payment_collections ?? []).filter((c): c is NonNullable<typeof c> => !!c)
   const payments = collections.flatMap((c) => c.payments ?? []).filter((p): p is NonNullable<typeof p> => !!p)
   const captures = payments.flatMap((payment) =>
