@@ -7,7 +7,8 @@
  *
  * Cached between runs, outside the clone, in ~/.cache/medusa-payment-risk/storefront/<hash>
  * (PAYMENT_RISK_STOREFRONT_CACHE overrides the folder), keyed by a hash of the storefront's
- * package.json and the patch: the installed node_modules and Next.js's build cache (.next/cache).
+ * package.json after the patch and the Node.js major version: the installed node_modules and
+ * Next.js's build cache (.next/cache, which Next.js itself invalidates per changed source file).
  * The build itself is not reused: it inlines the publishable key of each run's fresh store.
  */
 import { ChildProcess, execFile, spawn } from "node:child_process"
@@ -54,13 +55,6 @@ export type StorefrontApp = { dir: string; cacheDir: string; cached: boolean; ti
 export async function prepareStorefront(): Promise<StorefrontApp> {
   if (!fs.existsSync(path.join(SOURCE, "package.json"))) throw new Error(`storefront copy not found at ${SOURCE} (set PAYMENT_RISK_STOREFRONT_SOURCE)`)
   const timings: Timings = {}
-  const hash = crypto
-    .createHash("sha256")
-    .update(fs.readFileSync(path.join(SOURCE, "package.json")))
-    .update(fs.readFileSync(PATCH))
-    .digest("hex")
-    .slice(0, 16)
-  const cacheDir = path.join(CACHE_ROOT, hash)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "payment-risk-storefront-"))
 
   let t = Date.now()
@@ -69,6 +63,15 @@ export async function prepareStorefront(): Promise<StorefrontApp> {
   // git apply outside a repository: applies the unified diff to the files of the folder
   await run("git", ["apply", "--whitespace=nowarn", PATCH], dir)
   timings.copy_and_patch = seconds(t)
+
+  // the dependencies depend on the package.json after the patch (and the Node.js major) only
+  const hash = crypto
+    .createHash("sha256")
+    .update(fs.readFileSync(path.join(dir, "package.json")))
+    .update(process.versions.node.split(".")[0])
+    .digest("hex")
+    .slice(0, 16)
+  const cacheDir = path.join(CACHE_ROOT, hash)
 
   t = Date.now()
   const cachedModules = path.join(cacheDir, "node_modules")
