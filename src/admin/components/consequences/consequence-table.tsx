@@ -54,6 +54,7 @@ export const ConsequenceTable = () => {
     () => [
       columnHelper.accessor("key", {
         header: t(`${KEY}.columns.event`),
+        size: 280,
         cell: ({ row }) => {
           const label = consequenceLabel(row.original.key, t, i18n.language)
           return (
@@ -67,20 +68,24 @@ export const ConsequenceTable = () => {
       columnHelper.display({
         id: "listed",
         header: t(`${KEY}.columns.listed`),
-        cell: ({ row }) => <span className="block min-w-[160px] max-w-[240px] whitespace-normal">{listedText(row.original.consequence, t)}</span>,
+        size: 200,
+        cell: ({ row }) => <span className="block whitespace-normal">{listedText(row.original.consequence, t)}</span>,
       }),
       columnHelper.display({
-        id: "action",
+        id: "consequence",
         header: t(`${KEY}.columns.action`),
-        cell: ({ row }) => (row.original.consequence.list.length ? <span className="block min-w-[200px] max-w-[280px] whitespace-normal">{actionText(row.original.consequence.action, t)}</span> : "–"),
+        size: 240,
+        cell: ({ row }) => (row.original.consequence.list.length ? <span className="block whitespace-normal">{actionText(row.original.consequence.action, t)}</span> : "–"),
       }),
       columnHelper.display({
         id: "expires",
         header: t(`${KEY}.columns.expires`),
-        cell: ({ row }) => <span className="block min-w-[140px] max-w-[220px] whitespace-normal">{expiryText(row.original.consequence, t)}</span>,
+        size: 180,
+        cell: ({ row }) => <span className="block whitespace-normal">{expiryText(row.original.consequence, t)}</span>,
       }),
       columnHelper.display({
         id: "controls",
+        size: 280,
         cell: ({ row }) => (
           <div className="flex items-center justify-end gap-2">
             {row.original.changed && <Badge size="2xsmall" color="blue">{t(`${KEY}.changed`)}</Badge>}
