@@ -56,7 +56,12 @@ export const EntryTable = ({ filters, onFiltersChange }: Props) => {
       columnHelper.display({
         id: "action",
         header: t("paymentRisk.outcomes.action.column"),
-        cell: ({ row }) => actionSentence((row.original as NegativeListEntry & { action?: unknown }).action, t, i18n.language),
+        size: 220,
+        cell: ({ row }) => (
+          <span className="block min-w-[10rem] whitespace-normal break-words" data-testid="entry-action-cell">
+            {actionSentence((row.original as NegativeListEntry & { action?: unknown }).action, t, i18n.language)}
+          </span>
+        ),
       }),
       columnHelper.accessor("expires_at", {
         header: t(`${KEY}.fields.expires_at`),
