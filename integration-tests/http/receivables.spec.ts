@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { runDunning } from "../../src/jobs/dunning-run"
+import eraseExpiredAssessmentData from "../../src/jobs/erase-expired-assessment-data"
 import { PAYMENT_RISK_MODULE } from "../../src/modules/payment-risk"
 import PaymentRiskModuleService from "../../src/modules/payment-risk/service"
 import { captureOrderPayment, makePayingGuest } from "../helpers/checkout"
@@ -308,6 +309,14 @@ withTestStore((ctx) => {
     const res = await ctx.api.post("/admin/payment-risk/erasure", { email: "loeschen@example.com" }, ctx.admin)
     expect(res.status).toBe(200)
     expect(res.data.receivables_deleted).toBe(1)
+    expect(await service().listReceivables({ order_id: orderId })).toEqual([])
+  })
+
+  it("should purge a receivable untouched for the outcomes' retention period, and keep a recent one", async () => {
+    const orderId = await invoiceOrder("alt@example.com")
+    await eraseExpiredAssessmentData(ctx.container, { now: new Date(Date.now() + 1000 * DAY) })
+    expect(await service().listReceivables({ order_id: orderId })).toHaveLength(1)
+    await eraseExpiredAssessmentData(ctx.container, { now: new Date(Date.now() + 1461 * DAY) })
     expect(await service().listReceivables({ order_id: orderId })).toEqual([])
   })
 })
