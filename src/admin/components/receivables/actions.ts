@@ -1,4 +1,4 @@
-import type { ReceivableAction, ReceivableDTO } from "../../lib/receivable-hooks"
+import type { ReceivableAction, ReceivableDTO } from "./types"
 
 export type SimpleAction = Exclude<ReceivableAction, "payment">
 

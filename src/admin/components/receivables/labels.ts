@@ -3,7 +3,7 @@ import type { DunningStageKind } from "../../../engine/dunning/stages"
 import { reasonLabel } from "../../../engine/outcomes/reason-codes"
 import { OUTCOME_KIND_LABELS } from "../../../engine/outcomes/labels"
 import type { OutcomeKind } from "../../../engine/outcomes/types"
-import type { ReceivableStatus } from "../../lib/receivable-hooks"
+import type { ReceivableStatus } from "./types"
 
 export const KEY = "paymentRiskReceivables"
 

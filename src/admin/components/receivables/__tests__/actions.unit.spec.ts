@@ -1,4 +1,4 @@
-import type { ReceivableDTO } from "../../../lib/receivable-hooks"
+import type { ReceivableDTO } from "../types"
 import { availableActions, parseAmount } from "../actions"
 import { originalOf } from "../row-original"
 
