@@ -50,21 +50,31 @@ export const EntryTable = ({ filters, onFiltersChange }: Props) => {
         size: 140,
         cell: ({ getValue }) => <Badge size="2xsmall">{t(`${KEY}.kinds.${getValue()}`)}</Badge>,
       }),
-      columnHelper.display({ id: "entry", header: t(`${KEY}.entry`), cell: ({ row }) => describeEntry(row.original) }),
-      columnHelper.accessor("reason", { header: t(`${KEY}.fields.reason`) }),
-      columnHelper.accessor("source", { header: t(`${KEY}.fields.source`), cell: ({ getValue }) => t(`${KEY}.sources.${getValue()}`) }),
+      columnHelper.display({
+        id: "entry",
+        header: t(`${KEY}.entry`),
+        size: 260,
+        cell: ({ row }) => <span className="block whitespace-normal break-words">{describeEntry(row.original)}</span>,
+      }),
+      columnHelper.accessor("reason", {
+        header: t(`${KEY}.fields.reason`),
+        size: 260,
+        cell: ({ getValue }) => <span className="block whitespace-normal break-words">{getValue()}</span>,
+      }),
+      columnHelper.accessor("source", { header: t(`${KEY}.fields.source`), size: 150, cell: ({ getValue }) => t(`${KEY}.sources.${getValue()}`) }),
       columnHelper.display({
         id: "action",
         header: t("paymentRisk.outcomes.action.column"),
-        size: 220,
+        size: 200,
         cell: ({ row }) => (
-          <span className="block min-w-[10rem] whitespace-normal break-words" data-testid="entry-action-cell">
+          <span className="block whitespace-normal break-words" data-testid="entry-action-cell">
             {actionSentence((row.original as NegativeListEntry & { action?: unknown }).action, t, i18n.language)}
           </span>
         ),
       }),
       columnHelper.accessor("expires_at", {
         header: t(`${KEY}.fields.expires_at`),
+        size: 120,
         cell: ({ getValue }) => {
           const expires = getValue()
           return expires ? format.date(expires) : "–"
