@@ -130,6 +130,8 @@ withTestStore({ timeout: 170 * 1000 }, (ctx) => {
         "GET /store/carts/:id/payment-providers": { method: "get", url: `/store/carts/${cartId}/payment-providers?locale=de` },
         "POST /store/carts/:id/address-check": { method: "post", url: `/store/carts/${cartId}/address-check?locale=de`, body: {} },
         "GET /store/security-tips": { method: "get", url: "/store/security-tips?placement=checkout&locale=de" },
+        // a cart id is no key to an order it did not become: the same 404 for every shopper
+        "GET /store/orders/:id/payment-instructions": { method: "get", url: `/store/orders/order_01JZZZZZZZZZZZZZZZZZZZZZZZ/payment-instructions?cart_id=${cartId}` },
       })
       expect(Object.keys(storeCalls("x")).sort()).toEqual(routeKeys(STORE_ROUTES))
 
@@ -245,7 +247,21 @@ withTestStore({ timeout: 170 * 1000 }, (ctx) => {
         const adminCalls: Record<string, Call[]> = {
           "GET /admin/payment-risk/assessments": [{ method: "get", url: `/admin/payment-risk/assessments?cart_id=${cartId}` }],
           "GET /admin/payment-risk/outcomes": [{ method: "get", url: `/admin/payment-risk/outcomes?order_id=${orderId}` }],
-          "POST /admin/payment-risk/outcomes": [{ method: "post", url: "/admin/payment-risk/outcomes", body: { order_id: orderId, kind: "payment_received", amount: 49 } }],
+          "POST /admin/payment-risk/outcomes": [
+            { method: "post", url: "/admin/payment-risk/outcomes", body: { order_id: orderId, kind: "payment_received", amount: 49 } },
+            // a returned debit reopens the order's receivable for the receivables routes below
+            { method: "post", url: "/admin/payment-risk/outcomes", body: { order_id: orderId, kind: "return_debit", reason_code: "MS03", amount: 49, fee: 3.5 } },
+          ],
+          "GET /admin/payment-risk/receivables": [{ method: "get", url: "/admin/payment-risk/receivables?overdue=false" }],
+          "GET /admin/payment-risk/receivables/:order_id": [{ method: "get", url: `/admin/payment-risk/receivables/${orderId}?as_of=2030-01-01` }],
+          "GET /admin/payment-risk/receivables/:order_id/letter": [{ method: "get", url: `/admin/payment-risk/receivables/${orderId}/letter?stage=0` }],
+          "POST /admin/payment-risk/receivables/:order_id/advance": [{ method: "post", url: `/admin/payment-risk/receivables/${orderId}/advance`, body: {} }],
+          "POST /admin/payment-risk/receivables/:order_id/pause": [{ method: "post", url: `/admin/payment-risk/receivables/${orderId}/pause`, body: {} }],
+          "POST /admin/payment-risk/receivables/:order_id/resume": [{ method: "post", url: `/admin/payment-risk/receivables/${orderId}/resume`, body: {} }],
+          "POST /admin/payment-risk/receivables/:order_id/payment": [{ method: "post", url: `/admin/payment-risk/receivables/${orderId}/payment`, body: { amount: 1 } }],
+          "POST /admin/payment-risk/receivables/:order_id/hand-over": [{ method: "post", url: `/admin/payment-risk/receivables/${orderId}/hand-over`, body: { note: "Inkasso" } }],
+          "GET /admin/payment-risk/receivables/export": [{ method: "get", url: "/admin/payment-risk/receivables/export?status=handed_over" }],
+          "POST /admin/payment-risk/receivables/:order_id/write-off": [{ method: "post", url: `/admin/payment-risk/receivables/${orderId}/write-off`, body: {} }],
           "GET /admin/payment-risk/credit-checks": [{ method: "get", url: "/admin/payment-risk/credit-checks" }],
           "GET /admin/payment-risk/credit-providers": [{ method: "get", url: "/admin/payment-risk/credit-providers" }],
           "GET /admin/payment-risk/hash-keys": [{ method: "get", url: "/admin/payment-risk/hash-keys" }],

@@ -145,6 +145,9 @@ medusaIntegrationTestRunner({
       const buyer = shopper(api, store)
       const cart = await buyer.createCart({ email: "fuzz-cart@example.com" })
       const collection = await buyer.paymentCollection(cart.id)
+      // a returned debit (recorded only) opens the order's receivable for the receivables routes
+      const returned = await api.post("/admin/payment-risk/outcomes", { order_id: orderId, kind: "return_debit", reason_code: "MS03", amount: 10 }, admin)
+      if (returned.status !== 201) throw new Error(`seed outcome: ${returned.status}`)
       const entry = await api.post("/admin/payment-risk/negative-list", { kind: "email", value: "listed@example.com", reason: "seed" }, admin)
       const rule = await api.post(
         "/admin/payment-risk/rules",

@@ -297,6 +297,8 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       path: `${admin}/settings`,
       auth: "admin",
       json: true,
+      // every consequence complete, so a variant of one of its fields is that field's only fault
+      baseBody: { outcomes: { consequences: Object.fromEntries(CONSEQUENCE_KEYS.map((key) => [key, { list: [], action: null, expires_days: null }])) } },
       body: SETTINGS_BODY,
     },
     { method: "GET", path: `${admin}/providers`, auth: "admin", query: {}, readOnly: true },
@@ -551,6 +553,62 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       },
       bodyForBadIds: {},
     },
+    // receivables (the seed's returned debit opened one for the fixture order)
+    {
+      method: "GET",
+      path: `${admin}/receivables`,
+      auth: "admin",
+      readOnly: true,
+      query: {
+        status: enumOf(["open", "overdue", "in_dunning", "paused", "paid", "handed_over", "written_off"]),
+        stage: int(0, 50),
+        overdue: enumOf(["true", "false"]),
+        ...paging(200),
+      },
+    },
+    {
+      method: "GET",
+      path: `${admin}/receivables/:order_id`,
+      auth: "admin",
+      readOnly: true,
+      params: { order_id: fx.orderId },
+      query: { as_of: { type: "format", bad: { ...dateBad, "30 February": "2026-02-30" } } },
+    },
+    {
+      method: "GET",
+      path: `${admin}/receivables/:order_id/letter`,
+      auth: "admin",
+      readOnly: true,
+      params: { order_id: fx.orderId },
+      validQuery: "stage=0",
+      query: { stage: int(0, 50) },
+    },
+    { method: "GET", path: `${admin}/receivables/export`, auth: "admin", readOnly: true, query: { status: enumOf(["open", "overdue", "in_dunning", "paused", "paid", "handed_over", "written_off"]) } },
+    ...(["advance", "pause", "resume"] as const).map(
+      (action): RouteSpec => ({ method: "POST", path: `${admin}/receivables/:order_id/${action}`, auth: "admin", json: true, params: { order_id: fx.orderId }, body: {} })
+    ),
+    {
+      method: "POST",
+      path: `${admin}/receivables/:order_id/payment`,
+      auth: "admin",
+      json: true,
+      params: { order_id: fx.orderId },
+      baseBody: { amount: 1 },
+      body: {
+        amount: { type: "number", min: 0.01, max: 1e9, required: true, bad: { "three decimals": 1.005, zero: 0 } },
+        paid_at: { type: "format", bad: { ...dateBad, "in the future": "2999-01-01" } },
+      },
+    },
+    ...(["write-off", "hand-over"] as const).map(
+      (action): RouteSpec => ({
+        method: "POST",
+        path: `${admin}/receivables/:order_id/${action}`,
+        auth: "admin",
+        json: true,
+        params: { order_id: fx.orderId },
+        body: { note: text(2000, { nullable: true, bad: { formula: "=HYPERLINK(1)" } }) },
+      })
+    ),
     // provider webhooks: the generic hook's cases are signed when sent (so its body validation is
     // what answers); Stripe's are not (nobody but Stripe can sign them: every one must be refused)
     {

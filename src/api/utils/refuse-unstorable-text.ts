@@ -11,6 +11,7 @@ const PLUGIN_PATHS = [
   /^\/store\/carts\/[^/]+\/(payment-providers|address-check|complete)\/?$/i,
   /^\/store\/security-tips\/?$/i,
   /^\/store\/payment-collections\/[^/]+\/payment-sessions\/?$/i,
+  /^\/store\/orders\/[^/]+\/payment-instructions\/?$/i,
 ]
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
