@@ -80,8 +80,11 @@ async function download(path: string, fileName: string) {
   const link = document.createElement("a")
   link.href = url
   link.download = fileName
+  document.body.appendChild(link)
   link.click()
-  URL.revokeObjectURL(url)
+  link.remove()
+  // revoked a little later: revoking at once can cancel the download before the browser has read the file
+  setTimeout(() => URL.revokeObjectURL(url), 30_000)
 }
 
 /** The letter (PDF) of a stage that was sent. */
