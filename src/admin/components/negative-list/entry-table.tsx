@@ -58,20 +58,18 @@ export const EntryTable = ({ filters, onFiltersChange }: Props) => {
       }),
       columnHelper.accessor("reason", {
         header: t(`${KEY}.fields.reason`),
-        size: 260,
-        cell: ({ getValue }) => <span className="block whitespace-normal break-words">{getValue()}</span>,
-      }),
-      columnHelper.accessor("source", { header: t(`${KEY}.fields.source`), size: 150, cell: ({ getValue }) => t(`${KEY}.sources.${getValue()}`) }),
-      columnHelper.display({
-        id: "action",
-        header: t("paymentRisk.outcomes.action.column"),
-        size: 200,
+        size: 300,
+        // the reason, and what the entry does when it matches (its own action, else the list's)
         cell: ({ row }) => (
-          <span className="block whitespace-normal break-words" data-testid="entry-action-cell">
-            {actionSentence((row.original as NegativeListEntry & { action?: unknown }).action, t, i18n.language)}
+          <span className="block whitespace-normal break-words">
+            {row.original.reason}
+            <span className="text-ui-fg-subtle block" data-testid="entry-action-cell">
+              {t("paymentRisk.outcomes.action.column")}: {actionSentence((row.original as NegativeListEntry & { action?: unknown }).action, t, i18n.language)}
+            </span>
           </span>
         ),
       }),
+      columnHelper.accessor("source", { header: t(`${KEY}.fields.source`), size: 150, cell: ({ getValue }) => t(`${KEY}.sources.${getValue()}`) }),
       columnHelper.accessor("expires_at", {
         header: t(`${KEY}.fields.expires_at`),
         size: 120,
