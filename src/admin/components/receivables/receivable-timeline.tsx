@@ -15,6 +15,12 @@ export const ReceivableTimeline = ({ receivable, stages }: { receivable: Receiva
     if (event.kind === "dunning_stage" && event.stage !== null) return `${eventLabel(event.kind, null, format.language)}: ${stageLabel(event.stage, stages, t)}`
     return eventLabel(event.kind, event.reason_code, format.language)
   }
+  // a stage's note is how it went out ("channel:email channel:letter"): said in words
+  const noteText = (event: (typeof events)[number]) => {
+    if (!event.note) return null
+    const channels = [...event.note.matchAll(/channel:(email|letter)/g)].map((match) => t(`${KEY}.timeline.channel.${match[1]}`))
+    return channels.length ? channels.join(", ") : event.note
+  }
   if (!events.length) return <Text size="small" className="text-ui-fg-subtle">{t(`${KEY}.timeline.empty`)}</Text>
   return (
     <ol className="flex flex-col gap-y-3 border-l pl-4" data-testid="receivable-timeline">
@@ -28,7 +34,7 @@ export const ReceivableTimeline = ({ receivable, stages }: { receivable: Receiva
             {event.fee ? ` · ${t(`${KEY}.timeline.fee`, { amount: format.money(event.fee, receivable.currency_code) })}` : ""}
             {event.source ? ` · ${t(`${KEY}.timeline.source.${event.source}`, event.source)}` : ""}
           </Text>
-          {event.note && <Text size="xsmall" className="text-ui-fg-subtle">{event.note}</Text>}
+          {noteText(event) && <Text size="xsmall" className="text-ui-fg-subtle">{noteText(event)}</Text>}
         </li>
       ))}
     </ol>
