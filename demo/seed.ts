@@ -366,6 +366,8 @@ export default async function seedDemo({ container }: ExecArgs) {
     getCreditProviders(): Map<string, unknown>
     getSettings(): Promise<Record<string, any>>
     saveSettings(values: Record<string, any>): Promise<unknown>
+    getProviderClasses(ids: string[]): Promise<Array<{ id: string; confirmed: boolean }>>
+    setProviderClass(id: string, riskClass: string): Promise<unknown>
   }
   const riskSettings = await risk.getSettings()
   if (risk.getCreditProviders().has("sandbox") && !riskSettings.credit_check.providers.length) {
@@ -392,6 +394,14 @@ export default async function seedDemo({ container }: ExecArgs) {
       shop: { ...withShop.shop, account_holder: "Payment-Risk-Demo GmbH", iban: "DE89370400440532013000", bic: "COBADEFFXXX", bank_name: "Commerzbank" },
     })
     created.push("bank details for prepayment")
+  }
+
+  // Medusa's test payment captures at once, like a card: classified so the admin does not ask to
+  // confirm it, and so it is hidden on first orders and for listed shoppers like any card method
+  const [system] = await risk.getProviderClasses(["pp_system_default"])
+  if (providers.includes("pp_system_default") && system && !system.confirmed) {
+    await risk.setProviderClass("pp_system_default", "card")
+    created.push("Medusa's test payment classified as card")
   }
 
   logger.info(created.length ? `Demo data created: ${created.join("; ")}` : "Demo data already present")

@@ -171,6 +171,10 @@ withTestStore((ctx) => {
       const reset = await ctx.api.post("/admin/payment-risk/settings", { outcomes: { consequences: { cod_refused: null } } }, ctx.admin)
       expect(reset.data.settings.outcomes.consequences).toEqual({})
       expect(reset.data.settings.dunning.payment_term_days).toBe(30)
+      // stored as sent, not merged into the old JSON (the reset key must be gone when read again)
+      const stored = await ctx.api.get("/admin/payment-risk/settings", ctx.admin)
+      expect(stored.data.settings.outcomes.consequences).toEqual({})
+      expect(stored.data.settings.shop.iban).toBe("DE89370400440532013000")
     })
 
     it("should save retention periods and give the assessments' period back to the plugin option with null", async () => {

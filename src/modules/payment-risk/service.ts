@@ -80,8 +80,9 @@ class PaymentRiskModuleService extends MedusaService({
   }
 
   /** Saves validated settings (already merged by the caller) for the store scope. */
-  async saveSettings(values: EngineSettings): Promise<EngineSettings> {
-    return await settings.saveSettings(this, values)
+  @InjectTransactionManager()
+  async saveSettings(values: EngineSettings, @MedusaContext() sharedContext: Ctx = {}): Promise<EngineSettings> {
+    return await settings.saveSettings(this, sharedContext.transactionManager!.getKnex(), values, sharedContext)
   }
 
   /** The class of each provider: the merchant's choice, else the plugin's default. */

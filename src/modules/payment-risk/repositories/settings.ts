@@ -1,5 +1,8 @@
 import { defaultClassFor, PaymentClass, RiskSettings as EngineSettings, withDefaults } from "../../../engine"
+import type { Context } from "@medusajs/framework/types"
 import type PaymentRiskModuleService from "../service"
+import { wellFormedJson } from "../types/json"
+import type { Db } from "./sql"
 
 /** scope of the store's settings row */
 export const STORE_SCOPE = "store"
@@ -27,13 +30,18 @@ export async function getSettings(service: Settings): Promise<EngineSettings> {
   return withDefaults(readSettingsValues(row?.values))
 }
 
-/** Saves validated settings (already merged by the caller) for the store scope. */
-export async function saveSettings(service: Settings, values: EngineSettings): Promise<EngineSettings> {
-  const [row] = await service.listRiskSettings({ scope: STORE_SCOPE }, { take: 1 })
-  if (row) {
-    await service.updateRiskSettings({ id: row.id, values })
-  } else {
-    await service.createRiskSettings({ scope: STORE_SCOPE, values })
+/**
+ * Saves validated settings (already merged by the caller) for the store scope, replacing the
+ * stored JSON as a whole: the ORM's update merges object properties, so a key the merchant
+ * removed (an outcome consequence reset to its default) would survive it.
+ */
+export async function saveSettings(service: Settings, knex: Db, values: EngineSettings, ctx: Context): Promise<EngineSettings> {
+  const updated = await knex.raw(
+    `update payment_risk_settings set "values" = ?::jsonb, updated_at = now() where scope = ? and deleted_at is null`,
+    [wellFormedJson(values), STORE_SCOPE]
+  )
+  if (!updated.rowCount) {
+    await service.createRiskSettings({ scope: STORE_SCOPE, values }, ctx)
   }
   return withDefaults(values)
 }
