@@ -415,7 +415,7 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       path: `${admin}/outcomes`,
       auth: "admin",
       readOnly: true,
-      query: { order_id: { type: "ref", max: 100, unknown: "2xx" }, kind: enumOf(OUTCOME_KINDS), ...paging(200) },
+      query: { order_id: { type: "ref", max: 100, unknown: "2xx" }, customer_id: { type: "ref", max: 100, unknown: "404" }, kind: enumOf(OUTCOME_KINDS), ...paging(200) },
     },
     {
       method: "POST",

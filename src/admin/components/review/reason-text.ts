@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next"
+import { ruleNameText } from "../../lib/rule-text"
 import type { Reason } from "../../../engine/types"
 import { formatMoney } from "../../lib/format"
 import { providerName } from "../../lib/provider-name"
@@ -33,6 +34,7 @@ export function reasonSentence(reason: Reason, t: TFunction, language: string): 
     findings: list(v.findings).map((finding) => findingText(finding, t)).join("; "),
     provider_id: typeof v.provider_id === "string" ? providerName(v.provider_id) : "",
     errors: list(v.errors).join("; "),
+    ...(typeof v.name === "string" ? { name: ruleNameText(v.name, t) } : {}),
     total: money(v.total),
     cod_max_amount: money(v.cod_max_amount),
     currency_code: "",

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next"
+import { ruleNameText } from "../../lib/rule-text"
 import { providerName } from "../../lib/provider-name"
 import type { CatalogEntry, RuleAction } from "../../lib/rules-types"
 
@@ -45,5 +46,5 @@ export function reviewReasonText(reason: string, t: TFunction): string {
   if (reason === "duplicate_order") return t("paymentRisk.reviews.reasons.duplicate_order")
   const score = reason.match(/^score (-?\d+) ≥ (-?\d+)$/)
   if (score) return t("paymentRisk.reviews.reasons.score", { score: score[1], threshold: score[2] })
-  return reason
+  return ruleNameText(reason, t)
 }

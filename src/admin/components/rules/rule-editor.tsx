@@ -1,4 +1,5 @@
 import { Button, FocusModal, Heading, Input, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
+import { ruleDescription, ruleName } from "../../lib/rule-text"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/errors"
@@ -30,7 +31,7 @@ export const RuleEditor = ({ open, onOpenChange, rule }: Props) => {
 
   useEffect(() => {
     if (!open) return
-    setDraft(rule ? draftFromRule(rule) : emptyDraft())
+    setDraft(rule ? { ...draftFromRule(rule), name: ruleName(rule, t), description: ruleDescription(rule, t) ?? "" } : emptyDraft())
     setErrors({})
     setAttempted(false)
     save.reset()

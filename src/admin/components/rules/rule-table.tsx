@@ -1,4 +1,5 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
+import { ruleName } from "../../lib/rule-text"
 import {
   Badge,
   createDataTableColumnHelper,
@@ -48,14 +49,14 @@ export const RuleTable = () => {
       toggle.mutate(
         { id: rule.id, enabled },
         {
-          onSuccess: () => toast.success(t(enabled ? `${KEY}.switchedOn` : `${KEY}.switchedOff`, { name: rule.name })),
+          onSuccess: () => toast.success(t(enabled ? `${KEY}.switchedOn` : `${KEY}.switchedOff`, { name: ruleName(rule, t) })),
           onError: (e) => toast.error(errorMessage(e)),
         }
       )
     const confirmDelete = async (rule: RuleDTO) => {
       const ok = await prompt({
         title: t(`${KEY}.deleteTitle`),
-        description: t(rule.default_key ? `${KEY}.deleteDefault` : `${KEY}.deleteText`, { name: rule.name }),
+        description: t(rule.default_key ? `${KEY}.deleteDefault` : `${KEY}.deleteText`, { name: ruleName(rule, t) }),
         confirmText: t(`${KEY}.delete`),
         cancelText: t(`${KEY}.cancel`),
       })
@@ -68,7 +69,7 @@ export const RuleTable = () => {
         cell: ({ row: { original: rule } }) => (
           <div className="flex flex-col py-2">
             <div className="flex items-center gap-x-2">
-              <Text size="small" weight="plus" className="truncate">{rule.name}</Text>
+              <Text size="small" weight="plus" className="truncate">{ruleName(rule, t)}</Text>
               {rule.default_key && <Badge size="2xsmall">{t(`${KEY}.default`)}</Badge>}
             </div>
             {rule.description && <Text size="xsmall" className="text-ui-fg-subtle truncate">{rule.description}</Text>}
@@ -89,7 +90,7 @@ export const RuleTable = () => {
         header: t(`${KEY}.fields.enabled`),
         size: 100,
         cell: ({ row: { original: rule } }) => (
-          <Switch checked={rule.enabled} aria-label={t(`${KEY}.toggle`, { name: rule.name })}
+          <Switch checked={rule.enabled} aria-label={t(`${KEY}.toggle`, { name: ruleName(rule, t) })}
             disabled={toggle.isPending} onCheckedChange={(enabled) => setEnabled(rule, enabled)} />
         ),
       }),

@@ -1,4 +1,5 @@
 import { Badge, Text } from "@medusajs/ui"
+import { ruleNameText } from "../../lib/rule-text"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
 import { useConditionCatalog } from "../../lib/rules-hooks"
@@ -39,7 +40,7 @@ export const RulesResultView = ({ result }: { result: RulesResult }) => {
         {rules.map((rule) => (
           <li key={rule.rule_id} className="rounded-md border px-3 py-2" data-testid="evaluated-rule" data-held={rule.held}>
             <div className="flex flex-wrap items-center gap-2">
-              <Text size="small" weight="plus">{rule.name}</Text>
+              <Text size="small" weight="plus">{ruleNameText(rule.name, t)}</Text>
               <RuleStatus rule={rule} />
               <Text size="xsmall" className="text-ui-fg-subtle">{actionsSummary(rule.actions, t).join(" · ")}</Text>
             </div>

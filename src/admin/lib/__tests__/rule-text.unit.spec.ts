@@ -3,12 +3,12 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import type { TFunction } from "i18next"
-import { DEFAULT_RULES, FORMER_DEFAULT_TEXTS } from "../../../../engine/rules/defaults"
+import { DEFAULT_RULES, FORMER_DEFAULT_TEXTS } from "../../../engine/rules/defaults"
 import { ruleDescription, ruleName, ruleNameText } from "../rule-text"
 
 type Messages = { [key: string]: string | Messages }
 
-const JSON_DIR = join(__dirname, "../../../i18n/json")
+const JSON_DIR = join(__dirname, "../../i18n/json")
 const messages = (file: string): Messages => JSON.parse(readFileSync(join(JSON_DIR, file), "utf8"))
 
 /** A t() over one language's JSON: the text at the dotted key, or the key itself (as i18next does). */

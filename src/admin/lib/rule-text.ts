@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next"
-import { DEFAULT_RULES, isDefaultRuleText } from "../../../engine/rules/defaults"
+import { DEFAULT_RULES, isDefaultRuleText } from "../../engine/rules/defaults"
 
 type StoredRule = { default_key?: string | null; name: string; description?: string | null }
 
