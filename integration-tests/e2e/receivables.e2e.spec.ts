@@ -311,14 +311,8 @@ describe("admin receivables in a real browser", () => {
     }
   })
 
-  /**
-   * Known backend bug (reported): `POST /admin/payment-risk/settings` answers the reset (null
-   * drops the key), but the row is saved with Medusa's update, which merges JSON objects
-   * (`mergeObjectProperties`), so the dropped key stays in the database and the next GET shows
-   * the old consequence again. `it.failing` passes while the bug is there and fails once it is
-   * fixed: then make it a plain `it`.
-   */
-  it.failing("should reset an edited consequence to its default", async () => {
+  // the settings row is stored as sent (not merged into the old JSON), so a reset key stays reset
+  it("should reset an edited consequence to its default", async () => {
     await api(store.base, "/admin/payment-risk/settings", {
       headers: auth,
       body: { outcomes: { consequences: { "return_debit:AM04": { list: ["iban"], action: null, expires_days: 30 } } } },

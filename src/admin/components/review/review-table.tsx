@@ -5,7 +5,7 @@ import { Link, useNavigate } from "react-router-dom"
 import { useFormat } from "../../lib/format"
 import { useReviews } from "../../lib/review-hooks"
 import { REVIEW_FILTERS, ReviewDTO, ReviewFilter } from "../../lib/rules-types"
-import { ListPagination } from "../data-table-parts"
+import { ListPagination, onRowOpen } from "../data-table-parts"
 import { reviewReasonText } from "../rules/labels"
 import { STATUS_COLOR } from "./status"
 
@@ -68,7 +68,7 @@ export const ReviewTable = () => {
     rowCount: data?.count ?? 0,
     isLoading,
     pagination: { state: pagination, onPaginationChange: setPagination },
-    onRowClick: (_event, row) => navigate(`/orders/${row.order_id}`),
+    onRowClick: onRowOpen((row: { order_id: string }) => navigate(`/orders/${row.order_id}`)),
   })
 
   return (
