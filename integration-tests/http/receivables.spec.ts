@@ -310,9 +310,19 @@ withTestStore((ctx) => {
     const orderId = await invoiceOrder("loeschen@example.com")
     // her second order in minutes waits for review: decided before the erasure
     await ctx.api.post(`/admin/payment-risk/reviews/${orderId}/approve`, {}, { ...ctx.admin, ...ok })
+    // a dunning email about her order (as the job sends it) and one about another order
+    const notifications = ctx.container.resolve(Modules.NOTIFICATION)
+    await notifications.createNotifications([
+      { to: "loeschen@example.com", channel: "email", template: "payment-risk.dunning-stage", data: { body: "Guten Tag" }, idempotency_key: `payment-risk:dunning:${orderId}:0` },
+      { to: "jemand@example.com", channel: "email", template: "payment-risk.dunning-stage", data: { body: "Hallo" }, idempotency_key: "payment-risk:dunning:order_other:0" },
+    ])
     const res = await ctx.api.post("/admin/payment-risk/erasure", { email: "loeschen@example.com" }, ctx.admin)
     expect(res.status).toBe(200)
     expect(res.data.receivables_deleted).toBe(1)
+    expect(res.data.dunning_notifications_deleted).toBe(1)
+    const left = (await dunningEmails()).map((n) => n.to)
+    expect(left).toContain("jemand@example.com")
+    expect(left).not.toContain("loeschen@example.com")
     expect(await service().listReceivables({ order_id: orderId })).toEqual([])
   })
 

@@ -67,8 +67,8 @@ withTestStore((ctx) => {
 
   /**
    * A placed, captured order whose payment carries a Stripe payment intent (as Medusa's Stripe
-   * provider stores it: the intent as the session's and the payment's data, here with the card
-   * fingerprint expanded).
+   * provider stores it: a `pp_stripe_…` provider, the intent as the session's and the payment's
+   * data, here with the card fingerprint expanded).
    */
   const stripeOrder = async (email: string, intentId: string) => {
     const { completion } = await ctx.shop.checkout({ email, providerId: PROVIDERS.cod })
@@ -77,8 +77,8 @@ withTestStore((ctx) => {
     await captureOrderPayment(ctx.api, ctx.admin, orderId)
     const data = JSON.stringify({ id: intentId, object: "payment_intent", payment_method: { card: { fingerprint: `fp_${intentId}` } } })
     const { rows } = await knex().raw(`select payment_collection_id as id from order_payment_collection where order_id = ?`, [orderId])
-    await knex().raw(`update payment_session set data = ?::jsonb where payment_collection_id = ?`, [data, rows[0].id])
-    await knex().raw(`update payment set data = ?::jsonb where payment_collection_id = ?`, [data, rows[0].id])
+    await knex().raw(`update payment_session set data = ?::jsonb, provider_id = 'pp_stripe_stripe' where payment_collection_id = ?`, [data, rows[0].id])
+    await knex().raw(`update payment set data = ?::jsonb, provider_id = 'pp_stripe_stripe' where payment_collection_id = ?`, [data, rows[0].id])
     const { rows: payments } = await knex().raw(`select id from payment where payment_collection_id = ?`, [rows[0].id])
     return { orderId, paymentId: payments[0].id as string }
   }
@@ -86,6 +86,21 @@ withTestStore((ctx) => {
   const allOutcomes = () => service().listPaymentOutcomes({})
 
   describe("when Stripe calls", () => {
+    it("should find the order of the Stripe payment even when a shopper copied its intent id into another provider's session", async () => {
+      const { orderId } = await stripeOrder("copied@example.com", "pi_webhook_copied")
+      // Medusa keeps a caller's `data` on a session: order B carries A's intent id under prepayment
+      const { completion } = await ctx.shop.checkout({ email: "copier@example.com", providerId: PROVIDERS.prepayment })
+      const { rows } = await knex().raw(`select payment_collection_id as id from order_payment_collection where order_id = ?`, [completion.data.order.id])
+      await knex().raw(`update payment_session set data = data || ?::jsonb where payment_collection_id = ?`, [JSON.stringify({ id: "pi_webhook_copied" }), rows[0].id])
+      await knex().raw(`update payment set data = data || ?::jsonb where payment_collection_id = ?`, [JSON.stringify({ id: "pi_webhook_copied" }), rows[0].id])
+
+      const created = await postStripe(stripeEvent("evt_copied", "charge.dispute.created", dispute({ id: "dp_copied", charge: "ch_copied", payment_intent: "pi_webhook_copied" })))
+      expect(created.status).toBe(200)
+      expect(created.data.outcome).toMatchObject({ order_id: orderId, kind: "chargeback" })
+      expect(await outcomesOf(completion.data.order.id)).toEqual([])
+    })
+
+
     it("should record a fraud dispute as a chargeback with its list entries, and its win as the reversal", async () => {
       const { orderId } = await stripeOrder("dispute@example.com", "pi_webhook_1")
 
@@ -132,6 +147,8 @@ withTestStore((ctx) => {
       expect([a.data.duplicate, b.data.duplicate].sort()).toEqual([false, true])
       const again = await postStripe(warning)
       expect(again.data).toMatchObject({ duplicate: true, list_entries: 0 })
+      // a warning moved no money: it lists, but opens no claim against the (probably robbed) cardholder
+      expect(await service().listReceivables({ order_id: orderId })).toEqual([])
       // the dispute that follows is the same chargeback
       const disputed = await postStripe(stripeEvent("evt_dispute_after_efw", "charge.dispute.created", dispute()))
       expect(disputed.data).toMatchObject({ duplicate: true })

@@ -1,4 +1,5 @@
 import type { Receivable } from "../../engine/dunning/receivable"
+import { nameForLetter } from "./name-for-letter"
 import { DocumentLanguage, formatDate, formatIban, formatMoney } from "./format"
 
 /** The placeholders of a dunning stage's subject and body (`engine/dunning/default-stages.ts`). */
@@ -70,8 +71,8 @@ export function dunningPlaceholderValues(source: PlaceholderSource): DunningPlac
   const { language, receivable: r, currency_code: currency } = source
   const money = (amount: number) => formatMoney(amount, currency, language)
   return {
-    first_name: source.recipient.first_name.trim(),
-    last_name: source.recipient.last_name.trim(),
+    first_name: nameForLetter(source.recipient.first_name),
+    last_name: nameForLetter(source.recipient.last_name),
     order_number: source.order_number,
     invoice_date: formatDate(r.invoice_date, language),
     due_date: formatDate(r.due_date, language),

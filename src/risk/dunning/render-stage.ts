@@ -1,4 +1,5 @@
 import { dayString, DunningStage, RiskSettings, toDay } from "../../engine"
+import { nameForLetter } from "../documents/name-for-letter"
 import { paymentReference } from "../../engine/payment-instructions/payment-reference"
 import { DunningLanguage, formatDay, formatMoney, languageOf } from "./format"
 import type { ReceivableOrder } from "./load-order"
@@ -56,8 +57,8 @@ export function dunningPlaceholders(
   const money = (amount: number) => formatMoney(amount, view.currency_code, language)
   const number = String(order?.display_id ?? view.order_id)
   return {
-    first_name: order?.first_name ?? "",
-    last_name: order?.last_name ?? "",
+    first_name: nameForLetter(order?.first_name),
+    last_name: nameForLetter(order?.last_name),
     order_number: number,
     invoice_date: formatDay(view.invoice_date, language),
     due_date: formatDay(view.due_date, language),

@@ -26,14 +26,17 @@ const ORDERS_OF_COLLECTIONS = `
 /**
  * The order whose payment a payment provider knows by its own id, e.g. a Stripe payment intent:
  * Medusa's Stripe provider keeps the intent as the payment's and the payment session's `data`
- * (`data.id` = `pi_…`). Read only, with bound parameters.
+ * (`data.id` = `pi_…`) — only payments of a Stripe provider (`pp_stripe…`) count. Read only, with
+ * bound parameters.
  */
 export async function findOrderByProviderPaymentId(container: MedusaContainer, providerPaymentId: string): Promise<FoundOrder> {
   const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  // only Stripe's own payments: a shopper can put any `data` on a session of another provider
+  // (Medusa keeps the caller's data), and a copied intent id would make the lookup ambiguous
   const collections = `
-    select payment_collection_id from payment where deleted_at is null and data->>'id' = ?
+    select payment_collection_id from payment where deleted_at is null and provider_id like 'pp\\_stripe%' and data->>'id' = ?
     union
-    select payment_collection_id from payment_session where deleted_at is null and data->>'id' = ?`
+    select payment_collection_id from payment_session where deleted_at is null and provider_id like 'pp\\_stripe%' and data->>'id' = ?`
   const { rows } = await knex.raw(ORDERS_OF_COLLECTIONS.replace("COLLECTIONS", collections), [providerPaymentId, providerPaymentId])
   return answer(rows)
 }

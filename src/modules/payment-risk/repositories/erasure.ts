@@ -31,6 +31,8 @@ export type ShopperErasureResult = {
   review_events_deleted: number
   outcomes_deleted: number
   receivables_deleted: number
+  /** dunning emails of her orders in Medusa's notification table (they hold her name and email) */
+  dunning_notifications_deleted: number
   list_entries_deleted: number
   list_audits_deleted: number
   list_entries_kept: number
@@ -70,6 +72,7 @@ export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): P
     )
     const outcomes = await deleted(`delete from payment_risk_outcome where order_id = any(?::text[])`, [plan.order_ids])
     const receivables = await deleted(`delete from payment_risk_receivable where order_id = any(?::text[])`, [plan.order_ids])
+    const notifications = await deleteDunningNotifications(trx, plan.order_ids)
     const audits = await deleted(`delete from payment_risk_negative_list_audit where entry_id = any(?::text[])`, [plan.list_entry_ids])
     const entries = await deleted(`delete from payment_risk_negative_list_entry where id = any(?::text[])`, [plan.list_entry_ids])
     return {
@@ -82,11 +85,25 @@ export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): P
       review_events_deleted: reviewEvents,
       outcomes_deleted: outcomes,
       receivables_deleted: receivables,
+      dunning_notifications_deleted: notifications,
       list_entries_deleted: entries,
       list_audits_deleted: audits,
       list_entries_kept: plan.kept_list_entry_ids.length,
     }
   })
+}
+
+/**
+ * The dunning emails the plugin sent about these orders (idempotency key
+ * `payment-risk:dunning:<order>:<stage>`), from Medusa's notification table when the store has
+ * the Notification Module (no table: nothing to delete).
+ */
+async function deleteDunningNotifications(trx: Db, orderIds: string[]): Promise<number> {
+  if (!orderIds.length) return 0
+  const { rows } = await trx.raw(`select to_regclass('notification') is not null as present`)
+  if (!rows[0]?.present) return 0
+  const patterns = orderIds.map((id) => `payment-risk:dunning:${id.replace(/[\\%_]/g, "\\$&")}:%`)
+  return rowCount(await trx.raw(`delete from notification where idempotency_key like any(?::text[])`, [patterns]))
 }
 
 export type ShopperKeysFilter = { cart_ids: string[]; customer_ids: string[] }

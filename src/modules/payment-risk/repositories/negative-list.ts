@@ -78,7 +78,8 @@ const SAME_ENTRY = ["first_name", "last_name", "company", "address_1", "address_
 /**
  * A batch of entries with one audit row each, from one JSON parameter (bindings: json, actor,
  * now, actor ×2, now ×2, actor, now ×2). A row equal to a stored entry (same kind, same value or
- * hash, same person and address) updates that entry's reason, note, source and expiry instead of
+ * hash, same person and address) updates that entry's reason, note and expiry (its source — a
+ * chargeback, a return debit — stays) instead of
  * adding a second one — so re-importing an export changes nothing but what was edited in the
  * file. The stored entry is found through the indexes the check uses: the value index for
  * single-value kinds, the GIN index on lookup keys for person and address entries.
@@ -89,7 +90,7 @@ const UPSERT_ENTRIES_WITH_AUDIT = `
     select b.*, existing.id as existing_id from batch b
     left join lateral (
       select e.id from payment_risk_negative_list_entry e
-      where e.kind = b.kind
+      where e.kind = b.kind and e.deleted_at is null
         and (case when b.value is not null then e.value = b.value else e.value is null and e.lookup_keys && b.lookup_keys end)
         and ${SAME_ENTRY}
       order by e.created_at
@@ -98,7 +99,7 @@ const UPSERT_ENTRIES_WITH_AUDIT = `
   ),
   updated as (
     update payment_risk_negative_list_entry e
-    set reason = m.reason, note = m.note, source = m.source, expires_at = m.expires_at,
+    set reason = m.reason, note = m.note, expires_at = m.expires_at,
         display_hint = coalesce(m.display_hint, e.display_hint), updated_by = ?::text, updated_at = ?::timestamptz
     from matched m where m.existing_id is not null and e.id = m.existing_id
     returning e.id

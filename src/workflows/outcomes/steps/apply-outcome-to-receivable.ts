@@ -31,7 +31,11 @@ export const applyOutcomeToReceivableStep = createStep(
   applyOutcomeToReceivableStepId,
   async (input: RecordedOutcome, { container }) => {
     const kind = String(input.outcome.kind)
-    const hold = HOLD_AFTER[kind]
+    // a provider's chargeback without an amount (Stripe's early fraud warning) moved no money
+    // yet: it lists, but opens no claim — dunning the cardholder of a stolen card would hit the
+    // victim. (A chargeback the merchant records without an amount means the whole payment.)
+    const announced = kind === "chargeback" && input.outcome.source === "webhook" && !(Number(input.outcome.amount) > 0)
+    const hold = announced ? undefined : HOLD_AFTER[kind]
     const addressUnknown = kind === "address_unknown"
     if (input.duplicate || (!hold && !addressUnknown)) return new StepResponse(null, null as Undo)
     const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)

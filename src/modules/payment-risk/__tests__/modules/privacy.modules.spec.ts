@@ -170,6 +170,7 @@ paymentRiskModuleSuite(({ service, db }) => {
         review_events_deleted: 1,
         outcomes_deleted: 1,
         receivables_deleted: 0,
+        dunning_notifications_deleted: 0,
         list_entries_deleted: 1,
         list_audits_deleted: 1,
         list_entries_kept: 1,
