@@ -42,7 +42,8 @@ withTestStore({ timeout: 180 * 1000 }, (ctx) => {
       await setIdentity(cart.id, "stamm@example.com", GERMAN_ADDRESS)
       const after = await listing(cart.id)
       expect(ids(after)).toEqual([PROVIDERS.prepayment])
-      expect(after.data.notice).toMatch(/Erstbestellungen/)
+      // the generic notice: it names no method (only prepayment is shown) and no reason
+      expect(after.data.notice).toMatch(/angezeigten Zahlungsarten/)
       expect(rest(after)).toEqual(rest(known))
       expect(JSON.stringify(after.data)).not.toMatch(/prob|identit|too_many|fallback|window/i) // ("limit" is a key of the list shape)
 
