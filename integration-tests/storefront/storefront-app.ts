@@ -19,7 +19,16 @@ import path from "node:path"
 
 export const ROOT = path.resolve(__dirname, "../..")
 export const PATCH = path.join(ROOT, "docs/storefront/medusa-storefront.patch")
-export const SOURCE = process.env.PAYMENT_RISK_STOREFRONT_SOURCE || path.resolve(ROOT, "../shared/medusa-storefront")
+/**
+ * The unchanged storefront copy: PAYMENT_RISK_STOREFRONT_SOURCE, else `../shared/medusa-storefront`
+ * beside the checkout, else the machine's shared folder (a clean clone elsewhere, e.g. in CI).
+ */
+const SOURCE_CANDIDATES = [
+  process.env.PAYMENT_RISK_STOREFRONT_SOURCE,
+  path.resolve(ROOT, "../shared/medusa-storefront"),
+  "/work/shared/medusa-storefront",
+].filter((candidate): candidate is string => !!candidate)
+export const SOURCE = SOURCE_CANDIDATES.find((candidate) => fs.existsSync(path.join(candidate, "package.json"))) ?? SOURCE_CANDIDATES[0]
 const CACHE_ROOT = process.env.PAYMENT_RISK_STOREFRONT_CACHE || path.join(os.homedir(), ".cache", "medusa-payment-risk", "storefront")
 
 export type Timings = Record<string, number>
@@ -53,7 +62,7 @@ export type StorefrontApp = { dir: string; cacheDir: string; cached: boolean; ti
  * temp dir). Throws when the patch does not apply.
  */
 export async function prepareStorefront(): Promise<StorefrontApp> {
-  if (!fs.existsSync(path.join(SOURCE, "package.json"))) throw new Error(`storefront copy not found at ${SOURCE} (set PAYMENT_RISK_STOREFRONT_SOURCE)`)
+  if (!fs.existsSync(path.join(SOURCE, "package.json"))) throw new Error(`storefront copy not found at ${SOURCE_CANDIDATES.join(" or ")} (set PAYMENT_RISK_STOREFRONT_SOURCE)`)
   const timings: Timings = {}
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "payment-risk-storefront-"))
 
