@@ -210,6 +210,20 @@ withTestStore((ctx) => {
       const unknown = await postStripe(stripeEvent("evt_unknown", "charge.dispute.created", dispute({ payment_intent: "pi_nobody" })))
       expect(unknown.status).toBe(404)
       expect(unknown.data.message).toEqual(expect.any(String))
+      // a failed SEPA debit of a checkout that never became an order: nothing to record, and not retried
+      const noOrder = await postStripe(
+        stripeEvent("evt_sepa_no_order", "charge.failed", {
+          id: "py_no_order",
+          object: "charge",
+          amount: 1000,
+          currency: "eur",
+          payment_intent: "pi_nobody",
+          failure_code: "account_closed",
+          payment_method_details: { type: "sepa_debit", sepa_debit: { last4: "3000" } },
+        })
+      )
+      expect(noOrder.status).toBe(200)
+      expect(noOrder.data).toMatchObject({ received: true, ignored: true })
       const other = await postStripe(stripeEvent("evt_other", "payment_intent.succeeded", { id: "pi_webhook_1", object: "payment_intent" }))
       expect(other.status).toBe(200)
       expect(other.data).toMatchObject({ received: true, ignored: true })
