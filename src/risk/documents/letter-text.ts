@@ -2,23 +2,8 @@ import type { Receivable } from "../../engine/dunning/receivable"
 import { nameForLetter } from "./name-for-letter"
 import { DocumentLanguage, formatDate, formatIban, formatMoney } from "./format"
 
-/** The placeholders of a dunning stage's subject and body (`engine/dunning/default-stages.ts`). */
-export const DUNNING_PLACEHOLDERS = [
-  "first_name",
-  "last_name",
-  "order_number",
-  "invoice_date",
-  "due_date",
-  "principal",
-  "fees",
-  "interest",
-  "total_due",
-  "deadline",
-  "shop_name",
-  "payment_reference",
-  "bank_details",
-] as const
-export type DunningPlaceholder = (typeof DUNNING_PLACEHOLDERS)[number]
+import { DUNNING_PLACEHOLDERS, type DunningPlaceholder } from "../../engine/dunning/placeholders"
+export { DUNNING_PLACEHOLDERS, type DunningPlaceholder }
 export type DunningPlaceholderValues = Record<DunningPlaceholder, string>
 
 /** The shop's details a letter prints (a subset of the settings' `shop` section). */

@@ -5,23 +5,8 @@ import { DunningLanguage, formatDay, formatMoney, languageOf } from "./format"
 import type { ReceivableOrder } from "./load-order"
 import type { ReceivableView } from "./receivable-view"
 
-/** The placeholders a stage's subject and body may use (see DEFAULT_DUNNING_STAGES). */
-export const DUNNING_PLACEHOLDERS = [
-  "first_name",
-  "last_name",
-  "order_number",
-  "invoice_date",
-  "due_date",
-  "principal",
-  "fees",
-  "interest",
-  "total_due",
-  "deadline",
-  "shop_name",
-  "payment_reference",
-  "bank_details",
-] as const
-export type DunningPlaceholder = (typeof DUNNING_PLACEHOLDERS)[number]
+import { DUNNING_PLACEHOLDERS, type DunningPlaceholder } from "../../engine/dunning/placeholders"
+export { DUNNING_PLACEHOLDERS, type DunningPlaceholder }
 
 const LABELS: Record<DunningLanguage, { holder: string; bank: string; order: string }> = {
   de: { holder: "Kontoinhaber", bank: "Bank", order: "Bestellung" },
