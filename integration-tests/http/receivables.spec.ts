@@ -198,6 +198,43 @@ withTestStore((ctx) => {
     expect((await ctx.api.get(`/admin/payment-risk/receivables`, ok)).status).toBe(401)
   })
 
+  describe("when payments on one claim arrive at the same moment", () => {
+    const yesterday = () => new Date(Date.now() - DAY).toISOString().slice(0, 10)
+
+    it("should record one after the other and refuse what is more than is still due, naming amount", async () => {
+      const orderId = await invoiceOrder("doppelt@example.com")
+      await backdate(orderId, 5)
+      // four clicks on "record 30.00" for a claim of 49.00: only the first fits
+      const answers = await Promise.all([1, 2, 3, 4].map(() => act(orderId, "payment", { amount: 30, paid_at: yesterday() })))
+      const statuses = answers.map((answer) => answer.status).sort()
+      expect(statuses).toEqual([200, 400, 400, 400])
+      for (const refused of answers.filter((answer) => answer.status === 400)) {
+        expect(refused.data.message).toContain("Value for field 'amount'")
+        expect(refused.data.message).toContain("19.00")
+      }
+      expect(await service().listPaymentOutcomes({ order_id: orderId, kind: "payment_received" })).toHaveLength(1)
+      expect((await get(`/${orderId}`)).data.receivable).toMatchObject({ paid: 30, total_due: 19 })
+    })
+
+    it("should take every part that fits, and a write-off at the same moment books what is left after them", async () => {
+      const orderId = await invoiceOrder("raten@example.com")
+      await backdate(orderId, 5)
+      const parts = await Promise.all([1, 2, 3].map(() => act(orderId, "payment", { amount: 10, paid_at: yesterday() })))
+      expect(parts.map((part) => part.status)).toEqual([200, 200, 200])
+      expect((await get(`/${orderId}`)).data.receivable).toMatchObject({ paid: 30, total_due: 19 })
+
+      const [payment, writeOff] = await Promise.all([act(orderId, "payment", { amount: 9, paid_at: yesterday() }), act(orderId, "write-off")])
+      expect(writeOff.status).toBe(200)
+      const written = Number((await service().listPaymentOutcomes({ order_id: orderId, kind: "written_off" }))[0].amount)
+      const after = (await get(`/${orderId}`)).data.receivable
+      expect(after.status).toBe("written_off")
+      // whichever came first, the other saw it: the write-off books what was open after the
+      // payment, or the payment finds the claim written off
+      if (payment.status === 200) expect([written, after.paid]).toEqual([10, 39])
+      else expect([payment.status, written, after.paid]).toEqual([409, 19, 30])
+    })
+  })
+
   it("should hand a claim over and write another off, with their outcomes and negative-list entries", async () => {
     const handed = await invoiceOrder("inkasso@example.com")
     await backdate(handed, 60)

@@ -3,12 +3,21 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { stageDue } from "../engine"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService from "../modules/payment-risk/service"
-import { streamReceivables } from "../risk/dunning/load-receivables"
+import { loadReceivable, streamReceivables } from "../risk/dunning/load-receivables"
+import { withReceivableLock } from "../risk/dunning/receivable-lock"
 import { today as todayOf } from "../risk/dunning/receivable-view"
 import { stageNote } from "../risk/dunning/stage-notification"
 import { sendDunningStageWorkflow } from "../workflows/receivables/send-dunning-stage"
 
-export type DunningRunResult = { due: number; sent: number; already_sent: number; emails: number; failed: number }
+export type DunningRunResult = {
+  due: number
+  sent: number
+  already_sent: number
+  /** due when the run read the claims, but paid, paused or closed before its turn came */
+  no_longer_due: number
+  emails: number
+  failed: number
+}
 
 /**
  * The daily dunning run (settings → `dunning.enabled`): every active receivable whose next stage
@@ -20,7 +29,7 @@ export type DunningRunResult = { due: number; sent: number; already_sent: number
 export async function runDunning(container: MedusaContainer, options: { today?: string } = {}): Promise<DunningRunResult> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const settings = await container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE).getSettings()
-  const result: DunningRunResult = { due: 0, sent: 0, already_sent: 0, emails: 0, failed: 0 }
+  const result: DunningRunResult = { due: 0, sent: 0, already_sent: 0, no_longer_due: 0, emails: 0, failed: 0 }
   if (!settings.dunning.enabled) return result
   const day = options.today ?? todayOf()
   const due: Array<{ order_id: string; stage: number }> = []
@@ -33,17 +42,25 @@ export async function runDunning(container: MedusaContainer, options: { today?: 
   result.due = due.length
   for (const { order_id, stage } of due) {
     try {
-      const { result: sent } = await sendDunningStageWorkflow(container).run({
-        input: {
-          order_id,
-          stage,
-          note: stageNote(settings.dunning.stages[stage]?.channel),
-          sent_at: options.today ? new Date(`${day}T12:00:00Z`) : null,
-        },
+      // under the receivable's lock, and only if the stage is still due: a payment, pause or
+      // write-off recorded since the claims were read stops it
+      const sent = await withReceivableLock(container, order_id, async () => {
+        const current = await loadReceivable(container, order_id, day, settings)
+        if (!current || stageDue(current.view, day) !== stage) return null
+        const { result } = await sendDunningStageWorkflow(container).run({
+          input: {
+            order_id,
+            stage,
+            note: stageNote(settings.dunning.stages[stage]?.channel),
+            sent_at: options.today ? new Date(`${day}T12:00:00Z`) : null,
+          },
+        })
+        return result
       })
-      if (sent.duplicate) result.already_sent++
+      if (!sent) result.no_longer_due++
+      else if (sent.duplicate) result.already_sent++
       else result.sent++
-      if (sent.email_sent) result.emails++
+      if (sent?.email_sent) result.emails++
     } catch (error) {
       result.failed++
       logger.warn(`payment-risk dunning: stage ${stage} of order ${order_id} failed: ${(error as Error)?.message ?? error}`)

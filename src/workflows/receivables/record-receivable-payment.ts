@@ -1,33 +1,35 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { withReceivableLock } from "../../risk/dunning/receivable-lock"
 import { captureOrderPaymentsStep } from "./steps/capture-order-payments"
 import { createPaymentOutcomeStep } from "./steps/create-payment-outcome"
+import { prepareReceivablePaymentStep, ReceivablePaymentRequest } from "./steps/prepare-receivable-payment"
 
 export const recordReceivablePaymentWorkflowId = "record-payment-risk-receivable-payment"
 
-export type RecordReceivablePaymentInput = {
-  order_id: string
-  currency_code: string
-  /** amounts to capture on the order's payments (Medusa's capture) */
-  captures: Array<{ payment_id: string; amount: number }>
-  /** the rest, recorded as an outcome `payment_received` */
-  recorded_amount: number
-  paid_at: Date
-  actor_id: string | null
-}
+export type RecordReceivablePaymentInput = ReceivablePaymentRequest
 
 /**
- * A payment on a receivable: what the order's payments can still capture is captured through
- * Medusa, the rest is recorded as `payment_received`. The outcome is written first, so a failed
- * capture removes it again.
+ * A payment on a receivable: checked against the claim as it stands (never more than is due),
+ * then what the order's payments can still capture is captured through Medusa and the rest is
+ * recorded as `payment_received`. The outcome is written first, so a failed capture removes it
+ * again. Two payments on one claim at the same moment must not both pass the check: run it
+ * through `recordReceivablePayment`, which holds the receivable's row lock around it.
  */
 export const recordReceivablePaymentWorkflow = createWorkflow(recordReceivablePaymentWorkflowId, (input: RecordReceivablePaymentInput) => {
-  const outcomeInput = transform({ input }, ({ input }) =>
-    input.recorded_amount > 0
-      ? { order_id: input.order_id, currency_code: input.currency_code, amount: input.recorded_amount, paid_at: input.paid_at, actor_id: input.actor_id }
+  const prepared = prepareReceivablePaymentStep(input)
+  const outcomeInput = transform({ prepared }, ({ prepared }) =>
+    prepared.recorded_amount > 0
+      ? { order_id: prepared.order_id, currency_code: prepared.currency_code, amount: prepared.recorded_amount, paid_at: prepared.paid_at, actor_id: prepared.actor_id }
       : null
   )
   const outcome = createPaymentOutcomeStep(outcomeInput)
-  const captureInput = transform({ input }, ({ input }) => ({ captures: input.captures, actor_id: input.actor_id }))
+  const captureInput = transform({ prepared }, ({ prepared }) => ({ captures: prepared.captures, actor_id: prepared.actor_id }))
   const captured = captureOrderPaymentsStep(captureInput)
   return new WorkflowResponse(transform({ outcome, captured }, ({ outcome, captured }) => ({ outcome, captured_payment_ids: captured })))
 })
+
+/** Runs the payment workflow under the receivable's row lock: concurrent payments on one claim are checked one after the other. */
+export async function recordReceivablePayment(container: MedusaContainer, input: RecordReceivablePaymentInput) {
+  return await withReceivableLock(container, input.order_id, async () => (await recordReceivablePaymentWorkflow(container).run({ input })).result)
+}
