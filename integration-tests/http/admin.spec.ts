@@ -1,3 +1,4 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { shopper } from "../helpers/checkout"
 import { PROVIDERS } from "../helpers/store"
 import { withTestStore } from "../helpers/test-store"
@@ -182,6 +183,37 @@ withTestStore((ctx) => {
       expect(data.settings.retention).toMatchObject({ assessment_days: 400, list_entry_days: 365, list_entry_grace_days: 30 })
       const again = await ctx.api.post("/admin/payment-risk/settings", { retention: { assessment_days: null } }, ctx.admin)
       expect(again.data.settings.retention).toMatchObject({ assessment_days: null, list_entry_days: 365 })
+    })
+
+    describe("when two admins save different sections at the same moment", () => {
+      it("should keep both changes", async () => {
+        const [first, second] = await Promise.all([
+          ctx.api.post("/admin/payment-risk/settings", { first_order: { cod_max_amount: 123 } }, ctx.admin),
+          ctx.api.post("/admin/payment-risk/settings", { dunning: { payment_term_days: 21 } }, ctx.admin),
+        ])
+        expect([first.status, second.status]).toEqual([200, 200])
+        const { data } = await ctx.api.get("/admin/payment-risk/settings", ctx.admin)
+        expect(data.settings.first_order.cod_max_amount).toBe(123)
+        expect(data.settings.dunning.payment_term_days).toBe(21)
+      })
+
+      it("should wait for a save another instance is committing and build on it instead of overwriting it", async () => {
+        await ctx.api.post("/admin/payment-risk/settings", { first_order: { cod_max_amount: 100 } }, ctx.admin)
+        // another instance (its own process: Medusa's in-process lock does not reach it) is saving
+        // the first-order section: it holds the row between reading and writing
+        const knex = ctx.container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const other = await knex.transaction()
+        const [row] = (await other.raw(`select "values" from payment_risk_settings where scope = 'store' for update`)).rows
+        const save = ctx.api.post("/admin/payment-risk/settings", { dunning: { payment_term_days: 21 } }, ctx.admin)
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        const values = { ...row.values, first_order: { ...row.values.first_order, cod_max_amount: 222 } }
+        await other.raw(`update payment_risk_settings set "values" = ?::jsonb where scope = 'store'`, [JSON.stringify(values)])
+        await other.commit()
+        expect((await save).status).toBe(200)
+        const { data } = await ctx.api.get("/admin/payment-risk/settings", ctx.admin)
+        expect(data.settings.first_order.cod_max_amount).toBe(222)
+        expect(data.settings.dunning.payment_term_days).toBe(21)
+      })
     })
 
     it("should apply the changed settings to the next cart", async () => {

@@ -1,6 +1,7 @@
 import { defaultClassFor, PaymentClass, RiskSettings as EngineSettings, withDefaults } from "../../../engine"
 import type { Context } from "@medusajs/framework/types"
 import type PaymentRiskModuleService from "../service"
+import { bulkEntityId } from "../entity-id"
 import { wellFormedJson } from "../types/json"
 import type { Db } from "./sql"
 
@@ -44,6 +45,38 @@ export async function saveSettings(service: Settings, knex: Db, values: EngineSe
     await service.createRiskSettings({ scope: STORE_SCOPE, values }, ctx)
   }
   return withDefaults(values)
+}
+
+/**
+ * Lays a change over the stored settings inside the database, so two saves at the same moment
+ * (two admins, two instances) never lose one's change: in one transaction the store's row is
+ * locked (`SELECT … FOR UPDATE`; a second save waits there and then reads what the first
+ * committed), `merge` lays the change over the stored settings (with the defaults) and the
+ * result replaces the stored JSON (one UPDATE: the ORM's update would merge JSON keys, so a key
+ * the merchant removed would survive). A store's first save creates the row first; of two first
+ * saves the unique scope lets one insert and the other wait for it. Returns the settings before
+ * and after.
+ */
+export async function updateStoredSettings(
+  knex: Db,
+  merge: (stored: EngineSettings) => EngineSettings
+): Promise<{ previous: EngineSettings; settings: EngineSettings }> {
+  return await knex.transaction(async (trx) => {
+    await trx.raw(
+      `insert into payment_risk_settings (id, scope, "values") values (?, ?, '{}'::jsonb) on conflict (scope) where deleted_at is null do nothing`,
+      [bulkEntityId("prset"), STORE_SCOPE]
+    )
+    const { rows } = (await trx.raw(`select "values" from payment_risk_settings where scope = ? and deleted_at is null for update`, [STORE_SCOPE])) as {
+      rows: Array<{ values: unknown }>
+    }
+    const previous = withDefaults(readSettingsValues(rows[0]?.values))
+    const next = merge(previous)
+    await trx.raw(`update payment_risk_settings set "values" = ?::jsonb, updated_at = now() where scope = ? and deleted_at is null`, [
+      wellFormedJson(next),
+      STORE_SCOPE,
+    ])
+    return { previous, settings: withDefaults(next) }
+  })
 }
 
 /** The class of each provider: the merchant's choice, else the plugin's default. */
