@@ -17,6 +17,8 @@
  *   (d) settings saved through one instance decide the next cart on the other (no stale copy).
  *   (e) double submit: one cart completed on A and B at the same moment → one order, no 5xx.
  *   (f) the database invariants of the load test over every cart of this file.
+ *   (g) the daily dunning job started by two processes at the same moment (each its own
+ *       `medusa exec` of the plugin's job function): the due stage is recorded and emailed once.
  *
  * Needs Redis (127.0.0.1:6379 or PAYMENT_RISK_REDIS_URL); a claimed Redis database is flushed and
  * the PostgreSQL database dropped afterwards. Report: .test-results/reliability/multi-instance.json.
@@ -290,6 +292,78 @@ describe("when two instances share one PostgreSQL database and Redis", () => {
       lines.push(
         `- (e) double submit of one cart on A and B at once, 3 rounds: statuses ${rounds.map((r) => r.statuses.join("/")).join(", ")}; one order per cart`
       )
+    })
+  })
+
+  describe("(g) when the daily dunning job runs in two processes at the same moment", () => {
+    // each process boots, says it is ready, and waits for the other one: the two runs start together
+    const JOB_SCRIPT = `import fs from "fs"
+import { runDunning } from "medusa-payment-risk/jobs/dunning-run"
+
+export default async function ({ container }: { container: any }) {
+  fs.writeFileSync("ready-" + process.env.DUNNING_NAME, "")
+  const deadline = Date.now() + 120000
+  while (!["one", "two"].every((name) => fs.existsSync("ready-" + name)) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  const result = await runDunning(container, { today: process.env.DUNNING_TODAY })
+  console.log("DUNNING_RESULT=" + JSON.stringify(result))
+}
+`
+    const resultOf = (output: string) => {
+      const found = /DUNNING_RESULT=(\{.*\})/.exec(output)
+      if (!found) throw new Error(`no result from the dunning job:\n${output.slice(-3000)}`)
+      return JSON.parse(found[1]) as { due: number; sent: number; already_sent: number; emails: number; failed: number }
+    }
+
+    it("should record and send the due stage of an unpaid invoice once", async () => {
+      // a new shopper may pay by invoice while the first-order rule is off; dunning on
+      const on = await adminA.post("/admin/payment-risk/settings", { first_order: { enabled: false }, dunning: { enabled: true } })
+      expect(on.status).toBe(200)
+      try {
+        const input = { email: `dunning-${Date.now().toString(36)}@example.com`, variantId: mug }
+        const cartId = await readyCart(B, input, PROVIDERS.invoice)
+        const placed = await B.complete(cartId)
+        expect(placed.status).toBe(200)
+        const orderId = placed.data.order.id as string
+        // the receivable is opened by order.placed, consumed by either instance
+        const deadline = Date.now() + 60_000
+        while (!(await cluster.sql(`select 1 from payment_risk_receivable where order_id = $1`, [orderId])).length) {
+          if (Date.now() > deadline) throw new Error(`no receivable for ${orderId} after 60 s`)
+          await new Promise((r) => setTimeout(r, 500))
+        }
+
+        // 30 days on, the payment reminder is due; both processes start the run at once
+        const today = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+        const runs = await Promise.all(
+          ["one", "two"].map((name) => cluster.exec(`run-dunning-${name}.ts`, JOB_SCRIPT, { DUNNING_TODAY: today, DUNNING_NAME: name }))
+        )
+        for (const run of runs) expect(run.code).toBe(0)
+        const [one, two] = runs.map((run) => resultOf(run.output))
+        const ours = await cluster.sql(
+          `select external_id from payment_risk_outcome where order_id = $1 and kind = 'dunning_stage' and deleted_at is null`,
+          [orderId]
+        )
+        const emails = await cluster.sql(
+          `select id from notification where template = 'payment-risk.dunning-stage' and data->>'order_id' = $1`,
+          [orderId]
+        )
+        const warnings = runs.flatMap((run) => run.output.split("\n").filter((line) => /payment-risk dunning|rror/.test(line)))
+        data.dunning_two_processes = { one, two, stages: ours.map((s) => s.external_id), emails: emails.length, warnings }
+        lines.push(
+          `- (g) dunning job in two processes at once (30 days after an invoice order): runs ${JSON.stringify(one)} / ${JSON.stringify(two)}; ` +
+            `stages recorded ${ours.length}, emails ${emails.length}`
+        )
+        expect(one.failed + two.failed).toBe(0)
+        expect(one.sent + two.sent).toBe(1)
+        // both saw the stage due: they really ran at the same time, one lost to the other
+        expect(one.due + two.due).toBe(2)
+        expect(one.already_sent + two.already_sent).toBe(1)
+        expect(ours.map((s) => s.external_id)).toEqual([`dunning:${orderId}:0`])
+        expect(emails).toHaveLength(1)
+      } finally {
+        await adminA.post("/admin/payment-risk/settings", { first_order: { enabled: true }, dunning: { enabled: false } })
+      }
     })
   })
 

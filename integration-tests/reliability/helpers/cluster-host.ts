@@ -1,7 +1,7 @@
 /**
  * A store deployed the way a merchant runs several instances: the BUILT plugin in a separate
  * host app whose medusa-config uses Medusa's Redis modules (event bus, workflow engine, locking,
- * cache and caching), one PostgreSQL database, and N `medusa start` processes (production mode,
+ * cache and caching) and the local notification provider for email, one PostgreSQL database, and N `medusa start` processes (production mode,
  * worker mode shared) on different ports. Like integration-tests/smoke/plugin-install.spec.ts and
  * bench/lib/host.mjs, but the package is a copy of `package.json` + `.medusa/server` (so a later
  * build in the repository cannot change it under the running servers).
@@ -33,6 +33,12 @@ export type Cluster = {
   /** SQL on the cluster's database ($1 placeholders) */
   sql: (text: string, params?: unknown[]) => Promise<any[]>
   timings: string[]
+  /**
+   * Writes `source` to `<host>/<fileName>` and runs `medusa exec` on it in the host app: a further
+   * process of the cluster (its own container on the same database and Redis, like one more
+   * instance running a scheduled job). Imports of the plugin resolve as in a store's own script.
+   */
+  exec: (fileName: string, source: string, env?: Record<string, string>) => Promise<{ code: number | null; output: string }>
   stop: () => Promise<void>
 }
 
@@ -72,6 +78,12 @@ module.exports = defineConfig({
             },
           },
         ]),
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email"] } }],
+      },
+    },
     { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
     {
       resolve: "@medusajs/medusa/caching",
@@ -255,7 +267,13 @@ export async function startCluster(count: number, log: (line: string) => void = 
     })
     log(`instances up: ${instances.map((i) => `${i.name} ${i.url}`).join(", ")} (${timings.join(", ")})`)
 
-    return { instances, publishableKey, regionId, database, redis, sql, timings, stop }
+    const exec = async (fileName: string, source: string, extra: Record<string, string> = {}) => {
+      fs.writeFileSync(path.join(host, fileName), source)
+      const result = await run(medusa, ["exec", `./${fileName}`], host, { ...env, ...extra })
+      return { code: result.code, output: result.output }
+    }
+
+    return { instances, publishableKey, regionId, database, redis, sql, timings, exec, stop }
   } catch (error) {
     await stop()
     throw error
