@@ -7,14 +7,16 @@
  *      from npm whose data stays in .demo-data/ between runs
  *      (PAYMENT_RISK_DEMO_EMBEDDED_PG=1 forces the embedded one),
  *   2. creates the database if missing and runs `medusa db:migrate`,
- *   3. seeds demo data idempotently (`medusa exec ./demo/seed.ts`),
+ *   3. seeds demo data idempotently (`medusa exec ./demo/seed.ts`), then four months of
+ *      after-checkout history: invoices in every dunning stage, a return debit, a chargeback, a
+ *      refused parcel (`medusa exec ./demo/seed-history.ts`, once; DEMO_HISTORY=0 skips it),
  *   4. creates the admin user admin@example.com / supersecret if missing,
  *   5. serves the demo storefront on :8000 (demo/storefront, bundled with esbuild while the
  *      database is prepared; scripts/storefront-server.mjs): the page calls the store API with
  *      the publishable key,
  *   6. starts `medusa develop` (API on :9000, admin on /app) and prints the URLs.
  * Options (env): PORT (default 9000), DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD,
- * DEMO_SKIP_SETUP=1 (skip migrate/seed/user: just start the server),
+ * DEMO_SKIP_SETUP=1 (skip migrate/seed/user: just start the server), DEMO_HISTORY=0 (no history),
  * STOREFRONT_PORT (default 8000), DEMO_STOREFRONT=0 (no storefront), STOREFRONT_DEV=1 (bundle the
  * storefront's sources again on every page load).
  * Plain Node ESM on purpose: runs before anything is built.
@@ -38,6 +40,7 @@ const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
 const PORT = Number(process.env.PORT || 9000)
 const STOREFRONT = !["0", "false", "no", "off"].includes(String(process.env.DEMO_STOREFRONT ?? "").toLowerCase())
 const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 8000)
+const HISTORY = !["0", "false", "no", "off"].includes(String(process.env.DEMO_HISTORY ?? "").toLowerCase())
 const API_KEY_TITLE = "Demo-Shop Storefront" // demo/seed.ts
 const medusaBin = path.join(root, "node_modules", ".bin", process.platform === "win32" ? "medusa.cmd" : "medusa")
 
@@ -172,6 +175,25 @@ async function adminExists(conn) {
   }
 }
 
+/**
+ * The day demo/seed-history.ts finished (it marks the store's metadata), or null: a second run
+ * skips it without booting Medusa for nothing (the seed itself would also add nothing).
+ */
+async function historySeededOn(conn) {
+  const { Client } = require("pg")
+  const c = new Client({ ...conn, password: conn.password || undefined,
+    ssl: /localhost/.test(conn.host) ? undefined : { rejectUnauthorized: false } })
+  try {
+    await c.connect()
+    const r = await c.query(`select metadata->>'payment_risk_demo_history' as day from store where deleted_at is null and metadata ? 'payment_risk_demo_history' limit 1`)
+    return r.rows[0]?.day ?? null
+  } catch {
+    return null
+  } finally {
+    await c.end().catch(() => {})
+  }
+}
+
 /** The seed's publishable key, read from the database (when the seed did not run or print it). */
 async function publishableKeyFromDb(conn) {
   const { Client } = require("pg")
@@ -258,6 +280,17 @@ async function main() {
     if (seed.code !== 0) fail("seeding failed (see above)")
     const m = seed.output.match(/DEMO_PUBLISHABLE_KEY=(\S+)/)
     if (m) publishableKey = m[1]
+
+    if (HISTORY) {
+      step("Seeding demo history (DEMO_HISTORY=0 skips it)")
+      const seededOn = await historySeededOn(db.conn)
+      if (seededOn) {
+        console.log(`demo history already present (seeded on ${seededOn})`)
+      } else {
+        const history = await medusa(["exec", "./demo/seed-history.ts"], { env })
+        if (history.code !== 0) fail("seeding the demo history failed (see above; DEMO_HISTORY=0 starts without it)")
+      }
+    }
 
     step("Admin user")
     if (await adminExists(db.conn)) {

@@ -50,9 +50,15 @@ const answers = (url: string) => fetch(url).then((res) => res.ok, () => false)
 /**
  * Starts the demo store (`scripts/demo.mjs`, `medusa develop`) on a fresh database and port,
  * and Chromium; with `storefrontPort` also the demo storefront (resolves once its config has
- * the publishable key). Throws with the log tail when the store does not come up.
+ * the publishable key); with `history` also the demo history (demo/seed-history.ts), which the
+ * other browser tests do not get (DEMO_HISTORY=0). Throws with the log tail when the store
+ * does not come up within `readyTimeoutMs` (8 minutes unless given).
  */
-export async function startDemoStore(port: number, database: string, options: { storefrontPort?: number } = {}): Promise<DemoStore> {
+export async function startDemoStore(
+  port: number,
+  database: string,
+  options: { storefrontPort?: number; history?: boolean; readyTimeoutMs?: number } = {}
+): Promise<DemoStore> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM)`)
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   await dropDatabase(database)
@@ -66,6 +72,8 @@ export async function startDemoStore(port: number, database: string, options: { 
       ...process.env,
       PORT: String(port),
       ...(storefront ? { STOREFRONT_PORT: String(options.storefrontPort), DEMO_STOREFRONT: "1" } : { DEMO_STOREFRONT: "0" }),
+      // the four months of history only where a test asks for it: the others count orders
+      DEMO_HISTORY: options.history ? "1" : "0",
       DATABASE_URL: pg.buildDatabaseUrl({ ...conn(), database }),
     },
     detached: true,
@@ -92,7 +100,7 @@ export async function startDemoStore(port: number, database: string, options: { 
     })
   }
 
-  const end = Date.now() + 8 * 60 * 1000
+  const end = Date.now() + (options.readyTimeoutMs ?? 8 * 60 * 1000)
   let ready = false
   while (!ready && Date.now() < end && server.exitCode === null) {
     ready = (await answers(`${base}/health`)) && (!storefront || (await answers(`${storefront}/config.json`)))
