@@ -62,14 +62,68 @@ withTestStore((ctx) => {
       expect(md06.data.list_entries.every((entry: { action: unknown }) => entry.action === null)).toBe(true)
     })
 
-    it("should not count a milder entry as 'already listed' for a harsher consequence", async () => {
-      await recordOutcome({ order_id: await paidOrder("mild@example.com"), kind: "return_debit", reason_code: "AM04" })
+    it("should make the entry listed for a milder consequence stricter for a harsher one, not list the person twice", async () => {
+      const mild = await recordOutcome({ order_id: await paidOrder("mild@example.com"), kind: "return_debit", reason_code: "AM04" })
       const harsh = await recordOutcome({ order_id: await paidOrder("hart@example.com"), kind: "cod_refused" })
       expect(harsh.status).toBe(201)
-      expect(harsh.data.already_listed).toEqual([])
-      expect(harsh.data.list_entries[0]).toMatchObject({ kind: "person", action: { type: "allow_only_classes", classes: ["prepayment"] } })
+      expect(harsh.data.already_listed).toEqual(["person"])
+      expect(harsh.data.list_entries).toHaveLength(1)
+      expect(harsh.data.list_entries[0]).toMatchObject({
+        id: mild.data.list_entries[0].id,
+        kind: "person",
+        source: "return_debit",
+        action: { type: "allow_only_classes", classes: ["prepayment"] },
+      })
       const people = await service().listNegativeListEntries({ kind: "person" }, { select: ["id", "action"] })
-      expect(people).toHaveLength(2)
+      expect(people).toHaveLength(1)
+    })
+  })
+
+  describe("when a second outcome of the same shopper lists the same data", () => {
+    const DAY = 86_400_000
+    const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString()
+    const entries = () =>
+      service().listNegativeListEntries({}, { select: ["id", "kind", "source", "action", "expires_at"], order: { kind: "ASC" } }) as Promise<
+        Array<{ id: string; kind: string; source: string; action: unknown; expires_at: Date }>
+      >
+
+    it("should extend the person listed for a return debit when a card fraud chargeback follows, and link both outcomes", async () => {
+      const debit = await recordOutcome({ order_id: await paidOrder("kunde@example.com"), kind: "return_debit", reason_code: "AM04", occurred_at: daysAgo(30) })
+      expect(debit.status).toBe(201)
+      const [person] = debit.data.list_entries
+      // her next order under another email (the earlier one awaits its money again, so that email gets prepayment only)
+      const chargeback = await recordOutcome({ order_id: await paidOrder("kunde.neu@example.com"), kind: "chargeback", reason_code: "10.4" })
+      expect(chargeback.status).toBe(201)
+      expect(chargeback.data.already_listed).toEqual(["person"])
+
+      const listed = await entries()
+      expect(listed.map((entry) => entry.kind)).toEqual(["email", "person"])
+      const stored = listed.find((entry) => entry.kind === "person")!
+      expect(stored.id).toBe(person.id)
+      // the chargeback's consequence is the list's own action (prepayment only) and its default expiry
+      expect(stored.action).toBeNull()
+      expect(new Date(stored.expires_at).getTime()).toBeGreaterThan(new Date(person.expires_at).getTime() + 365 * DAY)
+      expect(stored.source).toBe("return_debit")
+      expect(chargeback.data.outcome.list_entry_ids.sort()).toEqual(listed.map((entry) => entry.id).sort())
+      expect(debit.data.outcome.list_entry_ids).toEqual([person.id])
+
+      // the change is in the entry's audit trail
+      const audit = await service().listNegativeListAudits({ entry_id: person.id }, { order: { created_at: "ASC" } })
+      expect(audit.map((row) => row.action)).toEqual(["create", "update"])
+    })
+
+    it("should push the expiry out when the same kind comes back on her next order, keeping one entry", async () => {
+      const first = await recordOutcome({ order_id: await paidOrder("wieder@example.com"), kind: "return_debit", reason_code: "AM04", occurred_at: daysAgo(100) })
+      const second = await recordOutcome({ order_id: await paidOrder("wieder.neu@example.com"), kind: "return_debit", reason_code: "AM04", occurred_at: daysAgo(10) })
+      expect(second.status).toBe(201)
+      expect(second.data.already_listed).toEqual(["person"])
+      const listed = await entries()
+      expect(listed).toHaveLength(1)
+      expect(listed[0].id).toBe(first.data.list_entries[0].id)
+      expect(listed[0].action).toEqual({ type: "hide_classes", classes: ["invoice", "direct_debit"] })
+      // six months from the second return debit, not from the first
+      expect(Math.round((new Date(listed[0].expires_at).getTime() - new Date(daysAgo(10)).getTime()) / DAY)).toBe(183)
+      expect(second.data.outcome.list_entry_ids).toEqual([listed[0].id])
     })
   })
 

@@ -41,6 +41,15 @@ export type PreparedOutcome = {
 }
 
 /**
+ * The module as the plan reads it, but with every entry of the consequence planned: the plan's
+ * own check leaves out data listed already with the same action, while an outcome extends such
+ * an entry (later expiry, link to the outcome; listOutcomeEntriesStep decides per entry).
+ */
+function everyEntry(service: PaymentRiskModuleService): PaymentRiskModuleService {
+  return Object.assign(Object.create(service), { listNegativeListEntries: async () => [] })
+}
+
+/**
  * Reads the order (404 when unknown) and decides what the outcome does to the negative list:
  * the merchant's consequence for the kind and reason code (settings.outcomes.consequences, else
  * the default), prepared from the order's person, address, email, phone, IBAN or card, with the
@@ -53,7 +62,7 @@ export const prepareOutcomeStep = createStep(prepareOutcomeStepId, async (input:
   const settings = await service.getSettings()
   const occurredAt = input.occurred_at ? new Date(input.occurred_at) : new Date()
   // the merchant's consequence for the kind and reason code (settings.outcomes), else the default
-  const plan = await planOutcomeEntries(service, order, { kind: input.kind, reason_code: input.reason_code, occurred_at: occurredAt }, settings)
+  const plan = await planOutcomeEntries(everyEntry(service), order, { kind: input.kind, reason_code: input.reason_code, occurred_at: occurredAt }, settings)
   const prepared: PreparedOutcome = {
     row: {
       order_id: order.id,
