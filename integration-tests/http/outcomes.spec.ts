@@ -1,5 +1,6 @@
 import { PAYMENT_RISK_MODULE } from "../../src/modules/payment-risk"
 import PaymentRiskModuleService from "../../src/modules/payment-risk/service"
+import eraseExpiredAssessmentData from "../../src/jobs/erase-expired-assessment-data"
 import { captureOrderPayment } from "../helpers/checkout"
 import { PROVIDERS } from "../helpers/store"
 import { withTestStore } from "../helpers/test-store"
@@ -68,6 +69,34 @@ withTestStore((ctx) => {
     const reused = await recordOutcome({ ...body, kind: "return_debit" })
     expect(reused.status).toBe(409)
     expect(await service().listPaymentOutcomes({ order_id: orderId })).toHaveLength(1)
+  })
+
+  it("should store the note without the IBAN, card number or email typed into it, and erase and purge it with the outcome", async () => {
+    const orderId = await paidOrder("notiz@example.com")
+    const note = "Bank: Rücklastschrift von DE89 3704 0044 0532 0130 00, Karte 4111 1111 1111 1111, Rückfragen an hans.meier@example.com"
+    const res = await recordOutcome({ order_id: orderId, kind: "return_debit", reason_code: "MS03", note })
+    expect(res.status).toBe(201)
+    const expected = "Bank: Rücklastschrift von [iban], Karte [card], Rückfragen an [email]"
+    expect(res.data.outcome.note).toBe(expected)
+    const [stored] = await service().listPaymentOutcomes({ order_id: orderId }, { select: ["id", "note"] })
+    expect(stored.note).toBe(expected)
+    const listed = await ctx.api.get(`/admin/payment-risk/outcomes?order_id=${orderId}`, ctx.admin)
+    expect(JSON.stringify(listed.data)).not.toMatch(/DE89|4111|hans\.meier/)
+    // a write-off's note takes the same path
+    const closed = await ctx.api.post("/admin/payment-risk/outcomes", { order_id: orderId, kind: "written_off", note: "IBAN DE89370400440532013000" }, ctx.admin)
+    expect(closed.data.outcome.note).toBe("IBAN [iban]")
+
+    // the retention job deletes the outcome with its note after outcome_days (four years)
+    await eraseExpiredAssessmentData(ctx.container, { now: new Date(Date.now() + 1462 * 86_400_000) })
+    expect(await service().listPaymentOutcomes({ order_id: orderId })).toEqual([])
+
+    // the shopper's erasure deletes it too
+    const again = await recordOutcome({ order_id: orderId, kind: "return_debit", reason_code: "MS03", note: "zweiter Versuch" })
+    expect(again.status).toBe(201)
+    const erased = await ctx.api.post("/admin/payment-risk/erasure", { email: "notiz@example.com" }, ctx.admin)
+    expect(erased.status).toBe(200)
+    expect(erased.data.outcomes_deleted).toBe(1)
+    expect(await service().listPaymentOutcomes({ order_id: orderId })).toEqual([])
   })
 
   it("should refuse bad input naming the field, an unknown order with 404, and a caller without admin login", async () => {

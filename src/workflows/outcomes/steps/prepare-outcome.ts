@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { OutcomeKind, OutcomeSource } from "../../../engine"
+import { OutcomeKind, OutcomeSource, redactOutcomeNote } from "../../../engine"
 import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../modules/payment-risk/service"
 import { OrderEntriesPlan, planOutcomeEntries } from "../../../risk/negative-list/plan-order-entries"
@@ -54,7 +54,7 @@ function everyEntry(service: PaymentRiskModuleService): PaymentRiskModuleService
  * the merchant's consequence for the kind and reason code (settings.outcomes.consequences, else
  * the default), prepared from the order's person, address, email, phone, IBAN or card, with the
  * outcome's source, the consequence's action on each entry and its expiry from the event.
- * Read only.
+ * The note is stored redacted (emails, IBANs, card and account numbers replaced). Read only.
  */
 export const prepareOutcomeStep = createStep(prepareOutcomeStepId, async (input: RecordOutcomeInput, { container }) => {
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
@@ -74,7 +74,8 @@ export const prepareOutcomeStep = createStep(prepareOutcomeStepId, async (input:
       occurred_at: occurredAt,
       source: input.source,
       external_id: input.external_id?.trim() || null,
-      note: input.note?.trim() || null,
+      // free text may carry an IBAN, a card number or an email: never stored as typed
+      note: redactOutcomeNote(input.note),
       created_by: input.actor_id ?? null,
       list_entry_ids: [],
     },
