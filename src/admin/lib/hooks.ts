@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { SettingsUpdate } from "../../engine/settings-update"
 import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
 import { Assessment, PaymentClass, ProviderClass, RegionProviders, RiskSettings } from "./types"
@@ -13,7 +14,8 @@ export function usePaymentRiskSettings() {
 export function useUpdatePaymentRiskSettings() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: Partial<RiskSettings>) =>
+    /** only the sections sent change; the route lays each over the stored one */
+    mutationFn: (body: SettingsUpdate) =>
       sdk.client.fetch<{ settings: RiskSettings }>("/admin/payment-risk/settings", {
         method: "POST",
         body,

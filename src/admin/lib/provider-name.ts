@@ -33,3 +33,12 @@ export function providerNameIn(id: string, translate: TFunction | null): string 
   const config = translate?.(`${KEY}.configs.${configId}`, { defaultValue: configId }) || configId
   return `${name} (${config})`
 }
+
+/**
+ * A credit bureau's name in the admin's language: the ones the plugin ships by their name
+ * (`sandbox` → "Test-Auskunftei (Sandbox)"), a bureau the merchant configured as its id says.
+ */
+export function bureauName(id: string, t?: TFunction): string {
+  const translate = t ?? adminT()
+  return translate?.(`paymentRisk.bureauNames.${id}`, { defaultValue: "" }) || id
+}
