@@ -4,7 +4,7 @@ import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { useFormat } from "../lib/format"
 import { useOrderAssessments } from "../lib/hooks"
-import { providerName } from "../lib/provider-name"
+import { bureauName, providerName } from "../lib/provider-name"
 import { Assessment, AssessmentSignals } from "../lib/types"
 import { findingText, reasonDetails, reasonSentence } from "../components/review/reason-text"
 
@@ -18,7 +18,7 @@ const Signals = ({ signals }: { signals: AssessmentSignals }) => {
     : credit.status === "failed"
       ? t("paymentRisk.widget.creditFailed")
       : [
-          providerName(credit.provider_id),
+          bureauName(credit.provider_id, t),
           t(`paymentRisk.widget.result.${credit.result}`),
           credit.score !== null ? t("paymentRisk.widget.score", { score: credit.score }) : null,
           credit.traffic_light ? t("paymentRisk.widget.trafficLight", { color: t(`paymentRisk.widget.colors.${credit.traffic_light}`, { defaultValue: credit.traffic_light }) }) : null,

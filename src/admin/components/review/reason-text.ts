@@ -2,19 +2,26 @@ import type { TFunction } from "i18next"
 import { ruleNameText } from "../../lib/rule-text"
 import type { Reason } from "../../../engine/types"
 import { formatMoney } from "../../lib/format"
-import { providerName } from "../../lib/provider-name"
+import { bureauName, providerName } from "../../lib/provider-name"
 import { actionSentence, classList } from "../negative-list/action-sentence"
 
 const W = "paymentRisk.widget"
 
-/** "Rechnungsadresse: Hausnummer fehlt" from the engine's "billing_address:house_number_missing" style finding. */
+/** Finding codes that do not say which field they are about ("too long": which one?). */
+const NAMES_NO_FIELD = new Set(["too_long"])
+
+/**
+ * "Rechnungsadresse: Hausnummer fehlt" from the engine's "billing_address.address_1:house_number_missing"
+ * style finding: the place, the field only where the finding does not name it already.
+ */
 export function findingText(finding: string, t: TFunction): string {
   const [path, code] = finding.split(":")
   const [where, field] = (path ?? "").split(".")
   const place = where === "billing_address" || where === "shipping_address" ? t(`${W}.findingPlace.${where}`) : null
   const what = t(`${W}.plausibilityCodes.${code}`, { defaultValue: code?.replace(/_/g, " ") ?? "" })
-  const fieldName = field && field !== "phone" ? t(`paymentRisk.listWidget.fields.${field}`, { defaultValue: "" }) : ""
-  return [place, fieldName].filter(Boolean).join(", ") ? `${[place, fieldName].filter(Boolean).join(", ")}: ${what}` : what
+  const fieldName = field && NAMES_NO_FIELD.has(code ?? "") ? t(`paymentRisk.listWidget.fields.${field}`, { defaultValue: "" }) : ""
+  const prefix = [place, fieldName].filter(Boolean).join(", ")
+  return prefix ? `${prefix}: ${what}` : what
 }
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)])
@@ -32,7 +39,8 @@ export function reasonSentence(reason: Reason, t: TFunction, language: string): 
     kind: v.kind ? t(`paymentRisk.listWidget.kinds.${v.kind}`, { defaultValue: String(v.kind) }) : "",
     matched_on: list(v.matched_on).map((field) => t(`paymentRisk.listWidget.matchedOn.${field}`, { defaultValue: field.replace(/_/g, " ") })).join(", "),
     findings: list(v.findings).map((finding) => findingText(finding, t)).join("; "),
-    provider_id: typeof v.provider_id === "string" ? providerName(v.provider_id) : "",
+    // a credit reason names the bureau it asked, any other a payment provider
+    provider_id: typeof v.provider_id === "string" ? (reason.check === "credit_check" ? bureauName(v.provider_id, t) : providerName(v.provider_id)) : "",
     errors: list(v.errors).join("; "),
     ...(typeof v.name === "string" ? { name: ruleNameText(v.name, t) } : {}),
     total: money(v.total),

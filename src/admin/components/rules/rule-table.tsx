@@ -1,5 +1,5 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
-import { ruleName } from "../../lib/rule-text"
+import { ruleDescription, ruleName } from "../../lib/rule-text"
 import {
   Badge,
   createDataTableColumnHelper,
@@ -66,22 +66,28 @@ export const RuleTable = () => {
     return [
       columnHelper.accessor("name", {
         header: t(`${KEY}.fields.name`),
-        cell: ({ row: { original: rule } }) => (
-          <div className="flex flex-col py-2">
-            <div className="flex items-center gap-x-2">
-              <Text size="small" weight="plus" className="truncate">{ruleName(rule, t)}</Text>
-              {rule.default_key && <Badge size="2xsmall">{t(`${KEY}.default`)}</Badge>}
+        size: 420,
+        // name and description in the admin's language (a default rule's shipped texts translated), wrapped
+        cell: ({ row: { original: rule } }) => {
+          const description = ruleDescription(rule, t)
+          return (
+            <div className="flex flex-col py-2 whitespace-normal break-words">
+              <div className="flex flex-wrap items-center gap-x-2">
+                <Text size="small" weight="plus">{ruleName(rule, t)}</Text>
+                {rule.default_key && <Badge size="2xsmall">{t(`${KEY}.default`)}</Badge>}
+              </div>
+              {description && <Text size="xsmall" className="text-ui-fg-subtle" data-testid="rule-description">{description}</Text>}
             </div>
-            {rule.description && <Text size="xsmall" className="text-ui-fg-subtle truncate">{rule.description}</Text>}
-          </div>
-        ),
+          )
+        },
       }),
-      columnHelper.accessor("priority", { header: t(`${KEY}.fields.priority`), size: 100 }),
+      columnHelper.accessor("priority", { header: t(`${KEY}.fields.priority`), size: 90 }),
       columnHelper.accessor("actions", {
         header: t(`${KEY}.actionsTitle`),
+        size: 260,
         cell: ({ getValue }) => (
           <div className="flex flex-col py-2">
-            {actionsSummary(getValue(), t).map((line) => <Text key={line} size="xsmall" className="truncate">{line}</Text>)}
+            {actionsSummary(getValue(), t).map((line) => <Text key={line} size="xsmall" className="whitespace-normal">{line}</Text>)}
           </div>
         ),
       }),

@@ -40,8 +40,8 @@ describe("an entry's action in words", () => {
     expect(actionSentence(action, de, "de")).toBe("Rechnung und Lastschrift ausgeblendet")
     expect(actionSentence(action, en, "en")).toBe("Invoice and Direct debit hidden")
     expect(actionSentence({ type: "allow_only_classes", classes: ["prepayment"] }, de, "de")).toBe("Nur Vorkasse")
-    expect(actionSentence(null, de, "de")).toBe("Aktion der Liste für diese Art von Eintrag")
-    expect(actionSentence({ type: "bogus" }, en, "en")).toBe("The list's action for this kind of entry")
+    expect(actionSentence(null, de, "de")).toBe("Wie in den Einstellungen für diese Art von Eintrag")
+    expect(actionSentence({ type: "bogus" }, en, "en")).toBe("As set for this kind of entry in the settings")
   })
 })
 
@@ -86,16 +86,28 @@ describe("a hidden method's reason on the order page", () => {
     })
     const text = reasonSentence(match, de, "de")
     expect(text).toBe("Treffer auf der Negativliste (Person, Ähnlichkeit 95 %) bei Nachname, Vorname, Hausnummer")
-    expect(reasonDetails(match, de, "de")).toEqual(["Eigene Aktion dieses Listeneintrags: Rechnung und Lastschrift ausgeblendet"])
+    expect(reasonDetails(match, de, "de")).toEqual(["Eigene Wirkung dieses Eintrags: Rechnung und Lastschrift ausgeblendet"])
     expect([text, ...reasonDetails(match, de, "de")].join(" ")).not.toMatch(RAW)
   })
 
   it("should name findings and the methods that stay", () => {
     const finding = reason("implausible_data", { findings: ["billing_address.address_1:house_number_missing"] }, "plausibility")
     expect(reasonSentence(finding, en, "en")).not.toMatch(RAW)
-    expect(reasonSentence(finding, de, "de")).toContain("Rechnungsadresse")
+    // the place once, the field only where the finding does not name it
+    expect(reasonSentence(finding, de, "de")).toBe("Unplausible Angaben: Rechnungsadresse: Hausnummer fehlt")
+    expect(reasonSentence(finding, en, "en")).toBe("Implausible data: Billing address: House number missing")
+    const tooLong = reason("implausible_data", { findings: ["shipping_address.last_name:too_long"] }, "plausibility")
+    expect(reasonSentence(tooLong, de, "de")).toBe("Unplausible Angaben: Lieferadresse, Nachname: Angabe zu lang")
     const first = reason("new_customer", { paid_order_count: 0, paid_orders_required: 1, allowed_classes: ["prepayment", "cash_on_delivery"] }, "first_order")
     expect(reasonDetails(first, de, "de")).toEqual(["Weiter angeboten: Vorkasse und Nachnahme"])
     expect(reasonSentence(reason("rule_matched", { rule_id: "r1", name: "Teuer" }, "rules"), de, "de")).toBe("Regel „Teuer“ greift")
+  })
+
+  it("should name the credit bureau that answered, in words", () => {
+    const soft = reason("credit_soft", { provider_id: "sandbox", result: "soft" }, "credit_check")
+    expect(reasonSentence(soft, de, "de")).toBe("Bonitätsprüfung (Test-Auskunftei): leichter Negativeintrag")
+    expect(reasonSentence(soft, en, "en")).toBe("Credit check (Test bureau): minor negative entry")
+    // a bureau the merchant configured keeps its id as its name
+    expect(reasonSentence(reason("credit_hard", { provider_id: "schufa" }, "credit_check"), de, "de")).toBe("Bonitätsprüfung (schufa): schwerer Negativeintrag")
   })
 })
