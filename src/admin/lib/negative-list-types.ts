@@ -55,6 +55,8 @@ export type ListMatch = {
 
 export type ImportReport = {
   imported: number
+  /** rows equal to an entry already on the list (that entry was updated, not doubled) */
+  updated?: number
   rejected_count: number
   rejected: Array<{ line: number; field: string; message: string }>
 }

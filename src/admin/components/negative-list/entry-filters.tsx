@@ -11,7 +11,7 @@ export const EntryFilters = ({ value, onChange }: { value: Filters; onChange: (n
   const { t } = useTranslation()
   const select = (name: "kind" | "source" | "expired", options: readonly string[], prefix: string) => (
     <Select value={value[name] || ALL} onValueChange={(v) => onChange({ ...value, [name]: v === ALL ? "" : v })} size="small">
-      <Select.Trigger aria-label={t(`paymentRisk.negativeList.filters.${name}`)} className="w-[180px]">
+      <Select.Trigger aria-label={t(`paymentRisk.negativeList.filters.${name}`)} className="w-[220px]">
         <Select.Value />
       </Select.Trigger>
       <Select.Content>

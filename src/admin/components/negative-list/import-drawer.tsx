@@ -1,5 +1,5 @@
 import { Button, Drawer, Table, Text, toast } from "@medusajs/ui"
-import { useState } from "react"
+import { useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/errors"
 import { useImportNegativeList } from "../../lib/negative-list-hooks"
@@ -28,6 +28,10 @@ export const ImportDrawer = () => {
   const [file, setFile] = useState<File | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
   const upload = useImportNegativeList()
+  const input = useRef<HTMLInputElement>(null)
+  /** a rejected row's column in the admin's words ("row": the whole line) */
+  const fieldName = (field: string) =>
+    field === "row" ? t("paymentRisk.negativeList.import.row") : t(`paymentRisk.negativeList.fields.${field}`, { defaultValue: field })
 
   const start = () => {
     if (!file) return
@@ -51,21 +55,35 @@ export const ImportDrawer = () => {
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
           <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.negativeList.import.help")}</Text>
-          <code className="txt-compact-xsmall bg-ui-bg-subtle break-all rounded-md border px-2 py-1">{IMPORT_COLUMNS.join(",")}</code>
+          <div className="flex flex-col gap-y-1">
+            <Text size="xsmall" className="text-ui-fg-subtle">{t("paymentRisk.negativeList.import.columns")}</Text>
+            <code className="txt-compact-xsmall bg-ui-bg-subtle break-all rounded-md border px-2 py-1">{IMPORT_COLUMNS.join(",")}</code>
+          </div>
           <div>
             <Button size="small" variant="transparent" onClick={downloadExample}>{t("paymentRisk.negativeList.import.example")}</Button>
           </div>
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            aria-label={t("paymentRisk.negativeList.import.file")}
-            className="txt-compact-small"
-            onChange={(event) => { setFile(event.target.files?.[0] ?? null); setReport(null) }}
-          />
+          {/* the browser's own file button speaks the browser's language: a button of ours instead */}
+          <div className="flex items-center gap-x-3">
+            <input
+              ref={input}
+              id="negative-list-import-file"
+              type="file"
+              accept=".csv,text/csv"
+              aria-label={t("paymentRisk.negativeList.import.file")}
+              className="sr-only"
+              onChange={(event) => { setFile(event.target.files?.[0] ?? null); setReport(null) }}
+            />
+            <Button size="small" variant="secondary" type="button" onClick={() => input.current?.click()}>
+              {t("paymentRisk.negativeList.import.chooseFile")}
+            </Button>
+            <Text size="small" className="text-ui-fg-subtle break-all">{file?.name ?? t("paymentRisk.negativeList.import.noFile")}</Text>
+          </div>
           {report && (
             <div className="flex flex-col gap-y-2" role="status">
               <Text size="small" weight="plus">
-                {t("paymentRisk.negativeList.import.summary", { imported: report.imported, rejected: report.rejected_count })}
+                {report.updated === undefined
+                  ? t("paymentRisk.negativeList.import.summary", { imported: report.imported, rejected: report.rejected_count })
+                  : t("paymentRisk.negativeList.import.summaryUpdated", { imported: report.imported, updated: report.updated, rejected: report.rejected_count })}
               </Text>
               {report.rejected.length > 0 && (
                 <Table>
@@ -80,7 +98,7 @@ export const ImportDrawer = () => {
                     {report.rejected.map((row) => (
                       <Table.Row key={`${row.line}-${row.field}`}>
                         <Table.Cell>{row.line}</Table.Cell>
-                        <Table.Cell>{row.field}</Table.Cell>
+                        <Table.Cell>{fieldName(row.field)}</Table.Cell>
                         <Table.Cell className="whitespace-normal">{row.message}</Table.Cell>
                       </Table.Row>
                     ))}
