@@ -81,7 +81,7 @@ export const ShopDetailsCard = () => {
             key={field}
             id={`shop-${field}`}
             label={t(`paymentRiskTips.shop.fields.${placeholder ?? field}`)}
-            hint={placeholder ? `{${placeholder}}` : t(HINTS[field] ?? "paymentRiskTips.shop.localeHint")}
+            hint={placeholder ? t("paymentRiskTips.shop.placeholderHint", { placeholder: `{${placeholder}}` }) : t(HINTS[field] ?? "paymentRiskTips.shop.localeHint")}
             value={draft[field]}
             error={errors[field]}
             onChange={(value) => setDraft({ ...draft, [field]: value })}
