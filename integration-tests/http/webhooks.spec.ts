@@ -39,8 +39,13 @@ const dispute = (fields: Record<string, unknown> = {}) => ({
   ...fields,
 })
 
-/** Signs a body the way the generic hook expects (the credit-check provider's scheme). */
+/** Signs a body the way the generic hook expects (as the README's adapter does: the hook's purpose, timestamp and body). */
 const pspHeaders = (body: string, { secret = OUTCOMES_SECRET, timestamp = now() } = {}) => ({
+  "x-payment-risk-timestamp": String(timestamp),
+  "x-payment-risk-signature": `sha256=${createHmac("sha256", secret).update(`payment-risk-outcomes:${timestamp}.${body}`).digest("hex")}`,
+})
+/** How the credit-check HTTP provider signs its requests to the merchant's endpoint (same headers, no purpose). */
+const creditCheckHeaders = (body: string, secret = OUTCOMES_SECRET, timestamp = now()) => ({
   "x-payment-risk-timestamp": String(timestamp),
   "x-payment-risk-signature": `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`,
 })
@@ -272,6 +277,16 @@ withTestStore((ctx) => {
       const altered = await post("/hooks/payment-risk/outcomes", payload.replace("adyen-1", "adyen-2"), pspHeaders(payload))
       expect(altered.status).toBe(401)
       expect(await allOutcomes()).toEqual([])
+    })
+
+    it("should refuse a body signed the credit check's way with the same secret (a replayed credit-check request) with 401", async () => {
+      const { orderId } = await stripeOrder("psp-replay@example.com", "psp_ref_5")
+      const payload = JSON.stringify({ event_id: "replayed-1", order_id: orderId, kind: "chargeback", reason_code: "10.4" })
+      const replayed = await post("/hooks/payment-risk/outcomes", payload, creditCheckHeaders(payload))
+      expect(replayed.status).toBe(401)
+      expect(await allOutcomes()).toEqual([])
+      // the same body signed for the hook is recorded
+      expect((await post("/hooks/payment-risk/outcomes", payload, pspHeaders(payload))).status).toBe(201)
     })
 
     it("should answer 404 for an unknown order or payment and 400 naming the field for a bad body", async () => {

@@ -3,6 +3,7 @@ import { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { StripeEventLike } from "../../../engine/outcomes/stripe-events"
 import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
+import HttpCreditCheckProvider from "../../../modules/payment-risk/credit/http"
 import PaymentRiskModuleService from "../../../modules/payment-risk/service"
 import { checkSignedRequest, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "../../../risk/webhooks/signed-request"
 import { verifyStripeEvent } from "../../../risk/webhooks/stripe-signature"
@@ -35,14 +36,41 @@ export function verifyStripeSignature(req: MedusaRequest, res: MedusaResponse, n
   next()
 }
 
+/** Ids of the credit-check HTTP providers that sign with this secret (a provider that fails to load shares nothing). */
+function creditProvidersSigningWith(req: MedusaRequest, secret: string): string[] {
+  try {
+    const providers = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE).getCreditProviders()
+    return [...providers].flatMap(([id, provider]) => (provider instanceof HttpCreditCheckProvider && provider.signsWith(secret) ? [id] : []))
+  } catch {
+    return []
+  }
+}
+
+/** The misconfiguration is logged once per process, not once per delivery. */
+let sharedSecretLogged = false
+
 /**
  * Verifies `x-payment-risk-timestamp` and `x-payment-risk-signature` (HMAC-SHA256 over
- * "<timestamp>.<raw body>", the credit-check provider's scheme); 401 without a valid one,
- * before the body is even validated.
+ * "payment-risk-outcomes:<timestamp>.<raw body>", see checkSignedRequest); 401 without a valid
+ * one, before the body is even validated. The hook stays off (503, an error in the log) while
+ * its secret is also a credit-check HTTP provider's: whoever holds one secret should not be able
+ * to sign the other's messages.
  */
 export function verifyOutcomesSignature(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const secret = secretOf(req, "outcomes")
   if (!secret) return notConfigured(res, "outcomes_webhook_secret")
+  const sharing = creditProvidersSigningWith(req, secret)
+  if (sharing.length) {
+    if (!sharedSecretLogged) {
+      sharedSecretLogged = true
+      req.scope
+        .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+        .error(
+          `payment-risk outcomes webhook: disabled — outcomes_webhook_secret is also the secret of the credit-check provider ${sharing.join(", ")}; give the webhook a secret of its own`
+        )
+    }
+    return res.status(503).json({ message: "This webhook is disabled: its secret must differ from the credit check's (plugin option outcomes_webhook_secret)." })
+  }
   const problem = checkSignedRequest({
     rawBody: (req as RawRequest).rawBody ?? "",
     timestamp: req.headers[TIMESTAMP_HEADER],

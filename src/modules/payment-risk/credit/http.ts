@@ -115,6 +115,14 @@ export default class HttpCreditCheckProvider implements CreditCheckProvider {
     this.options = { url: endpoint, secret, retries: retries ?? 0, send_email: send_email ?? false, max_response_bytes: max }
   }
 
+  /**
+   * Whether `secret` is this provider's signing secret (constant time). The outcomes hook uses the
+   * same signature scheme and refuses to run with the same secret.
+   */
+  signsWith(secret: string): boolean {
+    return sameSignature(secret, this.options.secret)
+  }
+
   async check(input: CreditCheckInput, { signal }: { signal: AbortSignal }): Promise<unknown> {
     let attempt = 0
     for (;;) {

@@ -1,17 +1,20 @@
 import Stripe from "stripe"
+import HttpCreditCheckProvider from "../../../../modules/payment-risk/credit/http"
 import { signRequest } from "../../../../risk/webhooks/signed-request"
 import { StripeHookRequest, verifyOutcomesSignature, verifyStripeSignature } from "../verify-signature"
 
-type Secrets = { stripe: string | null; outcomes: string | null }
+type Secrets = { stripe: string | null; outcomes: string | null; credit?: string }
 
 /** A request with the module's secrets, and what the middleware answered or passed on. */
 function run(middleware: typeof verifyStripeSignature, secrets: Secrets, rawBody: string | undefined, headers: Record<string, string>) {
   const warnings: string[] = []
+  const errors: string[] = []
+  const credit = secrets.credit ? new Map([["bureau", new HttpCreditCheckProvider({ url: "https://bureau.example", secret: secrets.credit })]]) : new Map()
   const scope = {
     resolve: (key: string) =>
       key === "logger"
-        ? { warn: (message: string) => warnings.push(message) }
-        : { getWebhookSecret: (hook: "stripe" | "outcomes") => secrets[hook] },
+        ? { warn: (message: string) => warnings.push(message), error: (message: string) => errors.push(message) }
+        : { getWebhookSecret: (hook: "stripe" | "outcomes") => secrets[hook], getCreditProviders: () => credit },
   }
   const req = { scope, headers, rawBody: rawBody === undefined ? undefined : Buffer.from(rawBody) } as unknown as StripeHookRequest
   const answer: { status?: number; body?: { message?: string }; next: boolean } = { next: false }
@@ -26,7 +29,7 @@ function run(middleware: typeof verifyStripeSignature, secrets: Secrets, rawBody
     },
   }
   middleware(req, res as never, () => (answer.next = true))
-  return { ...answer, req, warnings }
+  return { ...answer, req, warnings, errors }
 }
 
 const STRIPE_SECRET = "whsec_test_0123456789"
@@ -59,6 +62,20 @@ describe("verifyOutcomesSignature", () => {
     const answer = run(verifyOutcomesSignature, { stripe: STRIPE_SECRET, outcomes: null }, body, signRequest(OUTCOMES_SECRET, body))
     expect(answer).toMatchObject({ status: 503, next: false })
     expect(answer.body?.message).toContain("outcomes_webhook_secret")
+  })
+
+  it("should stay off (503, an error logged once) while its secret is also the credit check's, and run with a secret of its own", () => {
+    const shared = { stripe: null, outcomes: OUTCOMES_SECRET, credit: OUTCOMES_SECRET }
+    const first = run(verifyOutcomesSignature, shared, body, signRequest(OUTCOMES_SECRET, body))
+    expect(first).toMatchObject({ status: 503, next: false })
+    expect(first.body?.message).toContain("outcomes_webhook_secret")
+    expect(first.errors).toEqual([expect.stringContaining("credit-check provider bureau")])
+    expect(first.errors[0]).not.toContain(OUTCOMES_SECRET)
+    const second = run(verifyOutcomesSignature, shared, body, signRequest(OUTCOMES_SECRET, body))
+    expect(second).toMatchObject({ status: 503, next: false, errors: [] })
+
+    const own = run(verifyOutcomesSignature, { ...shared, credit: "bureau-secret-0123456789abcdef" }, body, signRequest(OUTCOMES_SECRET, body))
+    expect(own.next).toBe(true)
   })
 
   it("should pass a signed request on and refuse an unsigned or unparsed one with 401", () => {
