@@ -2,6 +2,7 @@ import type { CustomerHistory } from "../types"
 import { isAwaitingPayment } from "../history"
 import type { NegativeListMatch } from "../negative-list/types"
 import type { OutcomeCounts } from "../outcomes/types"
+import type { Receivable, ReceivableStatus } from "../dunning"
 
 /**
  * Payment term after which an order still awaiting payment counts as overdue (days). Invoices
@@ -48,4 +49,18 @@ export function refusalFacts(
     has_returned_debit: either(list?.has_returned_debit, outcomes.return_debits),
     ...(complete ? { outcome_counts: { ...(outcomes as OutcomeCounts) } } : {}),
   }
+}
+
+/** Claim statuses whose amount counts as open in dunning: past due and unpaid, or a dunning stage sent (not paused, paid or closed). */
+export const OPEN_DUNNING_STATUSES: readonly ReceivableStatus[] = ["overdue", "in_dunning"]
+
+/**
+ * `customer.open_dunning_amount`: what the shopper still owes on her claims that are overdue or
+ * in dunning — each claim's total due (principal, fees and default interest less what was paid,
+ * as the receivables compute it), summed and rounded to the cent. Paused, paid, written-off and
+ * handed-over claims do not count.
+ */
+export function openDunningAmountOf(claims: ReadonlyArray<Pick<Receivable, "status" | "total_due">>): number {
+  const open = claims.filter((claim) => OPEN_DUNNING_STATUSES.includes(claim.status) && claim.total_due > 0)
+  return Math.round(open.reduce((sum, claim) => sum + claim.total_due, 0) * 100) / 100
 }

@@ -78,7 +78,7 @@ export function outcomeRecord(row: Record<string, unknown>): OutcomeRecord {
 }
 
 /** The invoice date the settings ask for: the stored one, or the first shipment (today while nothing shipped). */
-function invoiceDateOf(row: ReceivableRow, order: ReceivableOrder | undefined, settings: RiskSettings, asOf: string): string | Date {
+function invoiceDateOf(row: ReceivableRow, order: ReceivableOrder | undefined, settings: Pick<RiskSettings, "dunning">, asOf: string): string | Date {
   if (settings.dunning.invoice_date !== "first_shipment" || row.reopened_by || !order) return row.invoice_date
   return order.first_shipped_at ?? asOf
 }
@@ -116,7 +116,7 @@ export function receivableView(
   row: ReceivableRow,
   order: ReceivableOrder | undefined,
   outcomes: readonly OutcomeRecord[],
-  settings: RiskSettings,
+  settings: Pick<RiskSettings, "dunning">,
   asOf: string
 ): ReceivableView {
   const captures = order?.captures ?? []

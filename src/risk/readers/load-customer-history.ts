@@ -10,12 +10,17 @@ import {
   OutcomeFact,
   RecognisedHistory,
   recogniseHistory,
+  RiskSettings,
   ShopperProtectionSettings,
 } from "../../engine"
+import { openDunningAmountOf } from "../../engine/rules/history-facts"
 import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { sumAmounts } from "../../engine/amount"
 import { normalizeEmail } from "../../engine/identity/shopper-key"
+import type { OutcomeRecord } from "../dunning/build-input"
+import { Row as ReceivableOrderRow, toOrder } from "../dunning/load-order"
+import { outcomeRecord, receivableView, rowFacts, today } from "../dunning/receivable-view"
 import { toAddress } from "./load-cart-snapshot"
 
 type Knex = { raw: (sql: string, bindings: unknown[]) => Promise<{ rows: unknown[] }> }
@@ -26,7 +31,7 @@ type PaymentCollectionRow = {
   refunded_amount?: unknown
 } | null
 
-type OrderRow = {
+type OrderRow = ReceivableOrderRow & {
   id: string
   status: string
   customer_id?: string | null
@@ -92,39 +97,78 @@ export async function customerOrderIds(container: MedusaContainer, customerId: s
   return await earlierOrderIds(container, customer.id, normalizeEmail(customer.email))
 }
 
-/**
- * The shopper's earlier orders with what was paid and refunded, recognised by the engine's
- * rule (`recogniseHistory`): an email alone does not make a guest a known customer.
- */
 /** The shopper's history with what happened to its orders after checkout. */
 export type ShopperHistory = RecognisedHistory & { outcomes: OutcomeCounts }
 
 
-/** Outcomes recorded for the orders (one indexed query), grouped by order. */
-async function outcomesOf(container: MedusaContainer, orderIds: string[]): Promise<Map<string, OutcomeFact[]>> {
+/** Outcomes recorded for the orders (one indexed query), grouped by order, as the history and the claims read them. */
+async function outcomesOf(container: MedusaContainer, orderIds: string[]): Promise<Map<string, Array<OutcomeFact & OutcomeRecord>>> {
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const rows = (await service.listPaymentOutcomes(
     { order_id: orderIds },
-    { select: ["order_id", "kind", "amount", "occurred_at"] }
-  )) as OutcomeFact[]
-  const byOrder = new Map<string, OutcomeFact[]>()
-  for (const row of rows) byOrder.set(row.order_id, [...(byOrder.get(row.order_id) ?? []), row])
+    { select: ["id", "order_id", "kind", "reason_code", "amount", "fee", "occurred_at", "source", "external_id"] }
+  )) as unknown as Array<Record<string, unknown>>
+  const byOrder = new Map<string, Array<OutcomeFact & OutcomeRecord>>()
+  for (const row of rows) {
+    const orderId = String(row.order_id)
+    byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), { ...outcomeRecord(row), order_id: orderId }])
+  }
   return byOrder
 }
 
+/** The running receivables of the orders (one query on the unique order id index); paused and closed ones do not count. */
+async function runningReceivablesOf(container: MedusaContainer, orderIds: string[]): Promise<Array<Record<string, unknown>>> {
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  return (await service.listReceivables({ order_id: orderIds, hold: "active" })) as unknown as Array<Record<string, unknown>>
+}
+
+/**
+ * What the shopper still owes on claims overdue or in dunning (`customer.open_dunning_amount`):
+ * each running receivable computed as of today by the engine, from its row, the order's
+ * captures and the order's outcomes — read in the history's own query round.
+ */
+function openDunningAmount(
+  receivables: ReadonlyArray<Record<string, unknown>>,
+  orders: ReadonlyArray<OrderRow>,
+  outcomes: ReadonlyMap<string, OutcomeRecord[]>,
+  settings: Pick<RiskSettings, "dunning">,
+  asOf: string
+): number {
+  if (!receivables.length) return 0
+  const byId = new Map(orders.map((order) => [order.id, order]))
+  const claims = receivables.map((stored) => {
+    const row = rowFacts(stored)
+    const order = byId.get(row.order_id)
+    return receivableView(row, order ? toOrder(order) : undefined, outcomes.get(row.order_id) ?? [], settings, asOf)
+  })
+  return openDunningAmountOf(claims)
+}
+
+/**
+ * The shopper's history: the orders that may be hers with what was paid and refunded,
+ * recognised by the engine's rule (`recogniseHistory`: an email alone does not make a guest a
+ * known customer), and what happened after checkout counted over them (outcomes, and the open
+ * amount of her receivables overdue or in dunning). `settings` (the dunning settings the claims
+ * are computed with) are read here when the caller does not pass them.
+ */
 export async function loadCustomerHistory(
   container: MedusaContainer,
   shopper: ShopperIdentity,
-  mode: ShopperProtectionSettings["guest_recognition"]
+  mode: ShopperProtectionSettings["guest_recognition"],
+  settings?: Pick<RiskSettings, "dunning">
 ): Promise<ShopperHistory> {
   const authenticated =
     !!shopper.authenticated_customer_id && shopper.authenticated_customer_id === shopper.customer_id
   const accountId = mode === "email" ? shopper.customer_id ?? null : authenticated ? shopper.authenticated_customer_id! : null
-  const ids = await earlierOrderIds(container, accountId, normalizeEmail(shopper.email))
+  const [ids, claimSettings] = await Promise.all([
+    earlierOrderIds(container, accountId, normalizeEmail(shopper.email)),
+    settings ?? container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE).getSettings(),
+  ])
   if (!ids.length) {
     return { orders: [], unrecognised_order_count: 0, outcomes: NO_OUTCOMES }
   }
   const outcomesPromise = outcomesOf(container, ids)
+  const receivablesPromise = runningReceivablesOf(container, ids)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
@@ -138,11 +182,17 @@ export async function loadCustomerHistory(
       "payment_collections.amount",
       "payment_collections.captured_amount",
       "payment_collections.refunded_amount",
+      // what a claim is computed from: the payments Medusa captured (and, where invoices are dated by it, the first shipment)
+      "payment_collections.payments.id",
+      "payment_collections.payments.captures.amount",
+      "payment_collections.payments.captures.created_at",
+      ...(claimSettings.dunning.invoice_date === "first_shipment" ? ["fulfillments.shipped_at"] : []),
     ],
     filters: { id: ids },
   })
-  const outcomes = await outcomesPromise
-  const orders: EarlierOrder[] = (data as OrderRow[]).map((order) => {
+  const [outcomes, receivables] = await Promise.all([outcomesPromise, receivablesPromise])
+  const rows = data as OrderRow[]
+  const orders: EarlierOrder[] = rows.map((order) => {
     const collections = (order.payment_collections ?? []).filter(
       (collection): collection is NonNullable<PaymentCollectionRow> => !!collection
     )
@@ -160,7 +210,10 @@ export async function loadCustomerHistory(
     }
   })
   // negative outcomes count whoever placed the order, like unpaid orders (recogniseHistory);
-  // the open dunning amount is each dunned order's total minus the payments received
-  const totals = new Map(orders.map((order) => [order.id, order.total]))
-  return { ...recogniseHistory(orders, shopper, mode), outcomes: countOutcomes([...outcomes.values()].flat(), totals) }
+  // the open dunning amount is what her running receivables still claim (not the outcomes alone)
+  const counts = countOutcomes([...outcomes.values()].flat())
+  return {
+    ...recogniseHistory(orders, shopper, mode),
+    outcomes: { ...counts, open_dunning_amount: openDunningAmount(receivables, rows, outcomes, claimSettings, today()) },
+  }
 }
