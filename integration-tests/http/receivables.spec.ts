@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { runDunning } from "../../src/jobs/dunning-run"
 import eraseExpiredAssessmentData from "../../src/jobs/erase-expired-assessment-data"
 import { PAYMENT_RISK_MODULE } from "../../src/modules/payment-risk"
@@ -341,6 +341,25 @@ withTestStore((ctx) => {
     const view = (await get(`/${due}`)).data.receivable
     expect(view).toMatchObject({ stage: 1, status: "in_dunning", fees: 2.5 })
     expect(after.find((s) => s.external_id === `dunning:${due}:1`)?.note).toBe("channel:email channel:letter")
+  })
+
+  it("should write each shopper's reminder in the language her order was placed in, else the shop's", async () => {
+    const english = await invoiceOrder("jane@example.com")
+    const german = await invoiceOrder("hans@example.com")
+    // Medusa keeps the cart's language on the order (a storefront sends it as the cart's locale)
+    await ctx.container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(`update "order" set locale = 'en-GB' where id = ?`, [english])
+    await backdate(english, 20)
+    await backdate(german, 20)
+    await enableDunning()
+    expect(await runDunning(ctx.container)).toMatchObject({ sent: 2, emails: 2 })
+    const emails = await dunningEmails()
+    const to = (address: string) => emails.find((email) => email.to === address)!.data
+    expect(to("jane@example.com")).toMatchObject({ language: "en", order_id: english })
+    expect(String(to("jane@example.com").subject)).toMatch(/^Payment reminder for your order \d+$/)
+    expect(String(to("jane@example.com").body)).toContain("€49.")
+    expect(to("hans@example.com")).toMatchObject({ language: "de", order_id: german })
+    expect(String(to("hans@example.com").subject)).toMatch(/^Zahlungserinnerung zu Ihrer Bestellung \d+$/)
+    expect(String(to("hans@example.com").body)).toContain("49,")
   })
 
   it("should erase the receivables of the shopper's orders", async () => {

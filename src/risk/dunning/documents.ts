@@ -2,14 +2,15 @@ import { RiskSettings } from "../../engine"
 import { paymentReference } from "../../engine/payment-instructions/payment-reference"
 import { collectionStageLabel, CollectionExportRow } from "../documents/collection-export"
 import { DunningLetterInput } from "../documents/dunning-letter"
-import { languageOf } from "./format"
+import { dunningLanguageFor } from "./format"
 import type { LoadedReceivable } from "./load-receivables"
 import { stageDeadline } from "./render-stage"
 
 const text = (value: string | null | undefined) => value ?? ""
 
 /**
- * What the letter of a stage prints for a claim computed as of the letter's day (the stage's
+ * What the letter of a stage prints, in the shopper's language (the order's, else the shop's),
+ * for a claim computed as of the letter's day (the stage's
  * sending day, or today for a stage not sent yet), or null when the order has no billing
  * address to send it to or the settings have no such stage.
  */
@@ -17,7 +18,8 @@ export function letterInput(loaded: LoadedReceivable, settings: RiskSettings, st
   const stage = settings.dunning.stages[stageIndex]
   const address = loaded.order?.billing_address
   if (!stage || !address?.address_1 || !address.city) return null
-  const language = languageOf(settings.shop.default_locale)
+  // the shopper's language (the order's), else the shop's
+  const language = dunningLanguageFor(loaded.order, settings.shop.default_locale)
   const { view } = loaded
   const orderNumber = String(loaded.order?.display_id ?? view.order_id)
   return {

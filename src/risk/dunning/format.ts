@@ -1,3 +1,4 @@
+import { shopperLocale } from "../../engine/language"
 import { formatDate, formatMoney as formatDocumentMoney, formatNumber } from "../documents/format"
 
 /**
@@ -9,6 +10,16 @@ export type DunningLanguage = "de" | "en"
 
 export function languageOf(locale: string | null | undefined): DunningLanguage {
   return locale?.toLowerCase().startsWith("en") ? "en" : "de"
+}
+
+/**
+ * The language a shopper's dunning email or letter is written in: the order's (the language the
+ * cart was shopped in, which Medusa keeps on the order as `locale`, e.g. "en-GB"), where the
+ * plugin has texts in it (German, English); else the shop's default language; else English —
+ * the order every shopper-facing text follows (engine: shopperLocale).
+ */
+export function dunningLanguageFor(order: { locale?: string | null } | null | undefined, shopDefault: string | null | undefined): DunningLanguage {
+  return shopperLocale({ cart_locale: order?.locale ?? null, shop_default: shopDefault ?? null })
 }
 
 /** `1234.5` → `1.234,50` (de) / `1,234.50` (en). */

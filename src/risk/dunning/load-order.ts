@@ -10,6 +10,8 @@ export type ReceivableOrder = {
   display_id: number | string | null
   email: string | null
   currency_code: string
+  /** the language the order was placed in (BCP 47, e.g. "en-GB"; Medusa copies the cart's), if known */
+  locale: string | null
   created_at: string | Date
   total: number
   first_name: string | null
@@ -45,6 +47,7 @@ export type Row = {
   display_id?: number | string | null
   email?: string | null
   currency_code?: string | null
+  locale?: string | null
   created_at?: string | Date | null
   total?: unknown
   billing_address?: Partial<BillingAddress> | null
@@ -67,6 +70,7 @@ const FIELDS = [
   "display_id",
   "email",
   "currency_code",
+  "locale",
   "created_at",
   "total",
   ...ADDRESS_FIELDS.map((field) => `billing_address.${field}`),
@@ -113,6 +117,7 @@ export function toOrder(row: Row): ReceivableOrder {
     display_id: row.display_id ?? null,
     email: row.email ?? null,
     currency_code: (row.currency_code ?? "eur").toLowerCase(),
+    locale: row.locale ?? null,
     created_at: row.created_at ?? new Date(),
     total: Number.isFinite(total) ? total : sumAmounts(collections.map((c) => c.amount)),
     first_name: row.billing_address?.first_name ?? null,

@@ -1,7 +1,7 @@
 import { dayString, DunningStage, RiskSettings, toDay } from "../../engine"
 import { nameForLetter } from "../documents/name-for-letter"
 import { paymentReference } from "../../engine/payment-instructions/payment-reference"
-import { DunningLanguage, formatDay, formatMoney, languageOf } from "./format"
+import { DunningLanguage, dunningLanguageFor, formatDay, formatMoney } from "./format"
 import type { ReceivableOrder } from "./load-order"
 import type { ReceivableView } from "./receivable-view"
 
@@ -72,17 +72,20 @@ export type RenderedStage = {
   placeholders: Record<DunningPlaceholder, string>
 }
 
-/** A stage's subject and body for a claim, in the shop's language (German unless English). */
+/**
+ * A stage's subject and body for a claim, in the shopper's language: the order's (German or
+ * English), else the shop's default (dunningLanguageFor).
+ */
 export function renderStage(
   view: ReceivableView,
-  order: Pick<ReceivableOrder, "display_id" | "first_name" | "last_name"> | undefined,
+  order: (Pick<ReceivableOrder, "display_id" | "first_name" | "last_name"> & { locale?: string | null }) | undefined,
   settings: RiskSettings,
   stageIndex: number,
   sentOn: string
 ): RenderedStage | null {
   const stage = settings.dunning.stages[stageIndex]
   if (!stage) return null
-  const language = languageOf(settings.shop.default_locale)
+  const language = dunningLanguageFor(order, settings.shop.default_locale)
   const deadline = stageDeadline(stage, sentOn)
   const placeholders = dunningPlaceholders(view, order, settings, deadline, language)
   const text = (localized: DunningStage["subject"]) => localized[language] ?? localized.de ?? localized.en ?? ""

@@ -75,6 +75,33 @@ describe("renderStage", () => {
     expect(rendered.body).toContain("Payment reference: QUASTENBERGG 1042")
   })
 
+  describe("when the order was placed in a language", () => {
+    const jane = (locale: string | null) => ({ display_id: 1042, first_name: "Jane", last_name: "Doe", locale })
+
+    it("should write an English-speaking shopper's reminder in English in a German shop", () => {
+      const rendered = renderStage(view, jane("en-GB"), settings("de"), 0, "2026-10-20")!
+      expect(rendered.language).toBe("en")
+      expect(rendered.subject).toBe("Payment reminder for your order 1042")
+      expect(rendered.body).toContain("€1,241.71")
+    })
+
+    it("should write a German-speaking shopper's reminder in German in an English shop", () => {
+      const rendered = renderStage(view, jane("de-AT"), settings("en"), 0, "2026-10-20")!
+      expect(rendered.language).toBe("de")
+      expect(rendered.subject).toBe("Zahlungserinnerung zu Ihrer Bestellung 1042")
+      expect(rendered.body).toContain("1.241,71\u00a0€")
+    })
+
+    it.each([
+      ["a language the plugin has no texts in", "fr-FR", "de", "de"],
+      ["a language the plugin has no texts in", "fr-FR", "en", "en"],
+      ["no language", null, "de", "de"],
+      ["no language", null, "en", "en"],
+    ])("should fall back to the shop's language for %s (%s, shop %s)", (_, locale, shop, expected) => {
+      expect(renderStage(view, jane(locale), settings(shop), 0, "2026-10-20")!.language).toBe(expected)
+    })
+  })
+
   it("should answer null for a stage the settings do not have", () => {
     expect(renderStage(view, undefined, settings("de"), 9, "2026-10-20")).toBeNull()
   })
