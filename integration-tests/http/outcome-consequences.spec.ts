@@ -95,6 +95,7 @@ withTestStore((ctx) => {
       const chargeback = await recordOutcome({ order_id: await paidOrder("kunde.neu@example.com"), kind: "chargeback", reason_code: "10.4" })
       expect(chargeback.status).toBe(201)
       expect(chargeback.data.already_listed).toEqual(["person"])
+      expect(chargeback.data.extended_entry_ids).toEqual([person.id])
 
       const listed = await entries()
       expect(listed.map((entry) => entry.kind)).toEqual(["email", "person"])

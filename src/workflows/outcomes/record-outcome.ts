@@ -40,6 +40,7 @@ export const recordOutcomeWorkflow = createWorkflow(recordOutcomeWorkflowId, (in
       list_entries: listed.entries,
       skipped: recorded.duplicate ? [] : prepared.plan.skipped,
       already_listed: listed.already_listed,
+      extended_entry_ids: listed.extended_entry_ids,
     }))
   )
 })

@@ -18,6 +18,8 @@ export type ListedOutcomeEntries = {
   entries: StoredEntry[]
   /** kinds that were on the list with the same data already (extended, not added twice) */
   already_listed: string[]
+  /** ids of those entries (among `entries`; the others are new) */
+  extended_entry_ids: string[]
 }
 
 const ENTRY_FIELDS = [
@@ -91,7 +93,7 @@ export const listOutcomeEntriesStep = createStep(
   async (input: { entries: OrderListEntry[]; actor_id: string | null }, { container }) => {
     const service = container.resolve<Service>(PAYMENT_RISK_MODULE)
     const done: Undo = { actor_id: input.actor_id, created: [], changed: [] }
-    const result: ListedOutcomeEntries = { entries: [], already_listed: [] }
+    const result: ListedOutcomeEntries = { entries: [], already_listed: [], extended_entry_ids: [] }
     if (!input.entries.length) return new StepResponse(result, done)
     const settings = await service.getSettings()
     try {
@@ -104,6 +106,7 @@ export const listOutcomeEntriesStep = createStep(
           continue
         }
         result.already_listed.push(entry.kind)
+        result.extended_entry_ids.push(stored.id)
         const merged = listedAgain(
           stored,
           { action: entry.action ?? null, expires_at: entry.expires_at ?? newListEntryExpiry(settings) },
