@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto"
 import Stripe from "stripe"
 import { PAYMENT_RISK_MODULE } from "../../src/modules/payment-risk"
 import PaymentRiskModuleService from "../../src/modules/payment-risk/service"
+import { providerPaymentLookup } from "../../src/risk/webhooks/find-order"
 import { captureOrderPayment } from "../helpers/checkout"
 import { PROVIDERS } from "../helpers/store"
 import { withTestStore } from "../helpers/test-store"
@@ -235,6 +236,35 @@ withTestStore((ctx) => {
       const inquiry = await postStripe(stripeEvent("evt_inquiry", "charge.dispute.created", dispute({ status: "warning_needs_response" })))
       expect(inquiry.data).toMatchObject({ received: true, ignored: true })
       expect(await allOutcomes()).toEqual([])
+    })
+  })
+
+  describe("when an event's payment intent is looked up", () => {
+    it("should find it through the plugin's indexes on Medusa's payment tables, not by reading them whole", async () => {
+      const { orderId } = await stripeOrder("index@example.com", "pi_index_1")
+      const { rows: indexes } = await knex().raw(
+        `select tablename, indexname from pg_indexes where indexname in ('IDX_payment_risk_payment_data_id', 'IDX_payment_risk_payment_session_data_id') order by tablename`
+      )
+      expect(indexes).toEqual([
+        { tablename: "payment", indexname: "IDX_payment_risk_payment_data_id" },
+        { tablename: "payment_session", indexname: "IDX_payment_risk_payment_session_data_id" },
+      ])
+      // the test tables are tiny (a scan would be cheapest): with scans priced out, the plan shows
+      // whether the lookup's conditions can use an index at all
+      const { sql, bindings } = providerPaymentLookup("pi_index_1")
+      type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] }
+      const plan = await knex().transaction(async (trx: { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }> }) => {
+        await trx.raw("set local enable_seqscan = off")
+        const { rows } = await trx.raw(`explain (format json) ${sql}`, bindings)
+        return (rows[0]["QUERY PLAN"] as Array<{ Plan: PlanNode }>)[0].Plan
+      })
+      const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)]
+      const reads = nodes(plan).filter((node) => node["Relation Name"] === "payment" || node["Relation Name"] === "payment_session" || node["Index Name"])
+      expect(reads.filter((node) => node["Node Type"] === "Seq Scan").map((node) => node["Relation Name"])).toEqual([])
+      const indexesUsed = reads.map((node) => node["Index Name"]).filter(Boolean)
+      expect(indexesUsed).toEqual(expect.arrayContaining(["IDX_payment_risk_payment_data_id", "IDX_payment_risk_payment_session_data_id"]))
+      const { rows } = await knex().raw(sql, bindings)
+      expect(rows).toEqual([{ order_id: orderId, currency_code: "eur" }])
     })
   })
 
