@@ -42,11 +42,13 @@ export async function runDunning(container: MedusaContainer, options: { today?: 
   result.due = due.length
   for (const { order_id, stage } of due) {
     try {
-      // under the receivable's lock, and only if the stage is still due: a payment, pause or
-      // write-off recorded since the claims were read stops it
+      // under the receivable's lock, and only if the stage is still due: a run on another
+      // instance that sent it meanwhile, or a payment, pause or write-off since the claims were
+      // read, stops it
       const sent = await withReceivableLock(container, order_id, async () => {
         const current = await loadReceivable(container, order_id, day, settings)
-        if (!current || stageDue(current.view, day) !== stage) return null
+        if (current?.view.events.some((event) => event.kind === "dunning_stage" && event.stage === stage)) return "already_sent" as const
+        if (!current || stageDue(current.view, day) !== stage) return "no_longer_due" as const
         const { result } = await sendDunningStageWorkflow(container).run({
           input: {
             order_id,
@@ -57,10 +59,10 @@ export async function runDunning(container: MedusaContainer, options: { today?: 
         })
         return result
       })
-      if (!sent) result.no_longer_due++
-      else if (sent.duplicate) result.already_sent++
+      if (sent === "no_longer_due") result.no_longer_due++
+      else if (sent === "already_sent" || sent.duplicate) result.already_sent++
       else result.sent++
-      if (sent?.email_sent) result.emails++
+      if (typeof sent === "object" && sent.email_sent) result.emails++
     } catch (error) {
       result.failed++
       logger.warn(`payment-risk dunning: stage ${stage} of order ${order_id} failed: ${(error as Error)?.message ?? error}`)
