@@ -1,4 +1,7 @@
-import { OUTCOME_KIND_LABELS, reasonLabel } from "../../../engine/outcomes"
+// the files themselves, not the engine's outcomes index: that one also exports the note redaction,
+// which hashes with node:crypto and breaks the admin's browser bundle
+import { OUTCOME_KIND_LABELS } from "../../../engine/outcomes/labels"
+import { reasonLabel } from "../../../engine/outcomes/reason-codes"
 import type { OutcomeKind } from "../../../engine/outcomes/types"
 
 /** "de" or "en": the language of the engine's labels. */
