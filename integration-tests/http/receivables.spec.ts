@@ -389,4 +389,26 @@ withTestStore((ctx) => {
     await eraseExpiredAssessmentData(ctx.container, { now: new Date(Date.now() + 1461 * DAY) })
     expect(await service().listReceivables({ order_id: orderId })).toEqual([])
   })
+  it("should record a due stage when its email cannot be sent, and report the email as failed", async () => {
+    const orderId = await invoiceOrder("ohne-mailserver@example.com")
+    await backdate(orderId, 20)
+    await enableDunning()
+    // the store's email provider refuses (as a store without one does: "Could not find a
+    // notification provider for channel: email"); before, the stage was rolled back every day
+    const notifications = ctx.container.resolve(Modules.NOTIFICATION)
+    const refuse = jest
+      .spyOn(notifications, "createNotifications")
+      .mockRejectedValue(new Error("Could not find a notification provider for channel: email"))
+    try {
+      const run = await runDunning(ctx.container)
+      expect(run).toMatchObject({ sent: 1, emails: 0, emails_failed: 1, failed: 0 })
+    } finally {
+      refuse.mockRestore()
+    }
+    const stages = await service().listPaymentOutcomes({ order_id: orderId, kind: "dunning_stage" })
+    expect(stages.map((s) => s.external_id)).toEqual([`dunning:${orderId}:0`])
+    expect((await get(`/${orderId}`)).data.receivable).toMatchObject({ stage: 0, status: "in_dunning" })
+    // the next run does not send it again
+    expect(await runDunning(ctx.container)).toMatchObject({ sent: 0 })
+  })
 })

@@ -16,6 +16,8 @@ export type DunningRunResult = {
   /** due when the run read the claims, but paid, paused or closed before its turn came */
   no_longer_due: number
   emails: number
+  /** stages recorded whose email could not be sent (no email provider, provider down): print the letter */
+  emails_failed: number
   failed: number
 }
 
@@ -29,7 +31,7 @@ export type DunningRunResult = {
 export async function runDunning(container: MedusaContainer, options: { today?: string } = {}): Promise<DunningRunResult> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const settings = await container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE).getSettings()
-  const result: DunningRunResult = { due: 0, sent: 0, already_sent: 0, no_longer_due: 0, emails: 0, failed: 0 }
+  const result: DunningRunResult = { due: 0, sent: 0, already_sent: 0, no_longer_due: 0, emails: 0, emails_failed: 0, failed: 0 }
   if (!settings.dunning.enabled) return result
   const day = options.today ?? todayOf()
   const due: Array<{ order_id: string; stage: number }> = []
@@ -63,6 +65,7 @@ export async function runDunning(container: MedusaContainer, options: { today?: 
       else if (sent === "already_sent" || sent.duplicate) result.already_sent++
       else result.sent++
       if (typeof sent === "object" && sent.email_sent) result.emails++
+      if (typeof sent === "object" && sent.email_failed) result.emails_failed++
     } catch (error) {
       result.failed++
       logger.warn(`payment-risk dunning: stage ${stage} of order ${order_id} failed: ${(error as Error)?.message ?? error}`)

@@ -45,6 +45,7 @@ export const sendDunningStageWorkflow = createWorkflow(sendDunningStageWorkflowI
       outcome: recorded.outcome,
       duplicate: recorded.duplicate,
       email_sent: email.sent,
+      email_failed: email.failed,
       notification_id: email.notification_id,
     }))
   )

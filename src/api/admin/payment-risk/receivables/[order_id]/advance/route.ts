@@ -11,7 +11,7 @@ import { notApplicable, receivableOr404, serializeReceivable } from "../../seria
 
 /**
  * Sends the next dunning stage now (email where its channel says so; a letter is printed from
- * the letter route) → `{ receivable, outcome, email_sent }`. 409 when the claim is not running
+ * the letter route) → `{ receivable, outcome, email_sent, email_failed }`. 409 when the claim is not running
  * (paid, paused, closed) or the last stage was sent (hand it over instead).
  */
 export const POST = withRedactedHandlerErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -31,5 +31,5 @@ export const POST = withRedactedHandlerErrors(async (req: AuthenticatedMedusaReq
   })
   if (result.duplicate) notApplicable("This dunning stage was sent a moment ago")
   const fresh = await receivableOr404(req.scope, orderId)
-  res.json({ receivable: serializeReceivable(fresh), outcome: result.outcome, email_sent: result.email_sent })
+  res.json({ receivable: serializeReceivable(fresh), outcome: result.outcome, email_sent: result.email_sent, email_failed: result.email_failed })
 })
