@@ -117,7 +117,8 @@ async function evaluate(
     loadCustomerHistory(
       container,
       { ...loaded.cart, authenticated_customer_id: options.authenticatedCustomerId ?? null },
-      settings.protection.guest_recognition
+      settings.protection.guest_recognition,
+      settings
     ),
     options.includeInFlight
       ? inFlightCompletions(container, service, identityKey, loaded.cart.id)
