@@ -276,6 +276,12 @@ async function paidOn(ctx: HistoryContext, order: HistoryOrder, at: Date): Promi
   return roundCents(Number(payment?.amount ?? 0))
 }
 
+/** The entries an outcome put on the list (not those it extended: they keep the day they were listed). */
+function newEntryIds(result: { list_entries: Array<{ id: string }>; extended_entry_ids?: string[] }): string[] {
+  const extended = new Set(result.extended_entry_ids ?? [])
+  return result.list_entries.map((entry) => entry.id).filter((id) => !extended.has(id))
+}
+
 /** A returned debit, a chargeback or a refused parcel, through the plugin's record-outcome workflow (once per external id). */
 export async function recordOutcome(ctx: HistoryContext, event: Extract<StoryEvent, { kind: "outcome" }>, at: Date) {
   const order = orderOf(ctx, event.order)
@@ -295,7 +301,7 @@ export async function recordOutcome(ctx: HistoryContext, event: Extract<StoryEve
     },
   })
   if (result.duplicate) return
-  await backdateListEntries(ctx.container, result.list_entries.map((entry: { id: string }) => entry.id), at)
+  await backdateListEntries(ctx.container, newEntryIds(result), at)
   ctx.log.push(`${event.outcome} on ${event.order} on ${day(at)} (${result.list_entries.length} negative-list entries)`)
 }
 
@@ -330,6 +336,6 @@ export async function close(ctx: HistoryContext, event: Extract<StoryEvent, { ki
     },
   })
   if (result.duplicate) return
-  await backdateListEntries(ctx.container, result.list_entries.map((entry: { id: string }) => entry.id), at)
+  await backdateListEntries(ctx.container, newEntryIds(result), at)
   ctx.log.push(`${event.order} ${event.as.replace("_", " ")} on ${day(at)}`)
 }
