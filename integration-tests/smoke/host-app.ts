@@ -16,7 +16,8 @@
  *      on the server that integration-tests/global-setup.js found or started.
  *   3. `medusa db:migrate`, `medusa exec ./seed.ts`, `medusa start` on a free port.
  *   4. Store and admin requests over HTTP (the same tests for every host).
- * afterAll stops the server's process group, drops the database and removes the temp dir.
+ * afterAll stops the server's process group, drops the database and removes the temp dir (in
+ * /dev/shm where there is one, see hostTmpRoot).
  *
  * PAYMENT_RISK_SMOKE_LOG=1 prints the output of every command; PAYMENT_RISK_SMOKE_KEEP=1 keeps
  * the temp dir for a look afterwards.
@@ -41,6 +42,21 @@ const REBUILD = !!process.env.PAYMENT_RISK_SMOKE_REBUILD
 const PACK_CACHE = path.join(os.tmpdir(), "medusa-payment-risk-smoke-pack")
 /** a kept tarball older than this is built again (another checkout may share os.tmpdir()) */
 const PACK_MAX_AGE_MS = 6 * 60 * 60 * 1000
+
+/**
+ * Where the hosts live: PAYMENT_RISK_SMOKE_TMPDIR, else /dev/shm where it is a writable tmpfs
+ * with 3 GB free (a host with installed dependencies is about 100,000 files: on this disk
+ * creating and deleting them took minutes, in memory seconds), else os.tmpdir().
+ */
+function hostTmpRoot() {
+  if (process.env.PAYMENT_RISK_SMOKE_TMPDIR) return process.env.PAYMENT_RISK_SMOKE_TMPDIR
+  try {
+    fs.accessSync("/dev/shm", fs.constants.W_OK)
+    const stats = fs.statfsSync("/dev/shm")
+    if (stats.bavail * stats.bsize >= 3 * 1024 ** 3) return "/dev/shm"
+  } catch {}
+  return os.tmpdir()
+}
 
 export const PROVIDERS = {
   prepayment: "pp_prepayment_manual",
@@ -311,13 +327,14 @@ export function describeHostApp(spec: HostSpec) {
     let dbCreated = false
     let server: ChildProcess | null = null
     let serverLog = ""
+    let testsStarted = 0
 
     const stopOnExit = () => {
       if (server) killGroup(server, "SIGKILL")
     }
 
     beforeAll(async () => {
-      ctx.tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mpr-smoke-"))
+      ctx.tmp = fs.mkdtempSync(path.join(hostTmpRoot(), "mpr-smoke-"))
       ctx.host = path.join(ctx.tmp, "host")
       ctx.medusaBin = path.join(ctx.host, "node_modules", ".bin", "medusa")
 
@@ -399,9 +416,12 @@ export function describeHostApp(spec: HostSpec) {
         await new Promise((r) => setTimeout(r, 300))
       }
       ctx.timings.add("medusa start → /health", started)
+      testsStarted = Date.now()
     })
 
     afterAll(async () => {
+      if (testsStarted) ctx.timings.add("tests", testsStarted)
+      const cleanupStarted = Date.now()
       if (server?.pid) {
         const pgid = server.pid
         const exited = new Promise<void>((r) => {
@@ -426,6 +446,7 @@ export function describeHostApp(spec: HostSpec) {
       // removes symlinks, not their targets
       if (ctx.tmp && !KEEP) fs.rmSync(ctx.tmp, { recursive: true, force: true })
       if (KEEP) console.log(`[smoke] kept ${ctx.tmp}`)
+      ctx.timings.add("stop, drop database, remove temp dir", cleanupStarted)
       console.log(`[smoke] ${spec.title}: ${ctx.timings.summary()}`)
     })
 
