@@ -115,7 +115,7 @@ const OrderRiskAssessmentWidget = ({ data: order }: DetailWidgetProps<AdminOrder
   const { data, isLoading } = useOrderAssessments(order.id)
   const assessment = data?.assessments[0]
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-testid="payment-risk-order-assessment">
       <div className="px-6 py-4">
         <Heading level="h2">{t("paymentRisk.widget.title")}</Heading>
       </div>
