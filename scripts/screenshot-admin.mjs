@@ -251,6 +251,15 @@ async function view(page, name, lng, locator) {
   await page.screenshot({ path: file(name, lng) })
 }
 
+/** scrolls a section to the top of the window */
+const top = (locator) =>
+  locator.evaluate((el) => {
+    // the admin's own scroll container (the window itself stays put, so the top bar stays)
+    let box = el.parentElement
+    while (box && !(/(auto|scroll)/.test(getComputedStyle(box).overflowY) && box.scrollHeight > box.clientHeight)) box = box.parentElement
+    if (box) box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 12
+  })
+
 const h1 = (page) => () => page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 120000 })
 const section = (page, key) => page.getByTestId(`settings-section-${key}`)
 
@@ -265,12 +274,15 @@ const PAGES = {
     await first.getByRole("button", { name: tr.save, exact: true }).click()
     await first.locator('[role="alert"]').first().waitFor({ timeout: 10000 })
     await view(page, "settings-validation", lng, page.locator("#paid-orders-required"))
-    // email alone: the warning (not saved)
+    // fresh page (no toast, nothing changed), then: email alone shows the warning (not saved)
+    await open(page, "/settings/payment-risk", () => section(page, "retention").waitFor({ timeout: 120000 }))
     const protection = section(page, "protection")
     await protection.getByLabel(tr.emailAlone, { exact: true }).click()
     await page.getByTestId("guest-recognition-warning").waitFor({ timeout: 10000 })
-    await view(page, "settings-protection", lng, protection.getByRole("heading", { level: 2 }))
-    await view(page, "credit-settings", lng, section(page, "credit_check").getByRole("heading", { level: 2 }))
+    await top(protection)
+    await view(page, "settings-protection", lng)
+    await top(section(page, "credit_check"))
+    await view(page, "credit-settings", lng)
   },
   async dunning(page, lng) {
     await open(page, "/settings/payment-risk/dunning", h1(page))
