@@ -96,6 +96,20 @@ describe("recogniseHistory", () => {
       const padded = { ...anna, first_name: "Peter Maria Anna Thomas" }
       expect(recogniseHistory([paid("order_1", anna)], { billing_address: padded }, "email_and_address").orders).toEqual([])
     })
+
+    it("should not count it when the company name is padded either", () => {
+      const business = { ...anna, company: "Schmidt Handel GmbH" }
+      const padded = { ...business, company: "Schmidt Handel GmbH Nord Süd Ost West Mitte Zentrale" }
+      expect(recogniseHistory([paid("order_1", business)], { billing_address: padded }, "email_and_address").orders).toEqual([])
+    })
+  })
+
+  describe("when a business customer's company has a long name", () => {
+    it("should count her paid order (company words do not count as name padding)", () => {
+      const business = { ...anna, first_name: "Lukas", last_name: "Becker", company: "Becker Gartenbau GmbH & Co. KG" }
+      const result = recogniseHistory([paid("order_1", business)], { billing_address: business }, "email_and_address")
+      expect(result.orders.map((o) => o.id)).toEqual(["order_1"])
+    })
   })
 
   describe("when an account orders for another person", () => {

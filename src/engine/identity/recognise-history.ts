@@ -24,6 +24,11 @@ export type RecognisedHistory = CustomerHistory & {
 
 /** More name tokens than a real person carries: padding to hit any first name of a victim. */
 const MAX_NAME_TOKENS = 4
+/**
+ * A company name is counted on its own: "Becker Gartenbau GmbH & Co. KG" is six words and an
+ * ordinary business customer; more than eight is padding.
+ */
+const MAX_COMPANY_TOKENS = 8
 
 const hasPerson = (a?: AddressSnapshot | null): a is AddressSnapshot => !!(a && (a.last_name?.trim() || a.company?.trim()))
 const hasPlace = (a?: AddressSnapshot | null): a is AddressSnapshot => !!(a && a.address_1?.trim())
@@ -35,11 +40,11 @@ function personOf(addresses: ShopperAddresses): AddressSnapshot | null {
   return null
 }
 
-function tokenCount(person: PersonAddress): number {
-  return [person.first_name, person.last_name, person.company]
-    .join(" ")
-    .split(/[\s,.;-]+/)
-    .filter(Boolean).length
+const tokensOf = (...parts: Array<string | null | undefined>) => parts.join(" ").split(/[\s,.;-]+/).filter(Boolean).length
+
+/** A name padded with more words than a person (or a company) carries. */
+function isPadded(person: PersonAddress): boolean {
+  return tokensOf(person.first_name, person.last_name) > MAX_NAME_TOKENS || tokensOf(person.company) > MAX_COMPANY_TOKENS
 }
 
 /**
@@ -52,7 +57,7 @@ function tokenCount(person: PersonAddress): number {
 export function isSamePersonAndAddress(order: ShopperAddresses, cart: ShopperAddresses): boolean {
   const earlier = personOf(order)
   const now = personOf(cart)
-  if (!earlier || !now || tokenCount(now) > MAX_NAME_TOKENS) return false
+  if (!earlier || !now || isPadded(now)) return false
   return matchPerson(earlier, now)?.certain === true
 }
 
@@ -60,7 +65,7 @@ export function isSamePersonAndAddress(order: ShopperAddresses, cart: ShopperAdd
 export function isSamePerson(order: ShopperAddresses, cart: ShopperAddresses): boolean {
   const earlier = personOf(order)
   const now = personOf(cart)
-  if (!earlier || !now || tokenCount(now) > MAX_NAME_TOKENS) return false
+  if (!earlier || !now || isPadded(now)) return false
   const place = { address_1: now.address_1, address_2: now.address_2, postal_code: now.postal_code, city: now.city, country_code: now.country_code }
   if (!hasPlace(place)) return false
   return matchPerson({ ...earlier, ...place }, now)?.certain === true
