@@ -100,6 +100,20 @@ describe("default interest (§288 BGB)", () => {
     expect(receivable.default_from).toBe("2025-02-01")
   })
 
+  it("should stop the interest of a written-off claim on the day it was written off", () => {
+    const base = settings({ payment_term_days: 0, base_rates: [{ valid_from: "2020-01-01", rate: 0 }], consumer_points: 10 })
+    const claim = { ...consumer, principal: 365, invoice_date: "2021-01-01", as_of: "2021-03-01" }
+    // default from 2021-01-02; written off on 2021-01-11: 10 days at 10 % on 365 = 1.00, not 59 days
+    const written = computeReceivable({ ...claim, hold: "written_off", written_off_on: "2021-01-11" }, base)
+    expect(written.interest_periods.map(({ from, to, days }) => ({ from, to, days }))).toEqual([{ from: "2021-01-02", to: "2021-01-11", days: 10 }])
+    expect(written.interest).toBe(1)
+    expect(written.status).toBe("written_off")
+    // as of a day before the write-off, the same as a running claim
+    expect(computeReceivable({ ...claim, hold: "written_off", written_off_on: "2021-01-11", as_of: "2021-01-06" }, base).interest).toBe(0.5)
+    // a claim handed over keeps accruing (the collection agency claims it)
+    expect(computeReceivable({ ...claim, hold: "handed_over" }, base).interest).toBe(5.9)
+  })
+
   it("should report a half-year without a base rate", () => {
     const input = { ...consumer, principal: 100, invoice_date: "2026-06-01", as_of: "2026-08-01" }
     expect(computeReceivable(input, settings()).missing_base_rate).toBe(true)

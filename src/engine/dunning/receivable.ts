@@ -20,6 +20,8 @@ export type ReceivableInput = {
   /** costs owed besides dunning fees: return-debit and chargeback fees (Verzugsschaden) */
   fees: Array<{ date: string; amount: number }>
   hold: ReceivableHold
+  /** the day the claim was written off: no interest accrues after it */
+  written_off_on?: string | null
   as_of: string
 }
 
@@ -70,6 +72,9 @@ function defaultFrom(settings: DunningSettings, input: ReceivableInput, dueDay: 
  */
 export function computeReceivable(input: ReceivableInput, settings: DunningSettings): Receivable {
   const asOf = toDay(input.as_of)
+  // a written-off claim is no longer pursued: its interest stops on the day it was written off
+  const accrualEnd =
+    input.hold === "written_off" && input.written_off_on ? Math.min(asOf, toDay(input.written_off_on)) : asOf
   const invoiceDay = toDay(input.invoice_date)
   const dueDay = invoiceDay + settings.payment_term_days
   const table = rateTable(settings.base_rates)
@@ -98,7 +103,8 @@ export function computeReceivable(input: ReceivableInput, settings: DunningSetti
   const periods: InterestPeriod[] = []
   // interest is accrued up to and including `accruedTo`
   let accruedTo = start === null ? asOf : start - 1
-  const accrueUntil = (day: Day) => {
+  const accrueUntil = (until: Day) => {
+    const day = Math.min(until, accrualEnd)
     if (start === null || day <= accruedTo) return
     for (const period of accrueInterest(principal, accruedTo + 1, day, table, points)) {
       periods.push(period)

@@ -97,6 +97,14 @@ export function receivableInput(
       .filter((o) => REVERSING.includes(o.kind) && positive(o.fee))
       .map((o) => ({ date: day(o.occurred_at), amount: o.fee! })),
     hold: row.hold,
+    written_off_on:
+      row.hold === "written_off"
+        ? outcomes
+            .filter((o) => o.kind === "written_off")
+            .map((o) => day(o.occurred_at))
+            .sort()
+            .pop() ?? null
+        : null,
     as_of: asOf,
   }
 }

@@ -79,4 +79,10 @@ describe("receivableInput", () => {
     expect(input.fees).toEqual([{ date: "2007-10-01", amount: 3.5 }])
     expect(input.invoice_date).toBe("2007-09-30")
   })
+
+  it("should date a written-off claim's end by its write-off outcome, and only while it is written off", () => {
+    const outcomes = [outcome("written_off", "2007-11-15"), outcome("dunning_stage", "2007-10-20")]
+    expect(receivableInput({ ...row, hold: "written_off" }, outcomes, [], "2008-01-01").written_off_on).toBe("2007-11-15")
+    expect(receivableInput(row, outcomes, [], "2008-01-01").written_off_on).toBeNull()
+  })
 })
