@@ -126,6 +126,18 @@ withTestStore((ctx) => {
       expect(Math.round((new Date(listed[0].expires_at).getTime() - new Date(daysAgo(10)).getTime()) / DAY)).toBe(183)
       expect(second.data.outcome.list_entry_ids).toEqual([listed[0].id])
     })
+
+    it("should count the list's default period from the day the outcome happened, not from when it was recorded", async () => {
+      const days = (await ctx.api.get("/admin/payment-risk/settings", ctx.admin)).data.settings.retention.list_entry_days as number
+      // a fraud chargeback (listed for the list's default period) that happened 40 days before it was recorded
+      const res = await recordOutcome({ order_id: await paidOrder("spaet@example.com"), kind: "chargeback", reason_code: "10.4", occurred_at: daysAgo(40) })
+      expect(res.status).toBe(201)
+      const listed = await entries()
+      expect(listed.length).toBeGreaterThan(0)
+      for (const entry of listed) {
+        expect(Math.round((new Date(entry.expires_at).getTime() - new Date(daysAgo(40)).getTime()) / DAY)).toBe(days)
+      }
+    })
   })
 
   describe("when a rule counts chargebacks", () => {

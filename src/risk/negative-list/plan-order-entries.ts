@@ -148,13 +148,13 @@ const DAY_MS = 86_400_000
  * What an outcome puts on the negative list: the merchant's consequence for its kind and reason
  * code (settings.outcomes.consequences, else the default), with the consequence's action on each
  * entry and its expiry counted from when the outcome happened (null days: the list's default
- * retention, applied when the entry is stored).
+ * retention period, also counted from then).
  */
 export async function planOutcomeEntries(
   service: PaymentRiskModuleService,
   order: OrderListData,
   outcome: { kind: OutcomeKind; reason_code?: string | null; occurred_at: Date },
-  settings: Pick<RiskSettings, "outcomes" | "shop">
+  settings: Pick<RiskSettings, "outcomes" | "shop" | "retention">
 ): Promise<OrderEntriesPlan> {
   const consequence = consequenceFor(outcome.kind, outcome.reason_code, settings.outcomes?.consequences ?? {})
   if (!consequence.list.length) return { entries: [], existing: [], skipped: [] }
@@ -164,7 +164,9 @@ export async function planOutcomeEntries(
     reason: outcomeListReason(outcome.kind, outcome.reason_code, order.display_id ?? order.id, locale),
     source: listSourceFor(outcome.kind),
     note: null,
-    expires_at: days && days > 0 ? new Date(outcome.occurred_at.getTime() + days * DAY_MS) : null,
+    // no days of its own: the list's default period, counted like its own from the event too
+    // (an outcome recorded days after it happened does not stay listed longer)
+    expires_at: new Date(outcome.occurred_at.getTime() + (days && days > 0 ? days : settings.retention.list_entry_days) * DAY_MS),
     action: consequence.action,
   })
 }
