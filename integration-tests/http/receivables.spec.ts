@@ -411,4 +411,26 @@ withTestStore((ctx) => {
     // the next run does not send it again
     expect(await runDunning(ctx.container)).toMatchObject({ sent: 0 })
   })
+  it("should open the claim of a customer in a group the merchant marks as business as a business claim", async () => {
+    const email = "haendler@example.com"
+    await makePayingGuest(ctx.api, ctx.admin, ctx.shop, email)
+    const group = (await ctx.api.post("/admin/customer-groups", { name: "Händler" }, ctx.admin)).data.customer_group
+    const [customer] = (await ctx.api.get(`/admin/customers?q=${encodeURIComponent(email)}`, ctx.admin)).data.customers
+    expect(customer.email).toBe(email)
+    await ctx.api.post(`/admin/customer-groups/${group.id}/customers`, { add: [customer.id] }, ctx.admin)
+    const saved = await ctx.api.post("/admin/payment-risk/settings", { dunning: { business_customer_group_ids: [group.id] } }, ctx.admin)
+    expect(saved.data.settings.dunning.business_customer_group_ids).toEqual([group.id])
+
+    const { completion } = await ctx.shop.checkout({ email, providerId: PROVIDERS.invoice })
+    const business = completion.data.order.id as string
+    expect((await receivableRow(business)).debtor_type).toBe("business")
+    expect((await get(`/${business}`)).data.receivable.debtor_type).toBe("business")
+    // a shopper outside the group, without a company, stays a consumer
+    const consumer = await invoiceOrder("privat@example.com")
+    expect((await receivableRow(consumer)).debtor_type).toBe("consumer")
+    // a group id that is not a string list is refused naming the field
+    const bad = await ctx.api.post("/admin/payment-risk/settings", { dunning: { business_customer_group_ids: "Händler" } }, { ...ctx.admin, ...ok })
+    expect(bad.status).toBe(400)
+    expect(bad.data.message).toContain("business_customer_group_ids")
+  })
 })

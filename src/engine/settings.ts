@@ -181,6 +181,9 @@ export function withDefaults(partial?: DeepPartial<RiskSettings> | null): RiskSe
       ...given(p.dunning),
       stages: structuredClone((p.dunning?.stages as RiskSettings["dunning"]["stages"] | undefined) ?? DEFAULT_SETTINGS.dunning.stages),
       base_rates: structuredClone((p.dunning?.base_rates as RiskSettings["dunning"]["base_rates"] | undefined) ?? DEFAULT_SETTINGS.dunning.base_rates),
+      business_customer_group_ids: [
+        ...((p.dunning?.business_customer_group_ids as string[] | undefined) ?? DEFAULT_SETTINGS.dunning.business_customer_group_ids),
+      ],
     } as RiskSettings["dunning"],
     outcomes: {
       consequences: { ...given(p.outcomes?.consequences as RiskSettings["outcomes"]["consequences"] | undefined) },

@@ -171,6 +171,7 @@ export const SETTINGS_BODY: Record<string, Field> = {
       consumer_points: { type: "number", min: 0, max: 20 },
       business_points: { type: "number", min: 0, max: 20 },
       business_flat_fee: { type: "number", min: 0, max: 1000 },
+      business_customer_group_ids: { type: "array", max: 100, valid: "cusgroup_01", bad: { "empty id": [" "], "id of 101 characters": ["x".repeat(101)] } },
     },
   },
   outcomes: {

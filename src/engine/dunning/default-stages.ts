@@ -73,4 +73,5 @@ export const DEFAULT_DUNNING_SETTINGS: DunningSettings = {
   consumer_points: 5,
   business_points: 9,
   business_flat_fee: 40,
+  business_customer_group_ids: [],
 }

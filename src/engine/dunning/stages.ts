@@ -36,4 +36,9 @@ export type DunningSettings = {
   business_points: number
   /** flat fee a business debtor owes once in default (§288 V BGB: 40 EUR) */
   business_flat_fee: number
+  /**
+   * customer groups whose members are businesses (§288 II BGB), besides a company name on the
+   * billing address — e.g. a "B2B" or "Händler" group
+   */
+  business_customer_group_ids: string[]
 }

@@ -18,7 +18,10 @@ export type ReceivableOrder = {
   last_name: string | null
   /** the billing address (letters and the collection export) */
   billing_address: BillingAddress | null
+  /** by the billing address's company alone; the settings' business groups are applied when a receivable opens */
   debtor_type: DebtorType
+  /** the customer's groups (for the settings' business groups) */
+  customer_group_ids: string[]
   /** when the first parcel shipped, if one did */
   first_shipped_at: string | Date | null
   captures: CaptureRecord[]
@@ -51,6 +54,7 @@ export type Row = {
   created_at?: string | Date | null
   total?: unknown
   billing_address?: Partial<BillingAddress> | null
+  customer?: { groups?: Array<{ id?: string | null } | null> | null } | null
   fulfillments?: Array<{ shipped_at?: string | Date | null } | null> | null
   payment_collections?: Array<{
     amount?: unknown
@@ -75,6 +79,7 @@ const FIELDS = [
   "total",
   ...ADDRESS_FIELDS.map((field) => `billing_address.${field}`),
   "fulfillments.shipped_at",
+  "customer.groups.id",
   "payment_collections.amount",
   "payment_collections.payment_sessions.provider_id",
   "payment_collections.payments.id",
@@ -85,9 +90,17 @@ const FIELDS = [
   "payment_collections.payments.captures.created_at",
 ]
 
-/** A billing address with a company name makes the debtor a business (§288 II BGB: 9 points and the flat fee). */
-export function debtorTypeOf(company: string | null | undefined): DebtorType {
-  return company && company.trim() ? "business" : "consumer"
+/**
+ * A billing address with a company name, or a customer in a group the merchant marks as business,
+ * makes the debtor a business (§288 II BGB: 9 points and the flat fee).
+ */
+export function debtorTypeOf(
+  company: string | null | undefined,
+  customerGroupIds: readonly string[] = [],
+  businessGroupIds: readonly string[] = []
+): DebtorType {
+  if (company && company.trim()) return "business"
+  return customerGroupIds.some((id) => businessGroupIds.includes(id)) ? "business" : "consumer"
 }
 
 /** An order row of Query as the dunning reads it. */
@@ -126,6 +139,7 @@ export function toOrder(row: Row): ReceivableOrder {
       ? (Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, row.billing_address?.[field] ?? null])) as BillingAddress)
       : null,
     debtor_type: debtorTypeOf(row.billing_address?.company),
+    customer_group_ids: (row.customer?.groups ?? []).flatMap((group) => (group?.id ? [group.id] : [])),
     first_shipped_at: shipped[0] ?? null,
     captures,
     capturable,

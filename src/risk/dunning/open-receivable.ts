@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
-import { loadReceivableOrder, ReceivableOrder } from "./load-order"
+import { debtorTypeOf, loadReceivableOrder, ReceivableOrder } from "./load-order"
 
 /** What a new receivable is made of. */
 export type NewReceivable = {
@@ -13,12 +13,21 @@ export type NewReceivable = {
   reopened_by?: string | null
 }
 
-/** A receivable for the order as it stands: its total, its debtor, dated `invoiceDate`. */
-export function newReceivable(order: ReceivableOrder, invoiceDate: string | Date, reopenedBy: string | null = null): NewReceivable {
+/**
+ * A receivable for the order as it stands: its total, its debtor (a business by the billing
+ * company or by one of `businessGroupIds`, the settings' business customer groups), dated `invoiceDate`.
+ */
+export function newReceivable(
+  order: ReceivableOrder,
+  invoiceDate: string | Date,
+  reopenedBy: string | null = null,
+  businessGroupIds: readonly string[] = []
+): NewReceivable {
   return {
     order_id: order.id,
     currency_code: order.currency_code,
-    debtor_type: order.debtor_type,
+    debtor_type:
+      order.debtor_type === "business" ? "business" : debtorTypeOf(null, order.customer_group_ids ?? [], businessGroupIds),
     principal: order.total,
     invoice_date: new Date(invoiceDate),
     reopened_by: reopenedBy,
@@ -33,7 +42,9 @@ export function newReceivable(order: ReceivableOrder, invoiceDate: string | Date
 export async function invoiceReceivableFor(container: MedusaContainer, orderId: string): Promise<NewReceivable | null> {
   const order = await loadReceivableOrder(container, orderId)
   if (!order || !order.provider_ids.length || !(order.total > 0)) return null
-  const classes = await container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE).getProviderClasses(order.provider_ids)
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const classes = await service.getProviderClasses(order.provider_ids)
   if (!classes.some((provider) => provider.risk_class === "invoice")) return null
-  return newReceivable(order, order.created_at)
+  const settings = await service.getSettings()
+  return newReceivable(order, order.created_at, null, settings.dunning.business_customer_group_ids)
 }

@@ -26,6 +26,7 @@ export type DunningDraft = {
   consumer_points: string
   business_points: string
   business_flat_fee: string
+  business_customer_group_ids: string[]
 }
 
 /** Error code per API field path ("dunning.stages.0.fee"); the form shows the code's text at the field. */
@@ -64,6 +65,7 @@ export function toDunningDraft(settings: DunningSettings, language = "en"): Dunn
     consumer_points: decimalText(settings.consumer_points, language),
     business_points: decimalText(settings.business_points, language),
     business_flat_fee: decimalText(settings.business_flat_fee, language),
+    business_customer_group_ids: [...(settings.business_customer_group_ids ?? [])],
   }
 }
 
@@ -129,6 +131,7 @@ export function fromDunningDraft(draft: DunningDraft): DunningSettings {
     consumer_points: toNumber(draft.consumer_points),
     business_points: toNumber(draft.business_points),
     business_flat_fee: toNumber(draft.business_flat_fee),
+    business_customer_group_ids: draft.business_customer_group_ids,
   }
 }
 

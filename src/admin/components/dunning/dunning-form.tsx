@@ -7,6 +7,7 @@ import { errorMessage, fieldsFromMessage } from "../../lib/errors"
 import { usePaymentRiskSettings } from "../../lib/hooks"
 import { TextField } from "../text-field"
 import { BaseRatesEditor } from "./base-rates-editor"
+import { BusinessGroups } from "./business-groups"
 import { DunningDraft, DunningErrors, fromDunningDraft, toDunningDraft, validateDunning } from "./dunning-draft"
 import { KEY } from "./labels"
 import { SelectField } from "./select-field"
@@ -95,6 +96,8 @@ export const DunningForm = () => {
           <TextField id="dunning-flat-fee" label={t(`${KEY}.interest.flatFee`)} hint={t(`${KEY}.interest.flatFeeHint`)}
             value={draft.business_flat_fee} inputMode="decimal" onChange={(v) => set("business_flat_fee", v)} error={err("dunning.business_flat_fee")} />
         </div>
+        <BusinessGroups value={draft.business_customer_group_ids} onChange={(v) => set("business_customer_group_ids", v)}
+          error={err("dunning.business_customer_group_ids")} />
       </Section>
 
       <Section title={t(`${KEY}.stages.title`)} description={t(`${KEY}.stages.description`)}>

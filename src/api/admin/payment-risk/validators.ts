@@ -137,6 +137,7 @@ const DunningSchema = z
     consumer_points: z.number().min(0).max(20).optional(),
     business_points: z.number().min(0).max(20).optional(),
     business_flat_fee: z.number().min(0).max(1000).optional(),
+    business_customer_group_ids: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
   })
   .strict()
 

@@ -56,7 +56,12 @@ export const applyOutcomeToReceivableStep = createStep(
     const order = await loadReceivableOrder(container, orderId)
     if (!order) return new StepResponse(null, null as Undo)
     const created = await service.createReceivables({
-      ...newReceivable(order, input.outcome.occurred_at as Date, input.outcome.id),
+      ...newReceivable(
+        order,
+        input.outcome.occurred_at as Date,
+        input.outcome.id,
+        (await service.getSettings()).dunning.business_customer_group_ids
+      ),
       hold: "active",
     })
     return new StepResponse(created, { created: created.id } as Undo)
