@@ -29,11 +29,12 @@ withTestStore((ctx) => {
         updated: 0,
         rejected_count: 5,
         rejected: [
-          { line: 5, field: "value", message: expect.stringContaining("IBAN") },
-          { line: 6, field: "kind", message: expect.any(String) },
-          { line: 7, field: "reason", message: expect.any(String) },
-          { line: 8, field: "value", message: expect.stringContaining("CIDR") },
-          { line: 9, field: "expires_at", message: expect.stringContaining("future") },
+          // code (+ params): the admin words each reason in its language; message: the API's English
+          { line: 5, field: "value", message: expect.stringContaining("IBAN"), code: "value_invalid", params: { kind: "iban" } },
+          { line: 6, field: "kind", message: expect.any(String), code: "one_of", params: { values: expect.stringContaining("email") } },
+          { line: 7, field: "reason", message: expect.any(String), code: "required" },
+          { line: 8, field: "value", message: expect.stringContaining("CIDR"), code: "value_invalid", params: { kind: "ip" } },
+          { line: 9, field: "expires_at", message: expect.stringContaining("future"), code: "expires_past" },
         ],
       })
       expect(JSON.stringify(res.data)).not.toContain("0532013001")

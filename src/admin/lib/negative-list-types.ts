@@ -58,7 +58,8 @@ export type ImportReport = {
   /** rows equal to an entry already on the list (that entry was updated, not doubled) */
   updated?: number
   rejected_count: number
-  rejected: Array<{ line: number; field: string; message: string }>
+  /** `code` (+ `params`): why, worded by the admin in its language; `message`: the API's English text */
+  rejected: Array<{ line: number; field: string; message: string; code?: string; params?: Record<string, string | number> }>
 }
 
 /** Columns of the CSV import, in order. */

@@ -31,9 +31,24 @@ export type PreparedEntryData = StoredPersonAddress & {
   action?: ListAction | null
 }
 
+/**
+ * Why an entry is refused, for texts in the merchant's language (the admin words each code in
+ * German and English; `message` is the API's English text).
+ */
+export type EntryProblem =
+  | "reason_required"
+  | "date_invalid"
+  | "country_code"
+  | "person_name"
+  | "street_required"
+  | "place_required"
+  | "value_required"
+  | "value_invalid"
+  | "card_number_refused"
+
 export type Prepared =
   | { ok: true; entry: PreparedEntryData }
-  | { ok: false; field: string; message: string }
+  | { ok: false; field: string; message: string; code: EntryProblem }
 
 /** A hashed value kept as it is on update (the clear value is not known any more), with the id of its secret. */
 export type KeptHash = { value: string; display_hint: string | null; key_id: string | null }
@@ -61,11 +76,13 @@ const clean = (value?: string | null): string | null => {
   return trimmed ? trimmed : null
 }
 
-type Value = { value: string; display_hint: string | null; key_id?: string } | { field: string; message: string }
+type Value =
+  | { value: string; display_hint: string | null; key_id?: string }
+  | { field: string; message: string; code: EntryProblem }
 
 /** Checks and normalises the single value of a kind; hashes IBANs and cards with the current key. */
 function prepareValue(kind: NegativeListKind, raw: string, keys: HashKeys, country: string | null, policy: EntryPolicy): Value {
-  const invalid = (message: string) => ({ field: "value", message: `value ${message}` })
+  const invalid = (message: string) => ({ field: "value", message: `value ${message}`, code: "value_invalid" as const })
   switch (kind) {
     case "email": {
       const r = checkEmail(raw)
@@ -90,7 +107,7 @@ function prepareValue(kind: NegativeListKind, raw: string, keys: HashKeys, count
       if (isCardFingerprint(trimmed)) {
         return { value: keys.hash("card_fingerprint", trimmed), display_hint: `fingerprint …${trimmed.slice(-4)}`, key_id: keys.current_id }
       }
-      if (!policy.accept_card_numbers) return { field: "value", message: cardNumberRefusal("value") }
+      if (!policy.accept_card_numbers) return { field: "value", message: cardNumberRefusal("value"), code: "card_number_refused" }
       const r = checkCardNumber(trimmed)
       return r.ok
         ? { value: keys.hash("card", r.number), display_hint: `${r.brand} …${r.last4}`, key_id: keys.current_id }
@@ -134,13 +151,13 @@ export function prepareEntryData(
     country_code: clean(input.country_code)?.toLowerCase() ?? null,
   }
   const reason = clean(input.reason)
-  if (!reason) return { ok: false, field: "reason", message: "reason is required" }
+  if (!reason) return { ok: false, field: "reason", message: "reason is required", code: "reason_required" }
   const expires = input.expires_at ? new Date(input.expires_at) : null
   if (expires && Number.isNaN(expires.getTime())) {
-    return { ok: false, field: "expires_at", message: "expires_at is not a date" }
+    return { ok: false, field: "expires_at", message: "expires_at is not a date", code: "date_invalid" }
   }
   if (fields.country_code && !/^[a-z]{2}$/.test(fields.country_code)) {
-    return { ok: false, field: "country_code", message: "country_code must be a two-letter ISO code" }
+    return { ok: false, field: "country_code", message: "country_code must be a two-letter ISO code", code: "country_code" }
   }
 
   let value: string | null = null
@@ -148,13 +165,18 @@ export function prepareEntryData(
   let key_id: string | null = null
   if (input.kind === "person" || input.kind === "address") {
     if (input.kind === "person" && !fields.last_name && !fields.company) {
-      return { ok: false, field: "last_name", message: "last_name (or company) is required for a person" }
+      return { ok: false, field: "last_name", message: "last_name (or company) is required for a person", code: "person_name" }
     }
     if (!fields.address_1) {
-      return { ok: false, field: "address_1", message: `address_1 (street and house number) is required for ${input.kind === "person" ? "a person" : "an address"}` }
+      return {
+        ok: false,
+        field: "address_1",
+        message: `address_1 (street and house number) is required for ${input.kind === "person" ? "a person" : "an address"}`,
+        code: "street_required",
+      }
     }
     if (!fields.postal_code && !fields.city) {
-      return { ok: false, field: "postal_code", message: "postal_code or city is required" }
+      return { ok: false, field: "postal_code", message: "postal_code or city is required", code: "place_required" }
     }
   } else if (kept && (input.kind === "iban" || input.kind === "card") && !clean(input.value)) {
     value = kept.value
@@ -162,7 +184,7 @@ export function prepareEntryData(
     key_id = kept.key_id
   } else {
     const raw = clean(input.value)
-    if (!raw) return { ok: false, field: "value", message: `value is required for kind ${input.kind}` }
+    if (!raw) return { ok: false, field: "value", message: `value is required for kind ${input.kind}`, code: "value_required" }
     const result = prepareValue(input.kind, raw, ring, fields.country_code, policy)
     if ("field" in result) return { ok: false, ...result }
     value = result.value

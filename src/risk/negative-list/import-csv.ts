@@ -8,7 +8,7 @@ import { AdminImportNegativeListRow } from "./entry-schema"
 import { unescapeCsvCell } from "../../engine/csv-cell"
 import { redactCell } from "../../engine/payment-data/redact-log"
 import { readCsvFormat } from "./csv-format"
-import { parserMessage, rowIssueMessage } from "./row-messages"
+import { parserMessage, parserProblem, RowProblemInfo, rowIssueMessage, rowIssueProblem } from "./row-messages"
 
 /** Columns an import understands; `kind` and `reason` are required. */
 export const IMPORT_COLUMNS = [
@@ -20,7 +20,12 @@ const EXPORT_ONLY_COLUMNS = ["id", "display_hint", "key_id", "created_at", "crea
 const HASH = /^[0-9a-f]{64}$/
 const KEY_ID = /^(legacy|hk_[0-9a-f]{12})$/
 
-export type RejectedRow = { line: number; field: string; message: string }
+/**
+ * A rejected line: the column (`row`: the whole line), the API's English `message`, and `code`
+ * (+ `params`) for a text in the merchant's language (the admin words every code in German and English).
+ */
+export type RejectedRow = { line: number; field: string; message: string } & RowProblemInfo
+type Rejection = { field: string; message: string } & RowProblemInfo
 /** imported: new entries; updated: rows equal to an entry already on the list (that entry was updated, not doubled) */
 export type ImportReport = { imported: number; updated: number; rejected_count: number; rejected: RejectedRow[] }
 
@@ -50,7 +55,7 @@ function checkHeader(columns: string[]): string[] {
 }
 
 /** One CSV row → a prepared entry, or the field and message why not. */
-function prepareRow(record: Record<string, string>, keys: HashKeys, policy: EntryPolicy): { entry: PreparedEntry } | { field: string; message: string } {
+function prepareRow(record: Record<string, string>, keys: HashKeys, policy: EntryPolicy): { entry: PreparedEntry } | Rejection {
   // an exported file comes back as it was: the quote the export put in front of a formula-like
   // cell (`'+49301234567`) is removed, then the cell is checked like any other
   const cells: Record<string, string> = {}
@@ -60,7 +65,8 @@ function prepareRow(record: Record<string, string>, keys: HashKeys, policy: Entr
   const parsed = AdminImportNegativeListRow.safeParse(cells)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    return { field: issue.path.join(".") || "row", message: rowIssueMessage(issue as Parameters<typeof rowIssueMessage>[0]) }
+    const zodIssue = issue as Parameters<typeof rowIssueMessage>[0]
+    return { field: issue.path.join(".") || "row", message: rowIssueMessage(zodIssue), ...rowIssueProblem(zodIssue) }
   }
   const row = parsed.data
   // An exported hashed value (same secret) comes back as hash + display hint, with the id of its
@@ -74,7 +80,8 @@ function prepareRow(record: Record<string, string>, keys: HashKeys, policy: Entr
         }
       : undefined
   const result = prepareEntryData(kept ? { ...row, value: null } : row, keys, kept, policy)
-  return result.ok ? { entry: result.entry } : { field: result.field, message: result.message }
+  if (result.ok) return { entry: result.entry }
+  return { field: result.field, message: result.message, code: result.code, ...(result.code.startsWith("value_") ? { params: { kind: row.kind } } : {}) }
 }
 
 /**
@@ -120,7 +127,7 @@ export async function importNegativeListCsv(
         report.imported += count.inserted
         report.updated += count.updated
       },
-      () => rows.forEach(({ line }) => record({ line, field: "row", message: "could not be saved (database error)" }))
+      () => rows.forEach(({ line }) => record({ line, field: "row", message: "could not be saved (database error)", code: "not_saved" }))
     )
   }
 
@@ -160,7 +167,7 @@ export async function importNegativeListCsv(
       parser.destroy(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV header row could not be read (${reason})`))
       return
     }
-    reject({ line: error.lines ?? 0, field: "row", message: parserMessage(error, format.delimiter) })
+    reject({ line: error.lines ?? 0, field: "row", message: parserMessage(error, format.delimiter), ...parserProblem(error, format.delimiter) })
   })
   stream.on("error", (error) => parser.destroy(error))
   stream.pipe(parser)

@@ -1,3 +1,5 @@
+import type { EntryProblem } from "../../engine/negative-list/prepare"
+
 /** A zod issue as the import sees it (only what the wording needs). */
 type Issue = { code: string; path: PropertyKey[]; message: string; input?: unknown; maximum?: unknown; values?: unknown[]; expected?: unknown }
 
@@ -40,5 +42,71 @@ export function parserMessage(error: { code?: string; message: string }, delimit
       return "a double quote in this line ends a cell too early: put the whole cell in double quotes and write a quote inside it as two quotes (\"\")"
     default:
       return "this line could not be read as CSV"
+  }
+}
+
+/**
+ * Why a CSV row was rejected, as a code the admin words in the merchant's language (German or
+ * English; the `message` stays the API's English text). Every rejection has one.
+ */
+export type RowProblem =
+  | EntryProblem
+  | "required"
+  | "one_of"
+  | "too_long"
+  | "not_a_column"
+  | "invalid"
+  | "formula"
+  | "not_utf8"
+  | "expires_past"
+  | "columns"
+  | "quote_open"
+  | "quote_close"
+  | "unreadable"
+  | "not_saved"
+
+export type RowProblemInfo = { code: RowProblem; params?: Record<string, string | number> }
+
+/** The code of a zod issue of the import's row schema (the same cases `rowIssueMessage` words). */
+export function rowIssueProblem(issue: Issue): RowProblemInfo {
+  if (issue.message.startsWith("Value for field")) {
+    if (/not UTF-8/.test(issue.message)) return { code: "not_utf8" }
+    if (/must not start with/.test(issue.message)) return { code: "formula" }
+    if (/must be in the future/.test(issue.message)) return { code: "expires_past" }
+    if (/date/.test(issue.message)) return { code: "date_invalid" }
+    return { code: "invalid" }
+  }
+  if (issue.code === "invalid_type" && (issue.input === undefined || issue.input === null || /received undefined/.test(issue.message))) {
+    return { code: "required" }
+  }
+  if (issue.code === "invalid_value" || issue.code === "invalid_enum_value") {
+    return { code: "one_of", params: { values: (issue.values ?? []).map(String).join(", ") } }
+  }
+  if (issue.code === "too_big" && issue.maximum !== undefined) return { code: "too_long", params: { max: Number(issue.maximum) } }
+  if (issue.code === "too_small") return { code: "required" }
+  if (issue.code === "unrecognized_keys") return { code: "not_a_column" }
+  return { code: "invalid" }
+}
+
+/** The code of a line the CSV reader could not split (the same cases `parserMessage` words). */
+export function parserProblem(error: { code?: string; message: string }, delimiter: string): RowProblemInfo {
+  switch (error.code) {
+    case "CSV_RECORD_INCONSISTENT_COLUMNS":
+    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
+    case "CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH":
+      return {
+        code: "columns",
+        params: {
+          got: /got (\d+)/.exec(error.message)?.[1] ?? "?",
+          expected: /columns length is (\d+)/.exec(error.message)?.[1] ?? "?",
+          separator: delimiter === "\t" ? "Tab" : delimiter,
+        },
+      }
+    case "CSV_QUOTE_NOT_CLOSED":
+      return { code: "quote_open" }
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return { code: "quote_close" }
+    default:
+      return { code: "unreadable" }
   }
 }

@@ -32,6 +32,13 @@ export const ImportDrawer = () => {
   /** a rejected row's column in the admin's words ("row": the whole line) */
   const fieldName = (field: string) =>
     field === "row" ? t("paymentRisk.negativeList.import.row") : t(`paymentRisk.negativeList.fields.${field}`, { defaultValue: field })
+  /** why a row was rejected, in the admin's language (the server's English text only for a code this admin does not know) */
+  const problem = (row: ImportReport["rejected"][number]) => {
+    if (!row.code) return row.message
+    const params: Record<string, string | number> = { ...(row.params ?? {}) }
+    if (typeof params.kind === "string") params.kind = t(`paymentRisk.negativeList.kinds.${params.kind}`, { defaultValue: params.kind })
+    return t(`paymentRisk.negativeList.import.problems.${row.code}`, { ...params, defaultValue: row.message })
+  }
 
   const start = () => {
     if (!file) return
@@ -99,7 +106,7 @@ export const ImportDrawer = () => {
                       <Table.Row key={`${row.line}-${row.field}`}>
                         <Table.Cell>{row.line}</Table.Cell>
                         <Table.Cell>{fieldName(row.field)}</Table.Cell>
-                        <Table.Cell className="whitespace-normal">{row.message}</Table.Cell>
+                        <Table.Cell className="whitespace-normal">{problem(row)}</Table.Cell>
                       </Table.Row>
                     ))}
                   </Table.Body>

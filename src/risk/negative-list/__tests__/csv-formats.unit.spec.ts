@@ -63,11 +63,13 @@ describe("CSV as German merchants produce it", () => {
     expect(report.imported).toBe(1)
     expect(report.rejected_count).toBe(2)
     expect(report.rejected).toEqual([
-      { line: 2, field: "reason", message: "Value for field 'reason': is required but the cell is empty" },
+      { line: 2, field: "reason", message: "Value for field 'reason': is required but the cell is empty", code: "required" },
       {
         line: 3,
         field: "row",
         message: "the line has 2 cells, the header has 3: check the separator (';') and that cells containing it are in double quotes",
+        code: "columns",
+        params: { got: "2", expected: "3", separator: ";" },
       },
     ])
   })

@@ -53,7 +53,47 @@ describe("importNegativeListCsv", () => {
       imported: 2,
       updated: 0,
       rejected_count: 1,
-      rejected: [{ line: 4, field: "row", message: "could not be saved (database error)" }],
+      rejected: [{ line: 4, field: "row", message: "could not be saved (database error)", code: "not_saved" }],
     })
+  })
+})
+
+describe("importNegativeListCsv's reasons for rejected rows", () => {
+  const service = {
+    getHashKeys: () => hashKeys("s".repeat(32)),
+    acceptsCardNumbers: () => false,
+    insertListEntries: async (rows: unknown[]) => ({ inserted: rows.length, updated: 0 }),
+  } as unknown as PaymentRiskModuleService
+  const later = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10)
+
+  it("should give every rejected row a code (and its parameters) the admin words in its language", async () => {
+    const csv = [
+      "kind,first_name,last_name,address_1,postal_code,city,country_code,value,reason,expires_at",
+      `email,,,,,,,kunde@example.de,,${later}`, // 2 no reason
+      `person,Anna,,Hauptstr. 1,10115,Berlin,de,,Betrug,${later}`, // 3 no last name
+      `person,Anna,Schmidt,,10115,Berlin,de,,Betrug,${later}`, // 4 no street
+      `iban,,,,,,,DE00 1234,Betrug,${later}`, // 5 invalid IBAN
+      `card,,,,,,,4111111111111111,Betrug,${later}`, // 6 card number refused
+      `robot,,,,,,,x,Betrug,${later}`, // 7 unknown kind
+      `email,,,,,,,=HYPERLINK("x"),Betrug,${later}`, // 8 formula
+      `email,,,,,,,kunde2@example.de,Betrug,2001-01-01`, // 9 expiry in the past
+      `email,,,,,,,kunde3@example.de,Betrug`, // 10 too few cells
+      `email,,,,,,,,Betrug,${later}`, // 11 no value
+    ].join("\n")
+    const report = await importNegativeListCsv(Readable.from([csv]), service, null)
+    const byLine = Object.fromEntries(report.rejected.map((row) => [row.line, { field: row.field, code: row.code, params: row.params }]))
+    expect(byLine).toEqual({
+      2: { field: "reason", code: "required", params: undefined },
+      3: { field: "last_name", code: "person_name", params: undefined },
+      4: { field: "address_1", code: "street_required", params: undefined },
+      5: { field: "value", code: "value_invalid", params: { kind: "iban" } },
+      6: { field: "value", code: "card_number_refused", params: undefined },
+      7: { field: "kind", code: "one_of", params: { values: expect.stringContaining("person") } },
+      8: { field: "value", code: "formula", params: undefined },
+      9: { field: "expires_at", code: "expires_past", params: undefined },
+      10: { field: "row", code: "columns", params: { got: "9", expected: "10", separator: "," } },
+      11: { field: "value", code: "value_required", params: { kind: "email" } },
+    })
+    expect(report.rejected_count).toBe(10)
   })
 })
