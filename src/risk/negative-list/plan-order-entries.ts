@@ -45,12 +45,8 @@ export function neutralisePerson(person: PersonAddress): PersonAddress {
 const sameAction = (a: ListAction | null, b: ListAction | null) =>
   a === b || (!!a && !!b && a.type === b.type && [...a.classes].sort().join() === [...b.classes].sort().join())
 
-/**
- * An active entry of the same kind with the same normalised data and the same action (its own,
- * or none for both): an entry that only hides direct debit does not stand in for one that allows
- * only prepayment, so a harsher consequence is listed next to a milder one.
- */
-export async function isListed(service: PaymentRiskModuleService, entry: PreparedEntryData): Promise<boolean> {
+/** Filter for the active entries with the same kind and data as `entry` (what "already listed" compares). */
+export function activeSameEntry(entry: PreparedEntryData) {
   const same =
     entry.kind === "person" || entry.kind === "address"
       ? {
@@ -64,8 +60,17 @@ export async function isListed(service: PaymentRiskModuleService, entry: Prepare
           country_code: entry.country_code,
         }
       : { kind: entry.kind, value: entry.value }
+  return { ...same, $or: [{ expires_at: null }, { expires_at: { $gt: new Date() } }] }
+}
+
+/**
+ * An active entry of the same kind with the same normalised data and the same action (its own,
+ * or none for both): an entry that only hides direct debit does not stand in for one that allows
+ * only prepayment, so a harsher consequence is listed next to a milder one.
+ */
+export async function isListed(service: PaymentRiskModuleService, entry: PreparedEntryData): Promise<boolean> {
   const rows = (await service.listNegativeListEntries(
-    { ...same, $or: [{ expires_at: null }, { expires_at: { $gt: new Date() } }] },
+    activeSameEntry(entry),
     { take: 50, select: ["id", "action"] }
   )) as Array<{ id: string; action?: unknown }>
   const wanted = readEntryAction(entry.action)

@@ -3,7 +3,7 @@ import { listedAgain, PreparedEntryData } from "../../../engine"
 import { newListEntryExpiry } from "../../../engine/privacy/retention"
 import { PAYMENT_RISK_MODULE } from "../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../modules/payment-risk/service"
-import type { OrderListEntry } from "../../../risk/negative-list/plan-order-entries"
+import { activeSameEntry, type OrderListEntry } from "../../../risk/negative-list/plan-order-entries"
 
 export const listOutcomeEntriesStepId = "list-payment-risk-outcome-entries"
 
@@ -49,21 +49,8 @@ const ENTRY_FIELDS = [
 
 /** The active entry with the same kind and data (as the list's "already listed" check compares them), oldest first. */
 async function findListed(service: Service, entry: PreparedEntryData): Promise<StoredEntry | undefined> {
-  const same =
-    entry.kind === "person" || entry.kind === "address"
-      ? {
-          kind: entry.kind,
-          first_name: entry.first_name,
-          last_name: entry.last_name,
-          company: entry.company,
-          address_1: entry.address_1,
-          postal_code: entry.postal_code,
-          city: entry.city,
-          country_code: entry.country_code,
-        }
-      : { kind: entry.kind, value: entry.value }
   const [row] = await service.listNegativeListEntries(
-    { ...same, $or: [{ expires_at: null }, { expires_at: { $gt: new Date() } }] },
+    activeSameEntry(entry),
     { take: 1, select: [...ENTRY_FIELDS], order: { created_at: "ASC" } }
   )
   return row as unknown as StoredEntry | undefined
