@@ -7,7 +7,8 @@
  *   3. negative-list check at 1,000 / 100,000 / 1,000,000 entries (+ Medusa's GET /admin/users/me)
  *   4. store routes for a regular customer's cart: plugin GET /store/carts/:id/payment-providers
  *      vs Medusa's GET /store/carts/:id and GET /store/payment-providers
- *   5. CSV import of 100,000 rows: rows/s and the server's memory (bench/lib/import.mjs)
+ *   3b. the same check in process (the handler's function, no HTTP/auth/JSON) at each size
+ *   5. CSV import of 1,000,000 rows: rows/s, the server's memory, and a shopper's route meanwhile (bench/lib/import.mjs)
  *   6. cart completion with the plugin's check, then the same server restarted with
  *      PAYMENT_RISK_COMPLETE_CART_HOOK=off (bench/lib/checkout.mjs)
  *   7. the engine alone, in process, with the stored rules and settings (bench/lib/engine-alone.mjs)
@@ -21,7 +22,8 @@
  *   BENCH_LARGE        negative-list entries at the largest step          default 1000000
  *   BENCH_MID          entries at the middle step                         default BENCH_LARGE / 10
  *   BENCH_CUSTOMERS    customers (1 to 5 orders each, 3 on average)       default 100000
- *   BENCH_IMPORT_ROWS  rows of the timed CSV import                       default 100000
+ *   BENCH_IMPORT_ROWS  rows of the timed CSV import                       default 1000000
+ *   BENCH_IN_PROCESS   seconds of the in-process check per list size     default 5
  *   BENCH_COMPLETIONS  timed completions per mode (plus 10 warm-up ones)  default 100
  */
 import os from "node:os"
@@ -33,6 +35,7 @@ import { importCsv, serverProcess, timedImport } from "./lib/import.mjs"
 import { importCost } from "./lib/import-cost.mjs"
 import { readyCart, readyCarts, stockedVariant, timeCompletions } from "./lib/checkout.mjs"
 import { engineAlone } from "./lib/engine-alone.mjs"
+import { checkInProcess } from "./lib/check-in-process.mjs"
 import { assertDefaultRules } from "./lib/rules.mjs"
 import { writeReport } from "./lib/report.mjs"
 
@@ -43,7 +46,8 @@ const SMALL = 1000
 const LARGE = env("BENCH_LARGE", 1_000_000)
 const MID = env("BENCH_MID", Math.round(LARGE / 10))
 const CUSTOMERS = env("BENCH_CUSTOMERS", 100_000)
-const IMPORT_ROWS = env("BENCH_IMPORT_ROWS", 100_000)
+const IMPORT_ROWS = env("BENCH_IMPORT_ROWS", 1_000_000)
+const IN_PROCESS_SECONDS = env("BENCH_IN_PROCESS", 5)
 const COMPLETIONS = env("BENCH_COMPLETIONS", 100)
 const WARMUP_COMPLETIONS = 10
 const PROVIDER = "pp_prepayment_manual"
@@ -116,7 +120,17 @@ async function growAndCheck(db, host, admin, from, to, requests) {
   const entries = (await db.query("select count(*)::int as n from payment_risk_negative_list_entry")).rows[0].n
   log(`measuring the check at ${entries} entries`)
   const run = await both({ name: `check @ ${entries.toLocaleString("en")}`, url: host.baseUrl, headers: admin, requests })
-  return { run: { ...run, entries }, load }
+  return { run: { ...run, entries, in_process: await inProcess(host, requests, entries) }, load }
+}
+
+/** The check's handler function timed in process at the current list size (every variant must be found). */
+async function inProcess(host, requests, entries) {
+  log(`timing the check in process at ${entries} entries`)
+  const result = await checkInProcess(host, requests, IN_PROCESS_SECONDS)
+  if (result.calls_with_matches < Math.floor((result.samples * TARGETS.length) / requests.length) - 1) {
+    throw new Error(`in-process check found too few listed people: ${JSON.stringify(result)}`)
+  }
+  return result
 }
 
 /** Completes `count` regular customers' carts (customers from `firstRegular` on), timed one at a time. */
@@ -143,7 +157,7 @@ async function main() {
     date: new Date().toISOString(),
     duration_s: DURATION,
     connections: CONNECTIONS,
-    sizes: { small: SMALL, mid: MID, large: LARGE, customers: CUSTOMERS, import_rows: IMPORT_ROWS, completions: COMPLETIONS },
+    sizes: { small: SMALL, mid: MID, large: LARGE, customers: CUSTOMERS, import_rows: IMPORT_ROWS, completions: COMPLETIONS, in_process_s: IN_PROCESS_SECONDS },
     runs: {},
     load_avg_at_start: os.loadavg().map((n) => Number(n.toFixed(2))),
   }
@@ -177,6 +191,7 @@ async function main() {
     results.runs.admin_me = await both({ name: "Medusa GET /admin/users/me", url: `${host.baseUrl}/admin/users/me`, headers: admin })
     log(`measuring the check at ${SMALL} entries`)
     results.runs.check_1k = { ...(await both({ name: `check @ ${SMALL.toLocaleString("en")}`, url: host.baseUrl, headers: admin, requests })), entries: SMALL }
+    results.runs.check_1k.in_process = await inProcess(host, requests, SMALL)
     const mid = await growAndCheck(db, host, admin, SMALL, MID, requests)
     results.runs.check_mid = mid.run
     const large = await growAndCheck(db, host, admin, MID, LARGE, requests)
@@ -199,7 +214,10 @@ async function main() {
     log(`CSV import of ${IMPORT_ROWS} rows`)
     const pid = serverProcess(host.serverPid())
     const warm = await timedImport({ baseUrl: host.baseUrl, headers: admin, csv: importCsv(2000, 3), rows: 2000, pid, settleMs: 0 })
-    const imported = await timedImport({ baseUrl: host.baseUrl, headers: admin, csv: importCsv(IMPORT_ROWS, 5), rows: IMPORT_ROWS, pid })
+    // a shopper on the payment step meanwhile: the plugin's store route, one request at a time
+    const shopperDuringImport = (done) =>
+      sampleLatency({ url: `${host.baseUrl}/store/carts/${cartId}/payment-providers`, headers: store, warmup: 0, until: done })
+    const imported = await timedImport({ baseUrl: host.baseUrl, headers: admin, csv: importCsv(IMPORT_ROWS, 5), rows: IMPORT_ROWS, pid, during: shopperDuringImport })
     for (const run of [warm, imported]) {
       if (run.status !== 200 || run.imported !== run.rows || run.rejected_count !== 0) throw new Error(`import did not take every row: ${JSON.stringify(run)}`)
     }

@@ -195,9 +195,15 @@ module.exports = defineConfig({
     await halt()
     await launch(extraEnv)
   }
+  /** `medusa exec <file>` in the host app (same database and built plugin, its own process). */
+  const exec = (file, extraEnv = {}, timeoutMs = 600_000) =>
+    run(medusa, ["exec", file], { cwd: host, env: { ...env, NODE_ENV: "production", LOG_LEVEL: "error", ...extraEnv }, timeoutMs })
   return {
     baseUrl,
     publishableKey,
+    /** the host app's directory (scripts for `exec` are written there) */
+    dir: host,
+    exec,
     regionId,
     databaseUrl,
     database,

@@ -77,8 +77,11 @@ export function serverProcess(groupPid) {
  * the rows per second (over the whole request: upload, parse, validate, insert, answer), and
  * RSS before / peak in the first half / peak in the second half / after / `settleMs` later, VmHWM.
  */
-export async function timedImport({ baseUrl, headers, csv, rows, pid, settleMs = 10_000 }) {
+export async function timedImport({ baseUrl, headers, csv, rows, pid, settleMs = 10_000, during = null }) {
   const before = memoryOf(pid)
+  // something measured while the import runs (a shopper's route): told when the import answered
+  let answered = false
+  const probe = during ? during(() => answered) : null
   const samples = []
   const timer = setInterval(() => {
     const m = memoryOf(pid)
@@ -97,8 +100,10 @@ export async function timedImport({ baseUrl, headers, csv, rows, pid, settleMs =
     report = await res.json()
   } finally {
     clearInterval(timer)
+    answered = true
   }
   const ended = Date.now()
+  const duringImport = probe ? await probe : null
   const seconds = (ended - started) / 1000
   const after = memoryOf(pid)
   // what is left once the server is idle and the collector has run: memory kept per row shows here
@@ -115,6 +120,7 @@ export async function timedImport({ baseUrl, headers, csv, rows, pid, settleMs =
     first_rejected: report?.rejected?.[0] ?? null,
     seconds: Number(seconds.toFixed(2)),
     rows_per_s: Math.round((report?.imported ?? 0) / seconds),
+    ...(duringImport ? { during: duringImport } : {}),
     memory: {
       samples: samples.length,
       rss_before_mib: before?.rss_mib ?? null,

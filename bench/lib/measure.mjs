@@ -40,7 +40,7 @@ export function timeInProcess(fn, iterations = 20000) {
  * Latency of one request at a time (what one shopper waits), timed with hrtime to 0.01 ms —
  * autocannon's histogram has whole milliseconds. Keep-alive connection, cycles through requests.
  */
-export async function sampleLatency({ url, method = "GET", headers = {}, requests, duration = 10 }) {
+export async function sampleLatency({ url, method = "GET", headers = {}, requests, duration = 10, warmup = 50, until = null }) {
   const http = await import("node:http")
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
   const base = new URL(url)
@@ -59,17 +59,19 @@ export async function sampleLatency({ url, method = "GET", headers = {}, request
       if (req.body) r.write(req.body)
       r.end()
     })
-  for (let i = 0; i < 50; i++) await once(list[i % list.length])
+  for (let i = 0; i < warmup; i++) await once(list[i % list.length])
   const samples = []
   let bad = 0
   const end = Date.now() + duration * 1000
-  for (let i = 0; Date.now() < end; i++) {
+  // `until`: sample while something else runs (e.g. an import), until it says stop
+  for (let i = 0; until ? !until() : Date.now() < end; i++) {
     const { ms, status } = await once(list[i % list.length])
     samples.push(ms)
     if (status >= 300) bad++
   }
   agent.destroy()
+  if (!samples.length) return { samples: 0, p50_ms: null, p99_ms: null, avg_ms: null, max_ms: null, non_2xx: bad }
   samples.sort((a, b) => a - b)
   const q = (p) => Number(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))].toFixed(2))
-  return { samples: samples.length, p50_ms: q(0.5), p99_ms: q(0.99), avg_ms: Number((samples.reduce((a, b) => a + b, 0) / samples.length).toFixed(2)), non_2xx: bad }
+  return { samples: samples.length, p50_ms: q(0.5), p99_ms: q(0.99), max_ms: q(1), avg_ms: Number((samples.reduce((a, b) => a + b, 0) / samples.length).toFixed(2)), non_2xx: bad }
 }
