@@ -91,7 +91,7 @@ describe("replayDecision", () => {
 
     it("should hide only prepayment's alternatives when the draft score reaches the prepayment threshold, and name the causes", () => {
       const replayed = replayDecision(stored(base()), { rules: draft("cart.total", "gt", 400), settings: base().settings })
-      const offered = base().cart.providers.map((p) => p.risk_class).filter((c) => c !== "prepayment")
+      const offered: string[] = base().cart.providers.map((p) => p.risk_class).filter((c) => c !== "prepayment")
       expect(replayed.hidden_classes).toEqual(PAYMENT_CLASSES.filter((c) => offered.includes(c)))
       expect(replayed.causes).toEqual(["first_order", "first_order_cod_limit", "rules"])
       expect(replayed.restricted).toBe(true)
