@@ -26,11 +26,32 @@ const KEY_ID = /^(legacy|hk_[0-9a-f]{12})$/
  */
 export type RejectedRow = { line: number; field: string; message: string } & RowProblemInfo
 type Rejection = { field: string; message: string } & RowProblemInfo
-/** imported: new entries; updated: rows equal to an entry already on the list (that entry was updated, not doubled) */
-export type ImportReport = { imported: number; updated: number; rejected_count: number; rejected: RejectedRow[] }
+/**
+ * imported: new entries; updated: rows equal to an entry already on the list (that entry was
+ * updated, not doubled); run_id: the import run's record (GET /admin/payment-risk/negative-list/imports)
+ * when the import stored anything through a run store
+ */
+export type ImportReport = { imported: number; updated: number; rejected_count: number; rejected: RejectedRow[]; run_id?: string | null }
+
+/** How far an import got when a batch is stored: all lines up to `last_line` are stored or rejected. */
+export type ImportProgress = { last_line: number; rejected: number }
+
+/**
+ * Where batches go. The route's store bulk-loads each batch with its progress in one transaction
+ * (src/risk/negative-list/import-store.ts); without one, batches go through the module service's
+ * `insertListEntries`.
+ */
+export type ImportStore = {
+  writeBatch(rows: PreparedEntry[], progress: ImportProgress): Promise<{ inserted: number; updated: number }>
+  /** the run's last word, with the final counts */
+  finish?(status: "finished" | "failed", totals: ImportProgress & { imported: number; updated: number }, error?: string | null): Promise<void>
+  /** the run's id once something was stored */
+  runId?(): string | null
+}
 
 type Options = {
   batchSize?: number
+  store?: ImportStore
   maxReported?: number
   /** the request's Content-Type: a declared charset (`text/csv; charset=windows-1252`) is honoured */
   contentType?: string | null
@@ -87,27 +108,45 @@ function prepareRow(record: Record<string, string>, keys: HashKeys, policy: Entr
 /**
  * Streams a CSV into the negative list: rows are parsed one by one (flat memory), each is
  * validated, valid rows are committed in batches; a bad row is reported with its line number
- * and loses nothing else.
+ * and loses nothing else. With a run store (the route's) each batch is committed with the run's
+ * progress, and the run's end (finished, or failed with the reason) is recorded.
  */
 export async function importNegativeListCsv(
   input: Readable,
   service: PaymentRiskModuleService,
   actorId: string | null,
-  { batchSize = 1000, maxReported = 1000, contentType = null }: Options = {}
+  { batchSize = 1000, maxReported = 1000, contentType = null, store }: Options = {}
 ): Promise<ImportReport> {
+  const batches: ImportStore = store ?? { writeBatch: (rows) => service.insertListEntries(rows, actorId) }
   const keys = service.getHashKeys()
   const policy = { accept_card_numbers: service.acceptsCardNumbers() }
   const report: ImportReport = { imported: 0, updated: 0, rejected_count: 0, rejected: [] }
+  /** the last line the reader handed over */
+  let lastLine = 0
   const record = (row: RejectedRow) => {
     report.rejected_count++
     if (report.rejected.length < maxReported) report.rejected.push({ ...row, message: redactPaymentData(row.message) })
+  }
+  // Rejections counted into a batch's progress: those up to its last line. The reader may report
+  // a line or two ahead of the rows handed over, so lines above wait in `rejectedAhead`.
+  let rejectedUpTo = 0
+  let rejectedAhead: number[] = []
+  const countRejected = (line: number) => rejectedAhead.push(line)
+  const rejectedThrough = (line: number) => {
+    rejectedUpTo += rejectedAhead.filter((l) => l <= line).length
+    rejectedAhead = rejectedAhead.filter((l) => l > line)
+    return rejectedUpTo
   }
   // While a batch is being stored the next one is parsed (the database and the parser work at
   // the same time, at most two batches in memory). Rows rejected meanwhile lie after the stored
   // batch in the file, so they wait until its outcome is known: the report keeps file order.
   let storing: Promise<void> | null = null
   let waiting: RejectedRow[] = []
-  const reject = (row: RejectedRow) => (storing ? waiting.push(row) : record(row))
+  const reject = (row: RejectedRow) => {
+    countRejected(row.line)
+    if (storing) waiting.push(row)
+    else record(row)
+  }
   const settle = async () => {
     if (!storing) return
     await storing
@@ -122,13 +161,23 @@ export async function importNegativeListCsv(
     if (!batch.length) return
     const rows = batch
     batch = []
-    storing = service.insertListEntries(rows.map((row) => row.entry), actorId).then(
+    const last = rows[rows.length - 1].line
+    storing = batches.writeBatch(rows.map((row) => row.entry), { last_line: last, rejected: rejectedThrough(last) }).then(
       (count) => {
         report.imported += count.inserted
         report.updated += count.updated
       },
-      () => rows.forEach(({ line }) => record({ line, field: "row", message: "could not be saved (database error)", code: "not_saved" }))
+      () =>
+        rows.forEach(({ line }) => {
+          countRejected(line)
+          record({ line, field: "row", message: "could not be saved (database error)", code: "not_saved" })
+        })
     )
+  }
+  const totals = () => ({ last_line: lastLine, rejected: report.rejected_count, imported: report.imported, updated: report.updated })
+  const fail = async (error: MedusaError): Promise<never> => {
+    await store?.finish?.("failed", totals(), error.message).catch(() => {})
+    throw error
   }
 
   // German Excel saves semicolons and Windows-1252; "Unicode text" is UTF-16 with tabs
@@ -167,6 +216,7 @@ export async function importNegativeListCsv(
       parser.destroy(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV header row could not be read (${reason})`))
       return
     }
+    lastLine = Math.max(lastLine, error.lines ?? 0)
     reject({ line: error.lines ?? 0, field: "row", message: parserMessage(error, format.delimiter), ...parserProblem(error, format.delimiter) })
   })
   stream.on("error", (error) => parser.destroy(error))
@@ -174,6 +224,7 @@ export async function importNegativeListCsv(
 
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      lastLine = Math.max(lastLine, info.lines)
       const result = prepareRow(record, keys, policy)
       if ("entry" in result) {
         batch.push({ line: info.lines, entry: result.entry })
@@ -184,16 +235,19 @@ export async function importNegativeListCsv(
     }
   } catch (error) {
     await settle()
-    if (error instanceof MedusaError) throw error
+    if (error instanceof MedusaError) return await fail(error)
     const cause = (error as { cause?: unknown }).cause
-    if (cause instanceof MedusaError) throw cause
+    if (cause instanceof MedusaError) return await fail(cause)
     await flush()
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV could not be read: ${redactPaymentData((error as Error).message)}`)
+    await settle()
+    return await fail(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV could not be read: ${redactPaymentData((error as Error).message)}`))
   }
   await flush()
   await settle()
+  await store?.finish?.("finished", totals())
   // the reader reports a line it cannot split as soon as it meets it, possibly before the lines
   // above it were checked: the merchant reads the report in file order
   report.rejected.sort((a, b) => a.line - b.line)
+  if (store?.runId) report.run_id = store.runId()
   return report
 }

@@ -62,7 +62,7 @@ export async function deleteListEntry(service: Entries, id: string, actorId: str
 }
 
 /** Columns of an imported entry with their types, as the JSON records of a batch carry them. */
-const ENTRY_RECORD_COLUMNS =
+export const ENTRY_RECORD_COLUMNS =
   "id text, kind text, first_name text, last_name text, company text, address_1 text, address_2 text, " +
   "postal_code text, city text, country_code text, value text, display_hint text, key_id text, reason text, source text, " +
   "note text, expires_at timestamptz, lookup_keys text[], search_text text, audit_id text, changes jsonb"
@@ -76,7 +76,8 @@ const SAME_ENTRY = ["first_name", "last_name", "company", "address_1", "address_
   .join(" and ")
 
 /**
- * A batch of entries with one audit row each, from one JSON parameter (bindings: json, actor,
+ * A batch of entries with one audit row each, from `batch` (a select of ENTRY_RECORD_COLUMNS: one
+ * JSON parameter, or the CSV import's COPY staging table; bindings after the batch's own: actor,
  * now, actor ×2, now ×2, actor, now ×2). A row equal to a stored entry (same kind, same value or
  * hash, same person and address) updates that entry's reason, note and expiry (its source — a
  * chargeback, a return debit — stays) instead of
@@ -84,8 +85,8 @@ const SAME_ENTRY = ["first_name", "last_name", "company", "address_1", "address_
  * file. The stored entry is found through the indexes the check uses: the value index for
  * single-value kinds, the GIN index on lookup keys for person and address entries.
  */
-const UPSERT_ENTRIES_WITH_AUDIT = `
-  with batch as (select * from json_to_recordset(?::json) as r(${ENTRY_RECORD_COLUMNS})),
+export const upsertEntriesWithAudit = (batch: string) => `
+  with batch as (${batch}),
   matched as (
     select b.*, existing.id as existing_id from batch b
     left join lateral (
@@ -114,6 +115,7 @@ const UPSERT_ENTRIES_WITH_AUDIT = `
     from matched
   )
   select count(*) filter (where existing_id is null)::int as inserted, count(*) filter (where existing_id is not null)::int as updated from matched`
+const UPSERT_ENTRIES_WITH_AUDIT = upsertEntriesWithAudit(`select * from json_to_recordset(?::json) as r(${ENTRY_RECORD_COLUMNS})`)
 
 /**
  * Stores a batch of prepared entries and their audit records with one statement, the rows as a
@@ -150,7 +152,7 @@ export async function insertListEntries(
 }
 
 /** What makes two prepared rows the same entry (as SAME_ENTRY compares stored ones). */
-function sameEntryKey(row: PreparedEntry): string {
+export function sameEntryKey(row: PreparedEntry): string {
   const text = (value: string | null | undefined) => (value ?? "").trim().toLowerCase()
   return JSON.stringify([row.kind, row.value ?? null, ...["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city", "country_code"].map((column) => text((row as Record<string, unknown>)[column] as string | null))])
 }

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { PAYMENT_RISK_MODULE } from "../../../../../modules/payment-risk"
 import PaymentRiskModuleService from "../../../../../modules/payment-risk/service"
 import { importNegativeListCsv } from "../../../../../risk/negative-list/import-csv"
+import { IMPORT_BATCH_SIZE, openImportStore } from "../../../../../risk/negative-list/import-store"
 import { csvHeaderGuard } from "./csv-header-guard"
 
 /**
@@ -13,7 +14,9 @@ const mediaType = (header: string | string[] | undefined) =>
 
 /**
  * CSV import: the request body is the CSV itself (`Content-Type: text/csv`), read as a stream
- * (the body parser is off for this route). Answers the counts and the rejected rows.
+ * (the body parser is off for this route). Answers the counts and the rejected rows, and the
+ * run's id in the `x-import-run-id` header when anything was stored: batches of IMPORT_BATCH_SIZE rows are bulk-loaded, each committed with the run's progress
+ * (GET /admin/payment-risk/negative-list/imports shows how far a run got).
  *
  * Only `text/csv` is accepted. A browser sends `text/plain` (like form encodings) from any other
  * site without asking first (no CORS preflight), with the merchant's session cookie: accepting it
@@ -30,19 +33,27 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
     )
   }
   const service = req.scope.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const actorId = req.auth_context?.actor_id ?? null
   const csv = csvHeaderGuard()
   req.on("error", (error) => csv.destroy(error))
+  let store: Awaited<ReturnType<typeof openImportStore>> | undefined
   try {
-    res.json(
-      await importNegativeListCsv(req.pipe(csv), service, req.auth_context?.actor_id ?? null, {
-        // a declared charset (text/csv; charset=windows-1252) is honoured
-        contentType: String(req.headers["content-type"] ?? ""),
-      })
-    )
+    store = await openImportStore(req.scope, service, actorId)
+    const { run_id, ...report } = await importNegativeListCsv(req.pipe(csv), service, actorId, {
+      batchSize: IMPORT_BATCH_SIZE,
+      store,
+      // a declared charset (text/csv; charset=windows-1252) is honoured
+      contentType: String(req.headers["content-type"] ?? ""),
+    })
+    // the run's id travels in a header: the answer's JSON stays as it was
+    if (run_id) res.setHeader("x-import-run-id", run_id)
+    res.json(report)
   } catch (error) {
     // read the rest of a refused file, so the answer is not cut off by a reset connection
     req.unpipe(csv)
     req.resume()
     throw error
+  } finally {
+    await store?.release()
   }
 }
