@@ -10,7 +10,6 @@ import {
   subjectKeys,
 } from "../../engine"
 import { readEntryAction } from "../../engine/negative-list/entry-action"
-import type { ListAction } from "../../engine"
 import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 
@@ -32,28 +31,19 @@ export async function checkNegativeList(container: MedusaContainer, subject: Mat
   if (!lookup.length) {
     return { matches: [] }
   }
+  // one statement: the candidates with their own actions (an outcome's consequence; most have none)
   const candidates = await service.findListCandidates(lookup)
   const byId = new Map(candidates.map((row) => [row.id as string, row]))
   const matches = matchEntries(normalised, candidates as unknown as NegativeListEntrySnapshot[])
-  const actions = await entryActions(service, matches.map((match) => match.entry_id))
   const found = matches.map((match) => {
-    const action = actions.get(match.entry_id) ?? null
     const entry = byId.get(match.entry_id)!
+    // validated: a damaged value counts as none (the kind's action)
+    const action = readEntryAction(entry.action)
     entry.action = action
     return { entry, match: { ...match, action } }
   })
   await rekeyMatchedEntries(container, service, normalised, keys.current_id, found.map(({ entry }) => entry))
   return { matches: found }
-}
-
-/**
- * The own actions of the matched entries (an outcome's consequence; most entries have none).
- * Read only for the few matched ids, validated: a damaged value counts as none (the kind's action).
- */
-async function entryActions(service: PaymentRiskModuleService, ids: string[]): Promise<Map<string, ListAction | null>> {
-  if (!ids.length) return new Map()
-  const rows = (await service.listNegativeListEntries({ id: ids }, { select: ["id", "action"] })) as Array<{ id: string; action?: unknown }>
-  return new Map(rows.map((row) => [row.id, readEntryAction(row.action)]))
 }
 
 /**

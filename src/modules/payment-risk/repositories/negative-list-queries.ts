@@ -43,7 +43,7 @@ export async function findListCandidates(knex: Db, keys: string[], limit: number
     .select(
       "id", "kind", "first_name", "last_name", "company", "address_1", "address_2",
       "postal_code", "city", "country_code", "value", "display_hint", "key_id", "expires_at", "reason",
-      "source", "note", "created_at", "created_by"
+      "source", "note", "created_at", "created_by", "action"
     )
     .whereRaw("lookup_keys && ?::text[]", [keys])
     .whereNull("deleted_at")
