@@ -51,3 +51,17 @@ export function countPaidOrders(orders: OrderHistoryEntry[]): number {
 export function countAwaitingPayment(orders: OrderHistoryEntry[]): number {
   return orders.filter(isAwaitingPayment).length
 }
+
+/**
+ * Paid and awaiting-payment orders counted in one pass, each order's payment read once (a paid
+ * order never awaits payment): what `countPaidOrders` and `countAwaitingPayment` give.
+ */
+export function countOrders(orders: readonly OrderHistoryEntry[]): { paid: number; awaiting: number } {
+  let paid = 0
+  let awaiting = 0
+  for (const order of orders) {
+    if (isPaidOrder(order)) paid++
+    else if (!isCanceled(order) && (order.defaulted || (Number(order.refunded_amount) || 0) <= 0)) awaiting++
+  }
+  return { paid, awaiting }
+}

@@ -1,5 +1,8 @@
 import latinize from "talisman/keyers/normalize"
 
+const NON_ASCII = /[^\x00-\x7f]/
+const NON_ALPHANUMERIC = /[^a-z0-9]+/g
+
 /**
  * Folding for tolerant matching of German names and addresses. Two levels:
  * - `fold`: lowercase, ß→ss, ä/ö/ü→ae/oe/ue, letters of other languages to their Latin base
@@ -11,18 +14,23 @@ import latinize from "talisman/keyers/normalize"
  *   spellings converge.
  */
 export function fold(value?: string | null): string {
-  const german = (value ?? "")
-    .toLowerCase()
+  const lower = (value ?? "").toLowerCase()
+  // plain ASCII (most input) has no German letters to write out, nothing to transliterate, and
+  // NFKD leaves it as it is: only the punctuation step applies (the decision folds several
+  // names and streets per cart, and the list check every candidate's)
+  if (!NON_ASCII.test(lower)) return lower.replace(NON_ALPHANUMERIC, " ").trim()
+  const german = lower
     .replace(/ß/g, "ss")
     .replace(/ä/g, "ae")
     .replace(/ö/g, "oe")
     .replace(/ü/g, "ue")
     .replace(/ø/g, "oe")
-  // plain ASCII (most German input once umlauts and ß are written out) needs no transliteration
-  return (/[^\x00-\x7f]/.test(german) ? latinize(german) : german)
+  // ASCII once umlauts and ß are written out (most German input): the same short way
+  if (!NON_ASCII.test(german)) return german.replace(NON_ALPHANUMERIC, " ").trim()
+  return latinize(german)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, " ")
+    .replace(NON_ALPHANUMERIC, " ")
     .trim()
 }
 

@@ -6,29 +6,39 @@ import type { RuleFacts } from "./types"
 const DAY = 24 * 60 * 60 * 1000
 
 function daysSinceFirstPaidOrder(context: EngineContext, now: Date): number | null {
-  const times = context.history.orders
-    .filter(isPaidOrder)
-    .map((order) => (order.created_at ? new Date(order.created_at).getTime() : NaN))
-    .filter(Number.isFinite)
-  return times.length ? Math.floor((now.getTime() - Math.min(...times)) / DAY) : null
+  let first = Number.POSITIVE_INFINITY
+  for (const order of context.history.orders) {
+    if (!order.created_at || !isPaidOrder(order)) continue
+    // an unreadable date (NaN) is not earlier than anything: skipped
+    const time = new Date(order.created_at).getTime()
+    if (time < first) first = time
+  }
+  return first === Number.POSITIVE_INFINITY ? null : Math.floor((now.getTime() - first) / DAY)
 }
 
-/** The facts the conditions read: what the engine derives from the cart and history, plus the adapter's. */
-export function deriveRuleFacts(context: EngineContext): RuleFacts {
+/**
+ * The facts the conditions read: what the engine derives from the cart and history, plus the
+ * adapter's. `now` defaults to the adapter's time (or the clock), as `buildContext` reads it.
+ */
+export function deriveRuleFacts(context: EngineContext, now?: Date): RuleFacts {
   const { cart, rule_facts: adapter = {}, settings } = context
-  const now = adapter.now ? new Date(adapter.now) : new Date()
+  now ??= adapter.now ? new Date(adapter.now) : new Date()
+  let itemCount = 0
   const quantities = new Map<string, number>()
   for (const item of cart.items) {
+    itemCount += item.quantity
     const key = item.product_id ?? item.variant_id ?? item.title ?? ""
     quantities.set(key, (quantities.get(key) ?? 0) + item.quantity)
   }
+  let maxProductQuantity = 0
+  for (const quantity of quantities.values()) maxProductQuantity = Math.max(maxProductQuantity, quantity)
   const average = adapter.average_order_value
   return {
     cart: {
       total: cart.total,
       currency_code: cart.currency_code,
-      item_count: cart.items.reduce((sum, item) => sum + item.quantity, 0),
-      max_product_quantity: Math.max(0, ...quantities.values()),
+      item_count: itemCount,
+      max_product_quantity: maxProductQuantity,
       total_vs_average: average === undefined ? undefined : average && average > 0 ? cart.total / average : undefined,
       sales_channel_id: adapter.sales_channel_id,
       items: adapter.items,
