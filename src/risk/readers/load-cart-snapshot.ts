@@ -4,6 +4,7 @@ import { AddressSnapshot, CartSnapshot, paymentDataFromSessions, SessionPaymentD
 import { toAmount } from "../../engine/amount"
 import { redactPaymentNumbers } from "../../engine/payment-data/redact-log"
 import { retryOnConnectionLoss } from "./retry-on-connection-loss"
+import { CART_ROW_SQL, CartSqlRow, cartRowOf } from "./cart-row-sql"
 
 /** What the engine reads of a cart or an order alike: money, shopper, addresses, items, region's providers. */
 export const SHOPPER_FIELDS = [
@@ -24,16 +25,6 @@ export const SHOPPER_FIELDS = [
   "shipping_address.*",
   "region.payment_providers.id",
   "region.payment_providers.is_enabled",
-]
-
-const CART_FIELDS = [
-  ...SHOPPER_FIELDS,
-  "locale",
-  "completed_at",
-  "payment_collection.id",
-  "payment_collection.payment_sessions.provider_id",
-  "payment_collection.payment_sessions.status",
-  "payment_collection.payment_sessions.data",
 ]
 
 /**
@@ -113,24 +104,24 @@ function birthDate(metadata?: Record<string, unknown> | null): string | null {
   return typeof value === "string" && /^(19|20)\d{2}-\d{2}-\d{2}$/.test(value) ? value : null
 }
 
-/** Reads the cart with everything the engine needs, in one Query call. */
+type Knex = { raw: (sql: string, bindings: unknown[]) => Promise<{ rows: unknown[] }> }
+
+/**
+ * Reads the cart with everything the engine needs in one SQL statement (CART_ROW_SQL), its
+ * total computed by Medusa's own `decorateCartTotals` from the lines, tax lines and adjustments
+ * read — the `total` Medusa's `GET /store/carts/:id` shows, without Medusa's full totals read.
+ */
 export async function loadCartSnapshot(container: MedusaContainer, cartId: string): Promise<LoadedCart> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
   // Without the cart there is no decision, not even the fallback (it needs the region's
   // providers): a read that lost its connection is worth a second try before checkout fails.
-  const { data } = await retryOnConnectionLoss(() =>
-    query.graph({
-      entity: "cart",
-      fields: CART_FIELDS,
-      filters: { id: cartId },
-    })
-  )
-  const row = data[0] as CartRow | undefined
+  const { rows } = await retryOnConnectionLoss(() => knex.raw(CART_ROW_SQL, [cartId]))
+  const row = rows[0] as CartSqlRow | undefined
   if (!row) {
     // the id comes from the request: an IBAN or card number typed into it reaches neither the answer nor the log
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${redactPaymentNumbers(cartId)} was not found`)
   }
-  return toLoadedCart(row)
+  return toLoadedCart(cartRowOf(row))
 }
 
 /** Whether a cart row as the complete-cart hook receives it carries everything the engine reads. */
