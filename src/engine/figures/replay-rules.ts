@@ -66,19 +66,28 @@ function inexact(condition: Condition, r: ReplayableInput, facts: RuleFacts): bo
 
 type Evaluation = { facts: RuleFacts; replayable: ReplayableInput; inexact: Set<string> }
 
+type ConditionResult = Extract<ConditionTrace, { type: "condition" }>
+
+// plain object literals, no spreads: the backtest replays every past order twice (as evaluate.ts)
+function trace(condition: Condition, actual: unknown, held: boolean, unavailable: boolean): ConditionResult {
+  const result: ConditionResult = condition.params
+    ? { type: "condition", attribute: condition.attribute, operator: condition.operator, expected: condition.value ?? null, params: condition.params, actual, held }
+    : { type: "condition", attribute: condition.attribute, operator: condition.operator, expected: condition.value ?? null, actual, held }
+  if (unavailable) result.unavailable = true
+  return result
+}
+
 function evaluateCondition(condition: Condition, e: Evaluation): ConditionTrace {
   const definition = CONDITION_BY_ATTRIBUTE.get(condition.attribute)
-  const base = { type: "condition" as const, attribute: condition.attribute, operator: condition.operator, expected: condition.value ?? null }
-  const withParams = condition.params ? { ...base, params: condition.params } : base
-  if (!definition || !definition.operators.includes(condition.operator)) return { ...withParams, actual: null, held: false, unavailable: true }
+  if (!definition || !definition.operators.includes(condition.operator)) return trace(condition, null, false, true)
   if (inexact(condition, e.replayable, e.facts)) e.inexact.add(condition.attribute)
   const own = REPLAY_READERS[condition.attribute]
   const actual = own ? own(e.replayable, e.facts.settings) : definition.read(e.facts, condition.params ?? {})
-  if (actual === UNAVAILABLE) return { ...withParams, actual: null, held: false, unavailable: true }
+  if (actual === UNAVAILABLE) return trace(condition, null, false, true)
   const held = definition.test
     ? definition.test(actual, condition.operator, condition.value)
     : applyOperator(definition.type, condition.operator, actual, condition.value)
-  return { ...withParams, actual, held }
+  return trace(condition, actual, held, false)
 }
 
 function evaluateGroup(group: ConditionGroup, e: Evaluation): ConditionTrace {
@@ -94,6 +103,15 @@ function skipReason(rule: RiskRule, now: Date): RuleTrace["skipped"] {
   return undefined
 }
 
+const sorted = new WeakMap<readonly RiskRule[], RiskRule[]>()
+
+/** The rules in evaluation order, sorted once per rule list (a backtest replays one list on every order). */
+function inPriorityOrder(rules: readonly RiskRule[]): RiskRule[] {
+  let ordered = sorted.get(rules)
+  if (!ordered) sorted.set(rules, (ordered = [...rules].sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name))))
+  return ordered
+}
+
 /** The rules' result on replayable facts, plus the attributes whose replay may differ from live. */
 export function evaluateReplayRules(
   rules: readonly RiskRule[],
@@ -102,7 +120,7 @@ export function evaluateReplayRules(
 ): { result: RulesResult; inexact: string[] } {
   const now = new Date(replayable.evaluated_at)
   const e: Evaluation = { facts, replayable, inexact: new Set() }
-  const ordered = [...rules].sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name))
+  const ordered = inPriorityOrder(rules)
   const traces: RuleTrace[] = ordered.map((rule) => {
     const skipped = skipReason(rule, now)
     if (skipped) return { rule_id: rule.id, name: rule.name, actions: rule.actions, held: false, skipped }

@@ -1,4 +1,5 @@
 import { DEFAULT_CHECKS } from "../checks"
+import { creditCheck } from "../checks/credit-check"
 import { planCreditQuery } from "../credit/policy"
 import type { CreditOutcome } from "../credit/types"
 import { applyOutcomes } from "../engine"
@@ -132,11 +133,12 @@ export function replayDecision(r: ReplayableInput, { rules, settings }: ReplayCo
     ...(r.probing ? { probing: r.probing } : {}),
   }
   const context: EngineContext = { ...input, facts, plausibility_findings: r.plausibility, ...(rulesResult ? { rules_result: rulesResult } : {}) }
-  const run = (ctx: EngineContext) => applyOutcomes(r.cart.providers, DEFAULT_CHECKS.flatMap((check) => check.evaluate(ctx)), facts)
-  let decision = run(context)
+  const outcomes = DEFAULT_CHECKS.flatMap((check) => check.evaluate(context))
+  let decision = applyOutcomes(r.cart.providers, outcomes, facts)
   if (planCreditQuery(input, decision).ask) {
     const credit = creditOf(r)
-    if (credit) decision = run({ ...context, credit })
+    // the credit check reads only `credit` and the settings: its outcomes are added to the others
+    if (credit) decision = applyOutcomes(r.cart.providers, [...outcomes, ...creditCheck.evaluate({ ...context, credit })], facts)
     else inexact.add("credit_check")
   }
   const hiddenClasses = new Set(decision.hidden.map((hidden) => hidden.risk_class))
