@@ -5,6 +5,7 @@ import type { PaymentClass } from "../../types"
 import { backtest, BacktestOrder } from "../backtest"
 import type { OutcomeBucket } from "../outcome-bucket"
 import { replayableInputOf } from "../replayable"
+import { scoredOrdersOf } from "../scored-orders"
 
 const settings = settingsWith({}, { plausibility: { ...DEFAULT_SETTINGS.plausibility, enabled: false } })
 
@@ -105,5 +106,19 @@ describe("backtest", () => {
         samples: [],
       })
     })
+  })
+})
+
+describe("scoredOrdersOf", () => {
+  it("should score each replayable order by the rules, mark defaults and paid credit queries, and leave out the rest", () => {
+    const scoring = { rules: [rule("points_above_400", "gt", 400, [{ type: "add_score", points: 30 }])], settings }
+    const checked = { ...replayable(500), credit: { status: "answered", provider_id: "b", cached: false, result: "none", score: null, traffic_light: null } }
+    const cached = { ...replayable(90), credit: { status: "answered", provider_id: "b", cached: true, result: "none", score: null, traffic_light: null } }
+    expect(
+      scoredOrdersOf([order("a", 500, "defaulted", "invoice", checked), order("b", 90, "paid_late", "invoice", cached), order("c", 300, "paid_fine", "invoice", null)], scoring)
+    ).toEqual([
+      { score: 30, amount: 500, defaulted: true, credit_checked: true },
+      { score: 0, amount: 90, defaulted: false, credit_checked: false },
+    ])
   })
 })
