@@ -5,7 +5,7 @@ import { isReplayable, replayDecision, ReplayConfig, ReplayResult } from "./repl
 
 export type BacktestOrder = {
   order_id: string
-  /** order total, major units (one currency per backtest: the caller filters by currency) */
+  /** order total, major units */
   amount: number
   currency_code: string
   /** the stored input; null (or another version) = not replayable, counted but never guessed */
@@ -23,7 +23,11 @@ export type BacktestResult = {
   samples: string[]
 }
 
-export type BacktestOptions = { sample_size?: number }
+export type BacktestOptions = {
+  sample_size?: number
+  /** only orders in this currency are counted (case-insensitive); without it all orders must share one currency */
+  currency_code?: string
+}
 
 export const DEFAULT_SAMPLE_SIZE = 10
 
@@ -45,13 +49,19 @@ export function wouldStop(result: ReplayResult, paymentClass?: PaymentClass | nu
  * - `overrides`: the orders today's configuration stops that the draft lets through;
  * - `samples`: up to `sample_size` order ids the draft stops, worst first (bucket order, then the
  *   largest amount, then the order id), so the same history always gives the same samples.
+ * Amounts are summed in one currency: `currency_code` picks it; orders in several currencies
+ * without it are refused (RangeError), never added up.
  */
 export function backtest(orders: readonly BacktestOrder[], draft: ReplayConfig, current: ReplayConfig, options: BacktestOptions = {}): BacktestResult {
   const buckets = Object.fromEntries(OUTCOME_BUCKETS.map((bucket) => [bucket, new Tally()])) as Record<OutcomeBucket, Tally>
   const overrides = new Tally()
   const stopped: BacktestOrder[] = []
   let replayable = 0
-  for (const order of orders) {
+  const currency = options.currency_code?.toLowerCase()
+  const counted = currency ? orders.filter((order) => order.currency_code.toLowerCase() === currency) : orders
+  const currencies = new Set(counted.map((order) => order.currency_code.toLowerCase()))
+  if (currencies.size > 1) throw new RangeError(`Amounts in ${[...currencies].sort().join(", ")} cannot be summed: give currency_code`)
+  for (const order of counted) {
     if (!isReplayable(order.replayable)) continue
     replayable += 1
     if (wouldStop(replayDecision(order.replayable, draft), order.payment_class)) {
@@ -68,7 +78,7 @@ export function backtest(orders: readonly BacktestOrder[], draft: ReplayConfig, 
     .slice(0, Math.max(0, options.sample_size ?? DEFAULT_SAMPLE_SIZE))
     .map((order) => order.order_id)
   return {
-    orders: orders.length,
+    orders: counted.length,
     replayable,
     buckets: Object.fromEntries(OUTCOME_BUCKETS.map((bucket) => [bucket, buckets[bucket].read()])) as Record<OutcomeBucket, CountAmount>,
     overrides: overrides.read(),

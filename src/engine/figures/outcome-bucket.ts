@@ -5,6 +5,14 @@ import { defaultedByOutcomes, OutcomeFact } from "../outcomes/types"
 export const OUTCOME_BUCKETS = ["defaulted", "paid_late", "refunded", "paid_fine"] as const
 export type OutcomeBucket = (typeof OUTCOME_BUCKETS)[number]
 
+/** How the admin names each bucket. */
+export const OUTCOME_BUCKET_LABELS: Record<OutcomeBucket, { de: string; en: string }> = {
+  defaulted: { de: "Ausgefallen (Rücklastschrift, Chargeback, Annahme verweigert, abgeschrieben)", en: "Defaulted (returned, charged back, refused, written off)" },
+  paid_late: { de: "Verspätet bezahlt (Mahnstufe erreicht)", en: "Paid late (dunning stage reached)" },
+  refunded: { de: "Erstattet", en: "Refunded" },
+  paid_fine: { de: "Ordnungsgemäß bezahlt", en: "Paid fine" },
+}
+
 export type OrderAftermath = {
   /** the order's recorded outcomes (return debits, chargebacks, refused parcels, dunning stages, …) */
   outcomes: readonly Pick<OutcomeFact, "kind" | "occurred_at">[]

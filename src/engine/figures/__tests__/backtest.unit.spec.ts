@@ -95,6 +95,19 @@ describe("backtest", () => {
     })
   })
 
+  describe("when orders are in several currencies", () => {
+    const mixed = [order("o1", 500, "defaulted"), { ...order("c1", 500, "defaulted"), currency_code: "CHF" }]
+
+    it("should count only the chosen currency", () => {
+      const result = backtest(mixed, draft, current, { currency_code: "EUR" })
+      expect([result.orders, result.buckets.defaulted]).toEqual([1, { count: 1, amount: 500 }])
+    })
+
+    it("should refuse to add up amounts of different currencies", () => {
+      expect(() => backtest(mixed, draft, current)).toThrow("Amounts in chf, eur cannot be summed")
+    })
+  })
+
   describe("when no order is replayable", () => {
     it("should answer zeros and no samples", () => {
       const result = backtest([order("o7", 300, "defaulted", "invoice", null)], draft, current)

@@ -1,5 +1,5 @@
 import type { OutcomeKind } from "../../outcomes/types"
-import { OrderAftermath, outcomeBucketOf } from "../outcome-bucket"
+import { OrderAftermath, OUTCOME_BUCKET_LABELS, OUTCOME_BUCKETS, outcomeBucketOf } from "../outcome-bucket"
 
 const events = (...kinds: OutcomeKind[]) => kinds.map((kind, i) => ({ kind, occurred_at: `2026-0${i + 1}-01T00:00:00.000Z` }))
 
@@ -26,5 +26,14 @@ describe("outcomeBucketOf", () => {
     ["an address unknown alone", { outcomes: events("address_unknown") }, "paid_fine"],
   ])("should put %s in the right bucket", (_name, aftermath, bucket) => {
     expect(outcomeBucketOf(aftermath)).toBe(bucket)
+  })
+})
+
+describe("OUTCOME_BUCKET_LABELS", () => {
+  it("should name every bucket in German and English", () => {
+    for (const bucket of OUTCOME_BUCKETS) {
+      expect([bucket, !!OUTCOME_BUCKET_LABELS[bucket].de.trim(), !!OUTCOME_BUCKET_LABELS[bucket].en.trim()]).toEqual([bucket, true, true])
+    }
+    expect(OUTCOME_BUCKET_LABELS.paid_late.de).toBe("Verspätet bezahlt (Mahnstufe erreicht)")
   })
 })
