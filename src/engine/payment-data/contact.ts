@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, CountryCode } from "libphonenumber-js"
 import { Checked, fail } from "./result"
+import { memoByTwoStrings } from "../memo"
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
 
@@ -23,7 +24,7 @@ export function checkEmailDomain(input: string): Checked<{ domain: string }> {
 
 /** Phone in E.164 (libphonenumber-js), national numbers read for the given country. */
 export function checkPhone(input: string, country: string = "DE"): Checked<{ e164: string }> {
-  const e164 = e164Of(input, country.toUpperCase())
+  const e164 = e164Of(country, input)
   if (e164 === null) {
     return fail("phone_invalid", "is not a valid phone number")
   }
@@ -32,19 +33,12 @@ export function checkPhone(input: string, country: string = "DE"): Checked<{ e16
 
 /**
  * Parsing costs tens of µs and the plausibility check parses the billing and the shipping phone
- * (mostly the same number) in every decision: the (pure) result is kept per number and country,
- * in a small cache emptied when full. Callers get a fresh result object each time.
+ * (mostly the same number) in every decision: the (pure) result is kept per number and country
+ * (as written: the parse reads it in capitals), in a small cache emptied when full. Callers get a
+ * fresh result object each time.
  */
 const PHONE_CACHE_SIZE = 500
-const e164Cache = new Map<string, string | null>()
-
-function e164Of(input: string, country: string): string | null {
-  const key = `${country}\u0000${input}`
-  const cached = e164Cache.get(key)
-  if (cached !== undefined) return cached
-  const parsed = parsePhoneNumberFromString(input, country as CountryCode)
-  const e164 = parsed && parsed.isValid() ? (parsed.number as string) : null
-  if (e164Cache.size >= PHONE_CACHE_SIZE) e164Cache.clear()
-  e164Cache.set(key, e164)
-  return e164
-}
+const e164Of = memoByTwoStrings<string | null>(PHONE_CACHE_SIZE, (country, input) => {
+  const parsed = parsePhoneNumberFromString(input, country.toUpperCase() as CountryCode)
+  return parsed && parsed.isValid() ? (parsed.number as string) : null
+})

@@ -10,8 +10,12 @@ const PICKUP = /\b(packstation|pack station|postfiliale|paketshop|paket shop|par
 
 export function isPackingStation(address?: AddressSnapshot | null): boolean {
   if (!address) return false
-  const text = fold([address.company, address.address_1, address.address_2].filter(Boolean).join(" "))
-  return PICKUP.test(text)
+  // the filled fields joined by spaces, without the arrays of filter and join
+  let text = ""
+  for (const part of [address.company, address.address_1, address.address_2]) {
+    if (part) text = text ? `${text} ${part}` : `${part}`
+  }
+  return PICKUP.test(fold(text))
 }
 
 /** An address the shopper actually entered (Medusa gives new carts one with only the country). */

@@ -16,9 +16,19 @@ function disposableSet(): Set<string> {
   return disposable
 }
 
+/** The last email asked for and its domain: two conditions of every decision read the same one. */
+let lastEmail: string | null = null
+let lastDomain: string | null = null
+
 export function emailDomain(email?: string | null): string | null {
+  if (typeof email === "string" && email === lastEmail) return lastDomain
   const at = email?.lastIndexOf("@") ?? -1
-  return at > 0 ? email!.slice(at + 1).trim().toLowerCase() || null : null
+  const domain = at > 0 ? email!.slice(at + 1).trim().toLowerCase() || null : null
+  if (typeof email === "string") {
+    lastEmail = email
+    lastDomain = domain
+  }
+  return domain
 }
 
 export function isFreeMail(domain: string | null, extra: readonly string[] = []): boolean {

@@ -33,10 +33,14 @@ function evaluateCondition(condition: Condition, facts: RuleFacts): ConditionTra
 
 /** AND: all children hold (an empty group holds); OR: at least one does (an empty group does not). */
 export function evaluateGroup(group: ConditionGroup, facts: RuleFacts): ConditionTrace {
-  const children = group.children.map((child) =>
-    child.type === "group" ? evaluateGroup(child, facts) : evaluateCondition(child, facts)
-  )
-  const held = group.combinator === "and" ? children.every((c) => c.held) : children.some((c) => c.held)
+  const and = group.combinator === "and"
+  let held = and
+  const children: ConditionTrace[] = []
+  for (const child of group.children) {
+    const trace = child.type === "group" ? evaluateGroup(child, facts) : evaluateCondition(child, facts)
+    children.push(trace)
+    if (and ? !trace.held : trace.held) held = !and
+  }
   return { type: "group", combinator: group.combinator, held, children }
 }
 
@@ -47,19 +51,35 @@ function skipReason(rule: RiskRule, now: Date): RuleTrace["skipped"] {
   return undefined
 }
 
+const byPriority = (a: RiskRule, b: RiskRule) => a.priority - b.priority || a.name.localeCompare(b.name)
+
+/**
+ * The rules by priority, then name. Stored rules mostly come in that order already: checking it
+ * is cheaper than sorting a copy, and the (stable) sort would keep that order anyway.
+ */
+function inPriorityOrder(rules: readonly RiskRule[]): readonly RiskRule[] {
+  for (let i = 1; i < rules.length; i++) {
+    if (byPriority(rules[i], rules[i - 1]) < 0) return [...rules].sort(byPriority)
+  }
+  return rules
+}
+
 /**
  * Every rule in priority order with the result of each condition; the score is the sum of the
  * points of the rules that held; review when a holding rule flags or the score reaches the
  * review threshold.
  */
 export function evaluateRules(rules: readonly RiskRule[], facts: RuleFacts, now: Date = new Date()): RulesResult {
-  const ordered = [...rules].sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name))
-  const traces: RuleTrace[] = ordered.map((rule) => {
+  const traces: RuleTrace[] = []
+  for (const rule of inPriorityOrder(rules)) {
     const skipped = skipReason(rule, now)
-    if (skipped) return { rule_id: rule.id, name: rule.name, actions: rule.actions, held: false, skipped }
+    if (skipped) {
+      traces.push({ rule_id: rule.id, name: rule.name, actions: rule.actions, held: false, skipped })
+      continue
+    }
     const conditions = evaluateGroup(rule.conditions, facts)
-    return { rule_id: rule.id, name: rule.name, actions: rule.actions, held: conditions.held, conditions }
-  })
+    traces.push({ rule_id: rule.id, name: rule.name, actions: rule.actions, held: conditions.held, conditions })
+  }
   const held = traces.filter((trace) => trace.held)
   const score = held.reduce(
     (sum, trace) => sum + trace.actions.reduce((s, a) => s + (a.type === "add_score" ? a.points : 0), 0),

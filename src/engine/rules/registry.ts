@@ -6,6 +6,7 @@ import type { ValueType } from "./operators"
 import { OPERATORS_BY_TYPE } from "./operators"
 import type { ConditionParams, Operator, RuleFacts, VelocitySubject } from "./types"
 import { velocityKey } from "./velocity"
+import { memoByTwoStrings } from "../memo"
 
 /** Returned by `read` when the data is missing (e.g. no GeoIP database): the condition does not hold. */
 export const UNAVAILABLE = Symbol("unavailable")
@@ -43,21 +44,17 @@ type PhoneInfo = { type: ReturnType<PhoneNumber["getType"]>; country: string | n
 /**
  * Parsing with the full metadata costs 30–40 µs, and two conditions read the same number in every
  * decision: the (pure) result is kept per number and country, in a small cache emptied when full.
+ * Keyed by the country as written (the parse reads it in capitals): no key string built per read.
  */
 const PHONE_CACHE_SIZE = 500
-const phoneCache = new Map<string, PhoneInfo>()
+const parsePhone = memoByTwoStrings<PhoneInfo>(PHONE_CACHE_SIZE, (fallback, phone) => {
+  const parsed = parsePhoneNumberFromString(phone, fallback.toUpperCase() as CountryCode)
+  return parsed?.isValid() ? { type: parsed.getType(), country: parsed.country?.toLowerCase() ?? null } : null
+})
 
 function phoneInfo(facts: RuleFacts): PhoneInfo {
   if (!facts.phone) return null
-  const fallback = (facts.billing_address?.country_code || facts.shipping_address?.country_code || "de").toUpperCase()
-  const key = `${fallback}\u0000${facts.phone}`
-  const cached = phoneCache.get(key)
-  if (cached !== undefined) return cached
-  const parsed = parsePhoneNumberFromString(facts.phone, fallback as CountryCode)
-  const info: PhoneInfo = parsed?.isValid() ? { type: parsed.getType(), country: parsed.country?.toLowerCase() ?? null } : null
-  if (phoneCache.size >= PHONE_CACHE_SIZE) phoneCache.clear()
-  phoneCache.set(key, info)
-  return info
+  return parsePhone(facts.billing_address?.country_code || facts.shipping_address?.country_code || "de", facts.phone)
 }
 
 const number = (
@@ -81,15 +78,25 @@ const text = (
 const itemsWith = (facts: RuleFacts, pick: (item: NonNullable<RuleFacts["cart"]["items"]>[number]) => string[]) =>
   facts.cart.items === undefined ? UNAVAILABLE : [...new Set(facts.cart.items.flatMap(pick))]
 
-const velocity = (subject: VelocitySubject, de: string, en: string): ConditionDefinition =>
-  number(`velocity.${subject}`, "velocity", de, en, (facts, params) => {
-    const key = velocityKey({
-      subject,
-      source: params.source === "carts" ? "carts" : "orders",
-      window_minutes: Math.max(1, Math.round(params.window_minutes ?? 60)),
-    })
+/** Windows kept per velocity subject and source (a store's rules use a handful). */
+const VELOCITY_KEYS_KEPT = 64
+
+const velocity = (subject: VelocitySubject, de: string, en: string): ConditionDefinition => {
+  // the count's key per source and window, built once (a condition reads it in every decision)
+  const keys = { orders: new Map<number, string>(), carts: new Map<number, string>() }
+  const keyOf = (source: "orders" | "carts", window_minutes: number) => {
+    let key = keys[source].get(window_minutes)
+    if (key === undefined) {
+      if (keys[source].size >= VELOCITY_KEYS_KEPT) keys[source].clear()
+      keys[source].set(window_minutes, (key = velocityKey({ subject, source, window_minutes })))
+    }
+    return key
+  }
+  return number(`velocity.${subject}`, "velocity", de, en, (facts, params) => {
+    const key = keyOf(params.source === "carts" ? "carts" : "orders", Math.max(1, Math.round(params.window_minutes ?? 60)))
     return facts.velocity?.[key] ?? UNAVAILABLE
   }, { params: ["window_minutes", "source"], unit: "count", operators: ["gt", "gte", "lt", "lte", "eq", "between"] })
+}
 
 /**
  * Every condition a rule can use. Adding one = one entry here (plus the adapter fact if the
