@@ -51,6 +51,9 @@ function inexact(condition: Condition, r: ReplayableInput, facts: RuleFacts): bo
   const { attribute, operator, value } = condition
   if (attribute === "network.ip_in_range") return r.signals.has_ip
   if (attribute === "contact.email_domain") return r.signals.has_email && !r.signals.public_email_domain
+  // an own domain not kept might be one of the draft's extra domains
+  if (attribute === "contact.email_free_mail") return r.signals.has_email && !r.signals.public_email_domain && facts.settings.extra_free_mail_domains.length > 0
+  if (attribute === "contact.email_disposable") return r.signals.has_email && !r.signals.public_email_domain && facts.settings.extra_disposable_domains.length > 0
   if (POSTCODE_ATTRIBUTES.includes(attribute)) {
     const address = attribute.startsWith("billing") ? r.billing : r.shipping
     if (!address?.postcode_prefix) return false

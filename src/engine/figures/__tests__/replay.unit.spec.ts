@@ -137,6 +137,15 @@ describe("replayDecision", () => {
       expect([replayed.rules_held, replayed.score, replayed.prepayment_only, replayed.inexact]).toEqual([held, score, prepaymentOnly, inexact])
     })
 
+    it("should report a free-mail condition inexact for an own domain when the draft lists extra domains", () => {
+      const input = base()
+      input.cart.email = "hans@meier-familie.de"
+      const rules = draft("contact.email_free_mail", "is_true", undefined)
+      const withExtras = { ...input.settings, rules: { ...input.settings.rules, extra_free_mail_domains: ["meier-familie.de"] } }
+      expect(replayDecision(stored(input), { rules, settings: input.settings }).inexact).toEqual([])
+      expect(replayDecision(stored(input), { rules, settings: withExtras }).inexact).toEqual(["contact.email_free_mail"])
+    })
+
     it("should hide only prepayment's alternatives when the draft score reaches the prepayment threshold, and name the causes", () => {
       const replayed = replayDecision(stored(base()), { rules: draft("cart.total", "gt", 400), settings: base().settings })
       const offered: string[] = base().cart.providers.map((p) => p.risk_class).filter((c) => c !== "prepayment")
