@@ -1,6 +1,8 @@
 import { shopper } from "../helpers/checkout"
 import { PROVIDERS } from "../helpers/store"
 import { withTestStore } from "../helpers/test-store"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
 const HEADER = "kind,first_name,last_name,company,address_1,address_2,postal_code,city,country_code,value,reason,source,expires_at,note"
 const CSV = [
@@ -203,6 +205,90 @@ withTestStore((ctx) => {
     ])("should answer 401 to %s %s", async (method, url) => {
       const config = { validateStatus: () => true, headers: { "content-type": "text/csv" } }
       const res = method === "get" ? await ctx.api.get(url, config) : await ctx.api.post(url, HEADER, config)
+      expect(res.status).toBe(401)
+    })
+  })
+  describe("when an import runs (issue 18: bulk load in batches, how far it got)", () => {
+    const sql = async (text: string, bindings: Knex.RawBinding[] = []) =>
+      (await ctx.container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION).raw(text, bindings)).rows as Array<Record<string, unknown>>
+    const imports = async (query = "") => ctx.api.get(`/admin/payment-risk/negative-list/imports${query}`, { ...ctx.admin, validateStatus: () => true })
+
+    it("should commit batches with their audit rows and record the run with its last line and counts", async () => {
+      const rows = Array.from({ length: 12_000 }, (_, i) => `email,,,,,,,,,run${i}@bulk.example,Bulk,,,`)
+      const res = await importCsv([HEADER, ...rows, "email,,,,,,,,,kaputt,Bulk,,,"].join("\n"))
+      expect(res.data).toMatchObject({ imported: 12_000, updated: 0, rejected_count: 1 })
+      const runId = res.headers["x-import-run-id"]
+      expect(runId).toMatch(/^prnli_/)
+
+      const list = await imports()
+      expect(list.status).toBe(200)
+      expect(list.data).toMatchObject({ count: 1, limit: 20, offset: 0 })
+      expect(list.data.imports).toEqual([
+        expect.objectContaining({ id: runId, status: "finished", last_line: 12_002, batches: 3, batch_size: 5000, imported: 12_000, updated: 0, rejected: 1, error: null, finished_at: expect.any(String) }),
+      ])
+      const [counts] = await sql(
+        `select (select count(*) from payment_risk_negative_list_entry)::int as entries,
+                (select count(*) from payment_risk_negative_list_audit where action = 'create')::int as audits`
+      )
+      expect(counts).toEqual({ entries: 12_000, audits: 12_000 })
+
+      // imported again: every row updates its entry (one audit row each), nothing is doubled
+      const again = await importCsv([HEADER, ...rows.slice(0, 6000)].join("\n"))
+      expect(again.data).toMatchObject({ imported: 0, updated: 6000, rejected_count: 0 })
+      expect(await count()).toBe(12_000)
+      expect((await imports()).data.imports[0]).toMatchObject({ id: again.headers["x-import-run-id"], status: "finished", last_line: 6001, batches: 2, updated: 6000 })
+    })
+
+    it("should keep text with tabs, backslashes and quotes as typed through the bulk load", async () => {
+      const res = await importCsv(`${HEADER}\nperson,"Hans\\Karl","O'Meier ""Hansi""",,"Hauptstraße\t5",,10115,Berlin,de,,"Grund\\n mit ""Zitat""",,,"Notiz\r\nzweite Zeile"`)
+      expect(res.data).toMatchObject({ imported: 1, rejected_count: 0 })
+      const [entry] = (await ctx.api.get("/admin/payment-risk/negative-list?kind=person", ctx.admin)).data.entries
+      expect(entry).toMatchObject({ first_name: "Hans\\Karl", last_name: 'O\'Meier "Hansi"', address_1: "Hauptstraße\t5", reason: 'Grund\\n mit "Zitat"', note: "Notiz\r\nzweite Zeile" })
+      const check = await ctx.api.post("/admin/payment-risk/negative-list/check", { first_name: "Hans", last_name: "O'Meier", address_1: "Hauptstr. 5", postal_code: "10115", city: "Berlin", country_code: "de" }, ctx.admin)
+      expect(check.status).toBe(200)
+    })
+
+    it("should record no run for an import that stores nothing", async () => {
+      const res = await importCsv(`${HEADER}\nemail,,,,,,,,,kaputt,Bulk,,,`)
+      expect(res.data).toMatchObject({ imported: 0, rejected_count: 1 })
+      expect(res.headers["x-import-run-id"]).toBeUndefined()
+      expect((await imports()).data).toMatchObject({ imports: [], count: 0 })
+    })
+
+    it("should read a run left running by a session that is gone as interrupted, with the line it reached", async () => {
+      // a run row as the import writes it, from the session that runs the statement (alive: the pool keeps it)
+      const insert = (id: string, session: string, startedAt: string) =>
+        sql(
+          `insert into payment_risk_negative_list_import (id, status, batch_size, last_line, batches, imported, rejected, backend_pid, backend_start, started_at)
+           select ?, 'running', 5000, 10001, 2, 10000, 0, ${session}, ? from pg_stat_activity where pid = pg_backend_pid()`,
+          [id, startedAt]
+        )
+      await insert("prnli_dead", "2000000000, backend_start", "2026-12-01T10:00:00Z")
+      // the same pid with another start time is another session (pids are reused)
+      await insert("prnli_reused", "pid, backend_start - interval '1 day'", "2026-12-01T11:00:00Z")
+      await insert("prnli_alive", "pid, backend_start", "2026-12-01T12:00:00Z")
+      const res = await imports()
+      expect(res.data.imports.map((run: { id: string; status: string; last_line: number }) => [run.id, run.status, run.last_line])).toEqual([
+        ["prnli_alive", "running", 10001],
+        ["prnli_reused", "interrupted", 10001],
+        ["prnli_dead", "interrupted", 10001],
+      ])
+      expect((await imports("?limit=1&offset=1")).data).toMatchObject({ count: 3, imports: [expect.objectContaining({ id: "prnli_reused" })] })
+    })
+
+    it.each([
+      ["?foo=1", "foo"],
+      ["?limit=0", "limit"],
+      ["?limit=101", "limit"],
+      ["?offset=-1", "offset"],
+    ])("should answer 400 to GET imports%s naming %s", async (query, field) => {
+      const res = await imports(query)
+      expect(res.status).toBe(400)
+      expect(res.data.message).toContain(field)
+    })
+
+    it("should answer 401 to GET imports without admin authentication", async () => {
+      const res = await ctx.api.get("/admin/payment-risk/negative-list/imports", { validateStatus: () => true })
       expect(res.status).toBe(401)
     })
   })

@@ -9,15 +9,17 @@ import {
   AdminListNegativeList,
   AdminUpdateNegativeListEntry,
 } from "./validators"
+import { adminNegativeListImportsMiddlewares } from "./imports/middlewares"
 
 type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
 
 /** `/negative-list/:id` also matches the static sub-routes: the entry validators must not run there. */
-const STATIC_ROUTES = ["check", "import", "export", "matches"]
+const STATIC_ROUTES = ["check", "import", "imports", "export", "matches"]
 const exceptStatic = (middleware: Middleware): Middleware => (req, res, next) =>
   STATIC_ROUTES.includes(req.params.id) ? next() : middleware(req, res, next)
 
 export const adminNegativeListMiddlewares: MiddlewareRoute[] = [
+  ...adminNegativeListImportsMiddlewares,
   {
     matcher: "/admin/payment-risk/negative-list",
     methods: ["GET"],
