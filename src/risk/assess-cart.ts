@@ -15,7 +15,7 @@ import {
   subjectFromCart,
 } from "../engine"
 import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
-import PaymentRiskModuleService from "../modules/payment-risk/service"
+import PaymentRiskModuleService, { ConfigReader } from "../modules/payment-risk/service"
 import { runCreditCheck } from "./credit/run-credit-check"
 import { identityKeyFor } from "../engine/identity/shopper-key"
 import { checkNegativeList } from "./negative-list/check-negative-list"
@@ -86,6 +86,7 @@ type Evaluated = { snapshot: CartSnapshot; decision: Decision; credit_check?: Ca
 async function evaluate(
   service: PaymentRiskModuleService,
   container: MedusaContainer,
+  config: ConfigReader,
   loaded: LoadedCart,
   settings: RiskSettings,
   identityKey: string,
@@ -98,7 +99,7 @@ async function evaluate(
     options.dryRun || options.recordSignal === false
       ? Promise.resolve()
       : recordCartSignal(container, service, loaded.cart, keys)
-  const rulesPromise = settings.rules.enabled ? loadRules(service) : Promise.resolve([])
+  const rulesPromise = settings.rules.enabled ? loadRules(service, config) : Promise.resolve([])
   const needsPromise = rulesPromise.then(ruleNeeds)
   const listCheck = () => checkNegativeList(container, subjectFromCart(loaded.cart, options.ip, loaded.payment_data))
   const ruleFactsPromise = needsPromise.then(async (needs) => {
@@ -113,7 +114,7 @@ async function evaluate(
     ? Promise.resolve(undefined)
     : observeIdentity(service, loaded.cart, { ip: options.ip, email_key: keys.email_key, payment: loaded.payment_data }, settings, now)
   const [classes, history, inFlight, listMatches, rules, adapterFacts, probing] = await Promise.all([
-    service.getProviderClasses(loaded.region_provider_ids),
+    config.providerClasses(loaded.region_provider_ids),
     loadCustomerHistory(
       container,
       { ...loaded.cart, authenticated_customer_id: options.authenticatedCustomerId ?? null },
@@ -215,14 +216,22 @@ export async function assessCart(
   cartId: string,
   options: AssessCartOptions = {}
 ): Promise<CartAssessment> {
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  // the version read of settings, rules and classes runs beside the cart read (its failure is
+  // the evaluation's, below: an unknown cart still answers NOT_FOUND)
+  const configPromise = service.readConfig()
+  configPromise.catch(() => undefined)
   const loaded = options.loaded ?? (await loadCartSnapshot(container, cartId))
   const identityKey = identityKeyFor(loaded.cart)
-  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   let settings: RiskSettings = DEFAULT_SETTINGS
   try {
-    settings = await withTimeout(service.getSettings(), DEFAULT_SETTINGS.evaluation_timeout_ms)
+    const [config, stored] = await withTimeout(
+      configPromise.then(async (reader) => [reader, await reader.settings()] as const),
+      DEFAULT_SETTINGS.evaluation_timeout_ms
+    )
+    settings = stored
     const { snapshot, decision, credit_check } = await withTimeout(
-      evaluate(service, container, loaded, settings, identityKey, options),
+      evaluate(service, container, config, loaded, settings, identityKey, options),
       settings.evaluation_timeout_ms
     )
     return { loaded, snapshot, decision, settings, identity_key: identityKey, ...(credit_check ? { credit_check } : {}) }

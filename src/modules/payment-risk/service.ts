@@ -1,7 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { CreditLimits, HashKeys, PaymentClass, RiskRule as EngineRule, RiskSettings as EngineSettings } from "../../engine"
+import { CreditLimits, DEFAULT_RULES, HashKeys, PaymentClass, RiskRule as EngineRule, RiskSettings as EngineSettings } from "../../engine"
 import { newListEntryExpiry, RetentionPeriods, retentionPeriods } from "../../engine/privacy/retention"
 import CartSignal from "./models/cart-signal"
 import CreditLimitEvent from "./models/credit-limit-event"
@@ -32,11 +32,23 @@ import * as listQueries from "./repositories/negative-list-queries"
 import * as retention from "./repositories/retention"
 import * as rules from "./repositories/rules"
 import * as settings from "./repositories/settings"
+import { readConfigVersion, VersionedCache } from "./repositories/settings-version"
 // The module's types and constants, importable from the service as before (see exports.ts).
 export * from "./exports"
 
 type InjectedDependencies = Record<string, unknown>
 type Ctx = Context<EntityManager>
+
+/**
+ * What the checkout reads on every request, under one read of the version token: the store's
+ * settings, every rule (after seeding the defaults once) and the saved provider classes, from
+ * memory while the token is unchanged. Each call returns a copy the caller may change.
+ */
+export type ConfigReader = {
+  settings(): Promise<EngineSettings>
+  rules(): Promise<EngineRule[]>
+  providerClasses(providerIds: string[]): Promise<settings.ProviderClassView[]>
+}
 
 /**
  * The payment-risk module: the generated CRUD of its models, and one method per query the
@@ -65,6 +77,8 @@ class PaymentRiskModuleService extends MedusaService({
 }) {
   protected readonly options_: PaymentRiskOptions
   private readonly config_: PaymentRiskConfig
+  /** settings, rules and provider classes by version token (repositories/settings-version.ts) */
+  private readonly configCache_ = new VersionedCache()
 
   constructor(container: InjectedDependencies, options?: Record<string, unknown>) {
     super(...arguments)
@@ -74,9 +88,33 @@ class PaymentRiskModuleService extends MedusaService({
 
   // ── settings and payment classes (repositories/settings.ts) ──
 
+  /**
+   * Reads the version token of the settings, rules and provider classes (one indexed
+   * statement) and gives them from memory while it is unchanged. Every write to their tables
+   * renews the token in its transaction (database triggers), so a change made through any
+   * instance decides the next request everywhere.
+   */
+  @InjectManager()
+  async readConfig(@MedusaContext() sharedContext: Ctx = {}): Promise<ConfigReader> {
+    const token = await readConfigVersion(sharedContext.manager!.getKnex())
+    const cache = this.configCache_
+    return {
+      settings: async () => structuredClone(await cache.get(token, "settings", () => settings.getSettings(this))),
+      rules: async () =>
+        structuredClone(
+          await cache.get(token, "rules", async () => {
+            await this.ensureDefaultRules(DEFAULT_RULES)
+            return await rules.listEngineRules(this)
+          })
+        ),
+      providerClasses: async (providerIds) =>
+        providerIds.length ? settings.providerClassViews(providerIds, await cache.get(token, "classes", () => settings.savedProviderClasses(this))) : [],
+    }
+  }
+
   /** The store's settings, merged with the defaults. Never returns plugin options. */
   async getSettings(): Promise<EngineSettings> {
-    return await settings.getSettings(this)
+    return await (await this.readConfig()).settings()
   }
 
   /** Saves validated settings (already merged by the caller) for the store scope. */
@@ -87,7 +125,7 @@ class PaymentRiskModuleService extends MedusaService({
 
   /** The class of each provider: the merchant's choice, else the plugin's default. */
   async getProviderClasses(providerIds: string[]): Promise<settings.ProviderClassView[]> {
-    return await settings.getProviderClasses(this, providerIds)
+    return await (await this.readConfig()).providerClasses(providerIds)
   }
 
   async setProviderClass(providerId: string, riskClass: PaymentClass): Promise<settings.ProviderClassView> {

@@ -1,5 +1,5 @@
-import { DEFAULT_RULES, RiskRule, ruleShapeIssues } from "../../engine"
-import PaymentRiskModuleService from "../../modules/payment-risk/service"
+import { RiskRule, ruleShapeIssues } from "../../engine"
+import PaymentRiskModuleService, { ConfigReader } from "../../modules/payment-risk/service"
 
 /**
  * A stored rule the engine cannot read (written around the API, or by a manual edit). The
@@ -15,12 +15,13 @@ export class UnreadableRuleError extends Error {
 
 /**
  * The store's rules, after seeding the default set once in the store's life (so the merchant
- * can edit or delete each; a deleted default does not come back). An enabled rule whose shape
- * the engine cannot read throws UnreadableRuleError (disabled rules are never read).
+ * can edit or delete each; a deleted default does not come back) — from the module's
+ * versioned cache (`readConfig`; pass the caller's reader to share its one version read). An
+ * enabled rule whose shape the engine cannot read throws UnreadableRuleError (disabled rules
+ * are never read).
  */
-export async function loadRules(service: PaymentRiskModuleService): Promise<RiskRule[]> {
-  await service.ensureDefaultRules(DEFAULT_RULES)
-  const rules = await service.listEngineRules()
+export async function loadRules(service: PaymentRiskModuleService, config?: ConfigReader): Promise<RiskRule[]> {
+  const rules = await (config ?? (await service.readConfig())).rules()
   for (const rule of rules) {
     const [issue] = rule.enabled ? ruleShapeIssues(rule) : []
     if (issue) throw new UnreadableRuleError(rule, issue)

@@ -79,13 +79,14 @@ export async function updateStoredSettings(
   })
 }
 
-/** The class of each provider: the merchant's choice, else the plugin's default. */
-export async function getProviderClasses(service: Classes, providerIds: string[]): Promise<ProviderClassView[]> {
-  if (!providerIds.length) {
-    return []
-  }
-  const rows = await service.listProviderClassifications({ provider_id: providerIds })
-  const saved = new Map(rows.map((row) => [row.provider_id, row.risk_class as PaymentClass]))
+/** The merchant's saved class of every provider that has one (a handful of rows). */
+export async function savedProviderClasses(service: Classes): Promise<Map<string, PaymentClass>> {
+  const rows = await service.listProviderClassifications({}, { select: ["provider_id", "risk_class"] })
+  return new Map(rows.map((row) => [row.provider_id, row.risk_class as PaymentClass]))
+}
+
+/** The class view of each provider from the saved classes: the merchant's choice, else the plugin's default. */
+export function providerClassViews(providerIds: string[], saved: ReadonlyMap<string, PaymentClass>): ProviderClassView[] {
   return providerIds.map((id) => {
     const fallback = defaultClassFor(id)
     const stored = saved.get(id)
@@ -97,6 +98,15 @@ export async function getProviderClasses(service: Classes, providerIds: string[]
       known: fallback.known,
     }
   })
+}
+
+/** The class of each provider: the merchant's choice, else the plugin's default. */
+export async function getProviderClasses(service: Classes, providerIds: string[]): Promise<ProviderClassView[]> {
+  if (!providerIds.length) {
+    return []
+  }
+  const rows = await service.listProviderClassifications({ provider_id: providerIds })
+  return providerClassViews(providerIds, new Map(rows.map((row) => [row.provider_id, row.risk_class as PaymentClass])))
 }
 
 export async function setProviderClass(service: Classes, providerId: string, riskClass: PaymentClass): Promise<ProviderClassView> {
