@@ -35,9 +35,18 @@ export type ReplayResult = {
 
 export type ReplayConfig = { rules: readonly RiskRule[]; settings: RiskSettings }
 
-/** Whether a stored input can be replayed by this version (anything else is "not replayable"). */
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value)
+
+/** Whether a stored input can be replayed by this version: its version and the parts replay reads (anything else is "not replayable"). */
 export function isReplayable(value: unknown): value is ReplayableInput {
-  return !!value && typeof value === "object" && (value as { version?: unknown }).version === REPLAYABLE_VERSION
+  if (!isObject(value) || value.version !== REPLAYABLE_VERSION) return false
+  const { cart, customer, signals } = value
+  return (
+    isObject(cart) && Array.isArray(cart.providers) && typeof cart.total === "number" &&
+    isObject(customer) && typeof customer.paid_order_count === "number" &&
+    isObject(signals) && Array.isArray(value.negative_list) && Array.isArray(value.plausibility) &&
+    typeof value.evaluated_at === "string"
+  )
 }
 
 const address = (a: ReplayableAddress | null) => (a ? { country_code: a.country_code, postal_code: a.postcode_prefix } : null)

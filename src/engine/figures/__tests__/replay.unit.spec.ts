@@ -183,12 +183,15 @@ describe("replayDecision", () => {
       expect(replayableInputOf(input).signals.has_email).toBe(true)
     })
 
-    it("should carry its version and be recognised as replayable; another version or nothing is not", () => {
+    it("should carry its version and be recognised as replayable; another version, nothing or a damaged one is not", () => {
       const replayable = replayableInputOf(generatedInput(3))
       expect(replayable.version).toBe(REPLAYABLE_VERSION)
       expect(isReplayable(stored(generatedInput(3)))).toBe(true)
       expect(isReplayable({ ...replayable, version: REPLAYABLE_VERSION + 1 })).toBe(false)
       expect(isReplayable(null)).toBe(false)
+      expect(isReplayable({ version: REPLAYABLE_VERSION })).toBe(false)
+      expect(isReplayable({ ...replayable, cart: { ...replayable.cart, providers: null } })).toBe(false)
+      expect(isReplayable({ ...replayable, negative_list: undefined })).toBe(false)
     })
   })
 })
