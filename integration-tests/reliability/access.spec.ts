@@ -302,6 +302,8 @@ withTestStore({ timeout: 170 * 1000 }, (ctx) => {
               ].join("\n"),
             },
           ],
+          // after the import above: its run, with no values of the file in it
+          "GET /admin/payment-risk/negative-list/imports": [{ method: "get", url: "/admin/payment-risk/negative-list/imports?limit=5" }],
           "GET /admin/payment-risk/negative-list/matches": [
             { method: "get", url: `/admin/payment-risk/negative-list/matches?order_id=${orderId}` },
             { method: "get", url: `/admin/payment-risk/negative-list/matches?customer_id=${customerId}` },

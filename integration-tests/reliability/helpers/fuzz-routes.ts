@@ -395,6 +395,7 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       },
     },
     { method: "POST", path: `${admin}/negative-list/import`, auth: "admin", csv: true },
+    { method: "GET", path: `${admin}/negative-list/imports`, auth: "admin", readOnly: true, query: { ...paging(100) } },
     {
       method: "GET",
       path: `${admin}/negative-list/export`,
