@@ -1,6 +1,6 @@
 import { decide } from "../engine"
 import { countAwaitingPayment, countOrders, countPaidOrders } from "../history"
-import { fold, foldLoose, parseStreet } from "../list-matching"
+import { fold, foldLoose, matchEntries, parseStreet } from "../list-matching"
 import { memoByTwoStrings } from "../memo"
 import { checkPhone } from "../payment-data/contact"
 import { checkPlausibility } from "../plausibility"
@@ -190,5 +190,21 @@ describe("folding plain ASCII the short way", () => {
     expect(isPackingStation({ address_1: "Ｐａｃｋｓｔａｔｉｏｎ 5" })).toBe(true)
     expect(isPackingStation({ company: "Pick", address_1: "up point 3" })).toBe(true)
     expect(isPackingStation({ company: "", address_1: "Hauptstraße 5", address_2: null })).toBe(false)
+  })
+})
+
+describe("the checked addresses normalised once per list check", () => {
+  const listed = { id: "e1", kind: "person" as const, first_name: "Hans", last_name: "Müller", address_1: "Hauptstraße 5", postal_code: "10115", city: "Berlin", country_code: "de" }
+
+  it("should compare every candidate with the same checked address, and read it anew in the next check", () => {
+    const address = { first_name: "Hans", last_name: "Mueller", address_1: "Hauptstr. 5", postal_code: "10115", city: "Berlin", country_code: "de" }
+    const subject = { addresses: [address] }
+    const candidates = [listed, { ...listed, id: "e2", last_name: "Meier" }, { ...listed, id: "e3", kind: "address" as const, first_name: null, last_name: null }]
+    expect(matchEntries(subject, candidates).map((m) => [m.entry_id, m.certain])).toEqual([["e1", true], ["e3", true]])
+    address.address_1 = "Hauptstraße 7"
+    expect(matchEntries(subject, candidates)).toEqual([])
+    address.address_1 = "Hauptstraße 5"
+    address.last_name = "Meyer"
+    expect(matchEntries(subject, candidates).map((m) => m.entry_id).sort()).toEqual(["e2", "e3"])
   })
 })

@@ -1,11 +1,51 @@
 import { ipMatches } from "../payment-data/ip"
 import { NegativeListEntrySnapshot, NegativeListMatch, PersonAddress } from "../negative-list/types"
 import { NormalisedSubject } from "./keys"
-import { foldLoose, NameToken, nameTokenForms, normalizeCountry, normalizePostcode, parseStreet } from "./normalize"
+import { foldLoose, NameToken, nameTokenForms, normalizeCountry, normalizePostcode, parseStreet, Street } from "./normalize"
 import { Likeness, nameLikeness, tokenSimilarity } from "./similarity"
 
 type Partial = { score: number; matched_on: string[] }
 type Found = Partial & { certain: boolean }
+
+/**
+ * One side of a comparison with its normalised parts, each computed on first use and then kept:
+ * `matchEntries` compares the checked addresses with every candidate, and folding and parsing
+ * them once per call instead of once per candidate is most of a check's work. Built per call
+ * (never kept on the caller's objects), so an address changed between two checks is read anew.
+ */
+class Side {
+  private parsedStreet?: Street
+  private looseCity?: string
+  private looseCompany?: string
+  private tokens?: NameToken[]
+
+  constructor(readonly address: PersonAddress) {}
+
+  get country(): string {
+    return normalizeCountry(this.address.country_code) || "de"
+  }
+
+  get street(): Street {
+    return (this.parsedStreet ??= parseStreet(this.address.address_1, this.address.address_2))
+  }
+
+  get postcode(): string {
+    return normalizePostcode(this.address.postal_code)
+  }
+
+  get city(): string {
+    return (this.looseCity ??= foldLoose(this.address.city).replace(/ /g, ""))
+  }
+
+  get company(): string {
+    return (this.looseCompany ??= foldLoose(this.address.company).replace(/ /g, ""))
+  }
+
+  /** first and last name tokens together (names may be swapped) */
+  get nameTokens(): NameToken[] {
+    return (this.tokens ??= nameTokenForms(this.address.first_name, this.address.last_name))
+  }
+}
 
 /**
  * Same address: equal house number (a neighbour is another address), similar street, and the
@@ -14,22 +54,26 @@ type Found = Partial & { certain: boolean }
  * Certain unless the street is only one letter from the listed one (Bergstraße/Burgstraße).
  */
 export function matchAddress(entry: PersonAddress, subject: PersonAddress): Found | null {
-  if ((normalizeCountry(entry.country_code) || "de") !== (normalizeCountry(subject.country_code) || "de")) return null
-  const a = parseStreet(entry.address_1, entry.address_2)
-  const b = parseStreet(subject.address_1, subject.address_2)
+  return addressMatch(new Side(entry), new Side(subject))
+}
+
+function addressMatch(entry: Side, subject: Side): Found | null {
+  if (entry.country !== subject.country) return null
+  const a = entry.street
+  const b = subject.street
   if (!a.name || !b.name || a.number !== b.number) return null
   const street = nameLikeness(a.name, b.name, "street")
   if (!street) return null
-  const pcA = normalizePostcode(entry.postal_code)
-  const pcB = normalizePostcode(subject.postal_code)
-  const city = tokenSimilarity(foldLoose(entry.city).replace(/ /g, ""), foldLoose(subject.city).replace(/ /g, ""))
+  const pcA = entry.postcode
+  const pcB = subject.postcode
+  const city = tokenSimilarity(entry.city, subject.city)
   const matched_on = ["street", "house_number"]
   let place: number
   if (pcA && pcA === pcB) {
     place = 1
     matched_on.push("postal_code")
     if (city) matched_on.push("city")
-    else if (entry.city && subject.city) return null
+    else if (entry.address.city && subject.address.city) return null
   } else if (city && (!pcA || !pcB || tokenSimilarity(pcA, pcB, { phonetic: false }) > 0)) {
     place = 0.9 * city
     matched_on.push("city")
@@ -72,12 +116,17 @@ function bestOf(tokens: NameToken[], others: NameToken[], kind: "first" | "last"
  * Certain only when the last name, the first name and the address each are.
  */
 export function matchPerson(entry: PersonAddress, subject: PersonAddress): Found | null {
-  const address = matchAddress(entry, subject)
+  return personMatch(new Side(entry), new Side(subject))
+}
+
+function personMatch(entrySide: Side, subjectSide: Side): Found | null {
+  const address = addressMatch(entrySide, subjectSide)
   if (!address) return null
-  const subjectTokens = nameTokenForms(subject.first_name, subject.last_name)
+  const entry = entrySide.address
+  const subjectTokens = subjectSide.nameTokens
   const lastTokens = nameTokenForms(entry.last_name)
   if (!lastTokens.length) {
-    const company = tokenSimilarity(foldLoose(entry.company).replace(/ /g, ""), foldLoose(subject.company).replace(/ /g, ""))
+    const company = tokenSimilarity(entrySide.company, subjectSide.company)
     return company
       ? { score: (company + address.score) / 2, certain: address.certain, matched_on: ["company", ...address.matched_on] }
       : null
@@ -121,17 +170,19 @@ function isExpired(entry: NegativeListEntrySnapshot, now: Date): boolean {
   return !!entry.expires_at && new Date(entry.expires_at).getTime() <= now.getTime()
 }
 
-function matchOne(entry: NegativeListEntrySnapshot, subject: NormalisedSubject): Found | null {
+function matchOne(entry: NegativeListEntrySnapshot, subject: NormalisedSubject, addresses: () => Side[]): Found | null {
   const value = entry.value ?? ""
   const exact = (field: string, candidate?: string | null) =>
     candidate && value && candidate === value ? { score: 1, certain: true, matched_on: [field] } : null
   switch (entry.kind) {
     case "person": {
-      const found = subject.addresses.map((a) => matchPerson(entry, a)).filter((m) => m !== null)
+      const side = new Side(entry)
+      const found = addresses().map((a) => personMatch(side, a)).filter((m) => m !== null)
       return found.sort((x, y) => Number(y.certain) - Number(x.certain) || y.score - x.score)[0] ?? null
     }
     case "address": {
-      const found = subject.addresses.map((a) => matchAddress(entry, a)).filter((m) => m !== null)
+      const side = new Side(entry)
+      const found = addresses().map((a) => addressMatch(side, a)).filter((m) => m !== null)
       return found.sort((x, y) => Number(y.certain) - Number(x.certain) || y.score - x.score)[0] ?? null
     }
     case "email":
@@ -158,9 +209,12 @@ export function matchEntries(
   now: Date = new Date()
 ): NegativeListMatch[] {
   const matches: NegativeListMatch[] = []
+  // the checked addresses normalised once for all candidates (when a person or address entry asks)
+  let sides: Side[] | undefined
+  const addresses = () => (sides ??= subject.addresses.map((address) => new Side(address)))
   for (const entry of candidates) {
     if (isExpired(entry, now)) continue
-    const found = matchOne(entry, subject)
+    const found = matchOne(entry, subject, addresses)
     if (found) {
       matches.push({
         entry_id: entry.id,
