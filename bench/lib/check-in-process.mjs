@@ -17,7 +17,7 @@ const subjectOf = (body) => ({
   card_number: body.card_number, card_fingerprint: body.card_fingerprint, ip: body.ip, customer_id: body.customer_id,
 })
 
-module.exports = async function inProcessCheck({ container }) {
+async function inProcessCheck({ container }) {
   const bodies = JSON.parse(require("fs").readFileSync(process.env.BENCH_CHECK_BODIES, "utf8"))
   const seconds = Number(process.env.BENCH_CHECK_SECONDS || 5)
   const once = async (body) => {
@@ -39,6 +39,8 @@ module.exports = async function inProcessCheck({ container }) {
   const avg = samples.reduce((a, b) => a + b, 0) / samples.length
   console.log("BENCH_IN_PROCESS=" + JSON.stringify({ samples: samples.length, calls_with_matches: hits, p50_ms: q(0.5), p99_ms: q(0.99), avg_ms: Number(avg.toFixed(3)), max_ms: q(1) }))
 }
+// medusa exec takes the module's \`default\` (required or imported)
+module.exports = { default: inProcessCheck }
 `
 
 /** p50/p99 of `checkNegativeList` over the bench's check bodies, one call at a time for `seconds`. */
