@@ -35,8 +35,8 @@ export type CostBreakdown = {
  *   cost of credit checks            = number of paid queries of orders below the threshold
  *                                      × credit-check cost (a cart offered prepayment only asks
  *                                      no bureau: nothing unsafe is left to protect, golden rule 2)
- *   lost margin                      = Σ over good (not defaulted) orders at or above the
- *                                      threshold of amount × abandonment rate × gross margin
+ *   lost margin                      = (Σ amounts of the good, not defaulted, orders at or
+ *                                      above the threshold) × abandonment rate × gross margin
  *
  * A bad shopper offered prepayment only costs nothing (pays first or leaves). Amounts are summed
  * in cents.
@@ -45,21 +45,27 @@ export function costAt(threshold: number, orders: readonly ScoredOrder[], params
   assertCostParams(params)
   let defaults = 0
   let checks = 0
-  let margin = 0
+  let restrictedGood = 0
   for (const order of orders) {
     if (order.score >= threshold) {
-      if (!order.defaulted) margin += order.amount * params.abandonment_rate * params.gross_margin
+      if (!order.defaulted) restrictedGood += cents(order.amount)
       continue
     }
     if (order.defaulted) defaults += cents((order.lost ?? order.amount) + params.cost_per_default)
     if (order.credit_checked) checks += 1
   }
-  const parts = { defaults, credit_checks: cents(checks * params.credit_check_cost), lost_margin: cents(margin) }
+  return breakdown(defaults, checks, restrictedGood, params)
+}
+
+/** The parts in cents: lost margin = restricted good amount × abandonment rate × gross margin, rounded once. */
+function breakdown(defaultCents: number, checks: number, restrictedGoodCents: number, params: CostParams): CostBreakdown {
+  const creditCents = cents(checks * params.credit_check_cost)
+  const marginCents = Math.round(restrictedGoodCents * params.abandonment_rate * params.gross_margin)
   return {
-    defaults: fromCents(parts.defaults),
-    credit_checks: fromCents(parts.credit_checks),
-    lost_margin: fromCents(parts.lost_margin),
-    total: fromCents(parts.defaults + parts.credit_checks + parts.lost_margin),
+    defaults: fromCents(defaultCents),
+    credit_checks: fromCents(creditCents),
+    lost_margin: fromCents(marginCents),
+    total: fromCents(defaultCents + creditCents + marginCents),
   }
 }
 
@@ -83,23 +89,56 @@ export type ThresholdCurve = {
   review: { threshold: number; good: CountAmount; bad: CountAmount } | null
 }
 
-const volume = (orders: readonly ScoredOrder[], keep: (order: ScoredOrder) => boolean) => {
-  const good = { count: 0, cents: 0 }
-  const bad = { count: 0, cents: 0 }
+/** Orders of one score, summed (in cents): the curve is computed from these, not per order. */
+type ScoreGroup = { score: number; good: number; goodCents: number; bad: number; badCents: number; lossCents: number; checks: number }
+
+function groupByScore(orders: readonly ScoredOrder[], params: CostParams): ScoreGroup[] {
+  const groups = new Map<number, ScoreGroup>()
   for (const order of orders) {
-    if (!keep(order)) continue
-    const side = order.defaulted ? bad : good
-    side.count += 1
-    side.cents += cents(order.amount)
+    let group = groups.get(order.score)
+    if (!group) groups.set(order.score, (group = { score: order.score, good: 0, goodCents: 0, bad: 0, badCents: 0, lossCents: 0, checks: 0 }))
+    if (order.defaulted) {
+      group.bad += 1
+      group.badCents += cents(order.amount)
+      group.lossCents += cents((order.lost ?? order.amount) + params.cost_per_default)
+    } else {
+      group.good += 1
+      group.goodCents += cents(order.amount)
+    }
+    if (order.credit_checked) group.checks += 1
   }
-  return { good: { count: good.count, amount: fromCents(good.cents) }, bad: { count: bad.count, amount: fromCents(bad.cents) } }
+  return [...groups.values()].sort((a, b) => a.score - b.score)
+}
+
+function volume(groups: readonly ScoreGroup[]): { good: CountAmount; bad: CountAmount } {
+  let good = 0, goodCents = 0, bad = 0, badCents = 0
+  for (const group of groups) {
+    good += group.good
+    goodCents += group.goodCents
+    bad += group.bad
+    badCents += group.badCents
+  }
+  return { good: { count: good, amount: fromCents(goodCents) }, bad: { count: bad, amount: fromCents(badCents) } }
+}
+
+function pointAt(threshold: number, groups: readonly ScoreGroup[], params: CostParams): CurvePoint {
+  const restricted = groups.filter((group) => group.score >= threshold)
+  const through = groups.filter((group) => group.score < threshold)
+  const sum = (list: readonly ScoreGroup[], pick: (group: ScoreGroup) => number) => list.reduce((total, group) => total + pick(group), 0)
+  return {
+    threshold,
+    restricted: volume(restricted),
+    let_through: volume(through),
+    cost: breakdown(sum(through, (g) => g.lossCents), sum(through, (g) => g.checks), sum(restricted, (g) => g.goodCents), params),
+  }
 }
 
 /**
  * The cost curve over the score range (Fig. 5-10): one point per distinct score, one above the
  * highest (nobody restricted) and one at each given threshold — the cost only changes at a
  * score, so no minimum lies between points. Each point gives the good and bad volume restricted
- * and let through, and the cost by `costAt`.
+ * and let through, and the cost as `costAt` gives it (computed from per-score sums: 100,000
+ * orders are summed once, not once per point).
  */
 export function thresholdCurve(
   orders: readonly ScoredOrder[],
@@ -107,17 +146,11 @@ export function thresholdCurve(
   current: { review_from?: number; prepayment_from?: number } = {}
 ): ThresholdCurve {
   assertCostParams(params)
-  const scores = orders.map((order) => order.score)
-  const thresholds = new Set<number>(scores)
-  if (scores.length) thresholds.add(Math.max(...scores) + 1)
+  const groups = groupByScore(orders, params)
+  const thresholds = new Set<number>(groups.map((group) => group.score))
+  if (groups.length) thresholds.add(groups[groups.length - 1].score + 1)
   if (current.prepayment_from !== undefined) thresholds.add(current.prepayment_from)
-  const points: CurvePoint[] = [...thresholds]
-    .sort((a, b) => a - b)
-    .map((threshold) => {
-      const restricted = volume(orders, (order) => order.score >= threshold)
-      const let_through = volume(orders, (order) => order.score < threshold)
-      return { threshold, restricted, let_through, cost: costAt(threshold, orders, params) }
-    })
+  const points: CurvePoint[] = [...thresholds].sort((a, b) => a - b).map((threshold) => pointAt(threshold, groups, params))
   const minimum = points.reduce<CurvePoint | null>((best, point) => (!best || point.cost.total <= best.cost.total ? point : best), null)
   const prepaymentFrom = current.prepayment_from
   const reviewFrom = current.review_from
@@ -128,6 +161,6 @@ export function thresholdCurve(
     review:
       reviewFrom === undefined
         ? null
-        : { threshold: reviewFrom, ...volume(orders, (order) => order.score >= reviewFrom && (prepaymentFrom === undefined || order.score < prepaymentFrom)) },
+        : { threshold: reviewFrom, ...volume(groups.filter((g) => g.score >= reviewFrom && (prepaymentFrom === undefined || g.score < prepaymentFrom))) },
   }
 }

@@ -112,13 +112,23 @@ function creditOf(r: ReplayableInput): CreditOutcome | undefined {
  * and the credit answer — the latter only where the settings would have asked a bureau
  * (`planCreditQuery`, golden rule 3), as the adapter does.
  */
-export function replayDecision(r: ReplayableInput, { rules, settings }: ReplayConfig): ReplayResult {
+function engineFactsOf(r: ReplayableInput, settings: RiskSettings): EngineContext["facts"] {
   const required = Math.max(0, settings.first_order.paid_orders_required)
-  const facts: EngineContext["facts"] = {
+  return {
     paid_order_count: r.customer.paid_order_count,
     awaiting_payment_order_count: r.customer.awaiting_payment_order_count,
     is_new_customer: r.customer.paid_order_count < required,
   }
+}
+
+/** Only the rules' score on stored facts (what the threshold simulator needs; no checks run). 0 when the rules are off. */
+export function replayScore(r: ReplayableInput, { rules, settings }: ReplayConfig): number {
+  if (!rules.length || !settings.rules.enabled) return 0
+  return evaluateReplayRules(rules, ruleFactsOf(r, settings, engineFactsOf(r, settings).is_new_customer), r).result.score
+}
+
+export function replayDecision(r: ReplayableInput, { rules, settings }: ReplayConfig): ReplayResult {
+  const facts = engineFactsOf(r, settings)
   const inexact = new Set<string>()
   let rulesResult: RulesResult | undefined
   if (rules.length && settings.rules.enabled) {

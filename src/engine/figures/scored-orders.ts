@@ -1,6 +1,6 @@
 import type { BacktestOrder } from "./backtest"
 import type { ScoredOrder } from "./cost"
-import { isReplayable, replayDecision, ReplayConfig } from "./replay"
+import { isReplayable, replayScore, ReplayConfig } from "./replay"
 
 /**
  * The threshold simulator's input from past orders: each replayable order scored by the rules
@@ -16,7 +16,7 @@ export function scoredOrdersOf(orders: readonly BacktestOrder[], config: ReplayC
     if (!isReplayable(order.replayable)) continue
     const credit = order.replayable.credit
     scored.push({
-      score: replayDecision(order.replayable, config).score,
+      score: replayScore(order.replayable, config),
       amount: order.amount,
       defaulted: order.outcome === "defaulted",
       credit_checked: credit?.status === "answered" && !credit.cached,

@@ -91,6 +91,20 @@ describe("thresholdCurve", () => {
     expect(thresholdCurve([good(10, false)], { ...PARAMS, abandonment_rate: 0 }).minimum?.threshold).toBe(11)
   })
 
+  it("should give at every point the cost costAt gives (generated orders with odd amounts)", () => {
+    const orders: ScoredOrder[] = Array.from({ length: 500 }, (_, i) => ({
+      score: (i * 37) % 11 * 10,
+      amount: ((i * 7919) % 100000) / 100,
+      defaulted: i % 9 === 0,
+      ...(i % 27 === 0 ? { lost: 12.34 } : {}),
+      credit_checked: i % 4 === 0,
+    }))
+    const params = { gross_margin: 0.27, cost_per_default: 17.5, abandonment_rate: 0.33, credit_check_cost: 1.19 }
+    const points = thresholdCurve(orders, params).points
+    expect(points).toHaveLength(12)
+    expect(points.filter((p) => JSON.stringify(p.cost) !== JSON.stringify(costAt(p.threshold, orders, params)))).toEqual([])
+  })
+
   it("should answer no points for no orders", () => {
     expect(thresholdCurve([], PARAMS)).toEqual({ points: [], minimum: null, prepayment: null, review: null })
   })

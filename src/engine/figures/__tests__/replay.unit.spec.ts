@@ -2,7 +2,7 @@ import { decide } from "../../engine"
 import { DEFAULT_SETTINGS } from "../../settings"
 import { PAYMENT_CLASSES } from "../../types"
 import type { Decision, EngineInput } from "../../types"
-import { isReplayable, replayDecision } from "../replay"
+import { isReplayable, replayDecision, replayScore } from "../replay"
 import { REPLAYABLE_VERSION, replayableInputOf } from "../replayable"
 import { planCreditQuery } from "../../credit/policy"
 import type { RiskSettings } from "../../types"
@@ -42,6 +42,14 @@ describe("replayDecision", () => {
         return JSON.stringify(actual) === JSON.stringify(expected) ? [] : [{ seed: i + 1, expected, actual }]
       })
       expect(differences).toEqual([])
+    })
+
+    it("should give the same score from replayScore alone", () => {
+      const different = inputs.filter((input) => {
+        const config = { rules: input.rules!, settings: input.settings }
+        return replayScore(stored(input), config) !== replayDecision(stored(input), config).score
+      })
+      expect(different).toHaveLength(0)
     })
 
     it("should replay every default-rule cart exactly (nothing reported inexact)", () => {
