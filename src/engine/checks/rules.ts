@@ -22,16 +22,16 @@ export const rulesCheck: RiskCheck = {
   id: "rules",
   evaluate({ rules_result, settings }: EngineContext): CheckOutcome[] {
     if (!rules_result) return []
-    const outcomes: CheckOutcome[] = rules_result.rules
-      .filter((rule) => rule.held)
-      .flatMap((rule) =>
-        rule.actions.flatMap((action) => {
-          const restriction = restrictionOf(action)
-          return restriction
-            ? [{ restriction, reason: { check: "rules", code: "rule_matched", message: `Rule “${rule.name}” applies`, values: { rule_id: rule.rule_id, name: rule.name } } }]
-            : []
-        })
-      )
+    const outcomes: CheckOutcome[] = []
+    for (const rule of rules_result.rules) {
+      if (!rule.held) continue
+      for (const action of rule.actions) {
+        const restriction = restrictionOf(action)
+        if (restriction) {
+          outcomes.push({ restriction, reason: { check: "rules", code: "rule_matched", message: `Rule “${rule.name}” applies`, values: { rule_id: rule.rule_id, name: rule.name } } })
+        }
+      }
+    }
     const threshold = settings.rules.prepayment_score
     if (rules_result.score >= threshold) {
       outcomes.push({

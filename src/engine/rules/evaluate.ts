@@ -1,6 +1,6 @@
 import { applyOperator } from "./operators"
 import { CONDITION_BY_ATTRIBUTE, UNAVAILABLE } from "./registry"
-import type { Condition, ConditionGroup, ConditionTrace, RiskRule, RuleFacts, RulesResult, RuleTrace } from "./types"
+import type { Condition, ConditionGroup, ConditionParams, ConditionTrace, RiskRule, RuleFacts, RulesResult, RuleTrace } from "./types"
 
 type ConditionResult = Extract<ConditionTrace, { type: "condition" }>
 
@@ -15,13 +15,16 @@ function trace(condition: Condition, actual: unknown, held: boolean, unavailable
   return result
 }
 
+/** What a condition without params reads (one frozen object instead of a new one per condition). */
+const NO_PARAMS: ConditionParams = Object.freeze({})
+
 function evaluateCondition(condition: Condition, facts: RuleFacts): ConditionTrace {
   const definition = CONDITION_BY_ATTRIBUTE.get(condition.attribute)
   if (!definition || !definition.operators.includes(condition.operator)) {
     // stored rules are validated on write; an unknown attribute (e.g. after a downgrade) never holds
     return trace(condition, null, false, true)
   }
-  const actual = definition.read(facts, condition.params ?? {})
+  const actual = definition.read(facts, condition.params ?? NO_PARAMS)
   if (actual === UNAVAILABLE) {
     return trace(condition, null, false, true)
   }

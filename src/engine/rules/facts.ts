@@ -10,7 +10,7 @@ function daysSinceFirstPaidOrder(context: EngineContext, now: Date): number | nu
   for (const order of context.history.orders) {
     if (!order.created_at || !isPaidOrder(order)) continue
     // an unreadable date (NaN) is not earlier than anything: skipped
-    const time = new Date(order.created_at).getTime()
+    const time = typeof order.created_at === "string" ? Date.parse(order.created_at) : new Date(order.created_at).getTime()
     if (time < first) first = time
   }
   return first === Number.POSITIVE_INFINITY ? null : Math.floor((now.getTime() - first) / DAY)
