@@ -56,6 +56,13 @@ select
 from cart c
 where c.id = ? and c.deleted_at is null`
 
+/** The region's payment providers as CART_ROW_SQL reads them, for a cart row that lacks them (the complete-cart hook's). */
+export const REGION_PROVIDERS_SQL = `
+select p.id, p.is_enabled
+from region_payment_provider r join payment_provider p on p.id = r.payment_provider_id and p.deleted_at is null
+where r.region_id = ? and r.deleted_at is null
+order by p.id`
+
 type Priced = { raw_unit_price?: unknown; raw_amount?: unknown }
 
 type ItemRow = {

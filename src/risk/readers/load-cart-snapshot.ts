@@ -4,7 +4,7 @@ import { AddressSnapshot, CartSnapshot, paymentDataFromSessions, SessionPaymentD
 import { toAmount } from "../../engine/amount"
 import { redactPaymentNumbers } from "../../engine/payment-data/redact-log"
 import { retryOnConnectionLoss } from "./retry-on-connection-loss"
-import { CART_ROW_SQL, CartSqlRow, cartRowOf } from "./cart-row-sql"
+import { CART_ROW_SQL, CartSqlRow, cartRowOf, REGION_PROVIDERS_SQL } from "./cart-row-sql"
 
 /** What the engine reads of a cart or an order alike: money, shopper, addresses, items, region's providers. */
 export const SHOPPER_FIELDS = [
@@ -143,7 +143,7 @@ function carriesEngineFields(cart: Record<string, unknown>): boolean {
 /**
  * The cart as `completeCartWorkflow.hooks.validate` received it (Medusa's `completeCartFields`:
  * totals, items, addresses, payment sessions, metadata), plus the region's providers, which
- * those fields lack — one small query instead of reading the whole cart again. A cart row
+ * those fields lack — one small statement instead of reading the whole cart again. A cart row
  * without the fields the engine needs (another Medusa version, a store's own call) is read.
  */
 export async function loadedCartFromHook(
@@ -154,16 +154,9 @@ export async function loadedCartFromHook(
   if (!cart || cart.id !== cartId || !carriesEngineFields(cart)) {
     return loadCartSnapshot(container, cartId)
   }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await retryOnConnectionLoss(() =>
-    query.graph({
-      entity: "region",
-      fields: ["id", "payment_providers.id", "payment_providers.is_enabled"],
-      filters: { id: cart.region_id as string },
-    })
-  )
-  const region = data[0] as CartRow["region"] | undefined
-  return toLoadedCart({ ...(cart as unknown as CartRow), region: region ?? null })
+  const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = await retryOnConnectionLoss(() => knex.raw(REGION_PROVIDERS_SQL, [cart.region_id as string]))
+  return toLoadedCart({ ...(cart as unknown as CartRow), region: { payment_providers: rows as Array<{ id: string; is_enabled?: boolean }> } })
 }
 
 /** The engine's view of a cart row. */
