@@ -1,31 +1,25 @@
 import { Readable } from "node:stream"
 import { parse } from "csv-parse"
 import { MedusaError } from "@medusajs/framework/utils"
-import { EntryPolicy, HashKeys, LEGACY_KEY_ID, prepareEntryData, redactPaymentData } from "../../engine"
+import { redactPaymentData } from "../../engine"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { PreparedEntry } from "../../modules/payment-risk/negative-list-types"
-import { AdminImportNegativeListRow } from "./entry-schema"
-import { unescapeCsvCell } from "../../engine/csv-cell"
 import { redactCell } from "../../engine/payment-data/redact-log"
 import { readCsvFormat } from "./csv-format"
-import { parserMessage, parserProblem, RowProblemInfo, rowIssueMessage, rowIssueProblem } from "./row-messages"
+import { parserMessage, parserProblem, RowProblemInfo } from "./row-messages"
+import { IMPORT_COLUMNS } from "./import-row"
+import { createRowPreparer, PreparedRow } from "./row-preparer"
 
-/** Columns an import understands; `kind` and `reason` are required. */
-export const IMPORT_COLUMNS = [
-  "kind", "first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city",
-  "country_code", "value", "reason", "source", "expires_at", "note",
-]
+export { IMPORT_COLUMNS }
+
 /** Columns of an export that an import accepts and ignores (display_hint and key_id restore hashed values). */
 const EXPORT_ONLY_COLUMNS = ["id", "display_hint", "key_id", "created_at", "created_by"]
-const HASH = /^[0-9a-f]{64}$/
-const KEY_ID = /^(legacy|hk_[0-9a-f]{12})$/
 
 /**
  * A rejected line: the column (`row`: the whole line), the API's English `message`, and `code`
  * (+ `params`) for a text in the merchant's language (the admin words every code in German and English).
  */
 export type RejectedRow = { line: number; field: string; message: string } & RowProblemInfo
-type Rejection = { field: string; message: string } & RowProblemInfo
 /**
  * imported: new entries; updated: rows equal to an entry already on the list (that entry was
  * updated, not doubled); run_id: the import run's record (GET /admin/payment-risk/negative-list/imports)
@@ -48,6 +42,9 @@ export type ImportStore = {
   /** the run's id once something was stored */
   runId?(): string | null
 }
+
+/** Rows per message to the preparing worker. */
+const PREPARE_CHUNK = 500
 
 type Options = {
   batchSize?: number
@@ -73,36 +70,6 @@ function checkHeader(columns: string[]): string[] {
     }
   }
   return columns
-}
-
-/** One CSV row → a prepared entry, or the field and message why not. */
-function prepareRow(record: Record<string, string>, keys: HashKeys, policy: EntryPolicy): { entry: PreparedEntry } | Rejection {
-  // an exported file comes back as it was: the quote the export put in front of a formula-like
-  // cell (`'+49301234567`) is removed, then the cell is checked like any other
-  const cells: Record<string, string> = {}
-  for (const column of IMPORT_COLUMNS) {
-    if (record[column]) cells[column] = unescapeCsvCell(record[column])
-  }
-  const parsed = AdminImportNegativeListRow.safeParse(cells)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const zodIssue = issue as Parameters<typeof rowIssueMessage>[0]
-    return { field: issue.path.join(".") || "row", message: rowIssueMessage(zodIssue), ...rowIssueProblem(zodIssue) }
-  }
-  const row = parsed.data
-  // An exported hashed value (same secret) comes back as hash + display hint, with the id of its
-  // secret (a file exported before key ids holds legacy hashes).
-  const kept =
-    (row.kind === "iban" || row.kind === "card") && row.value && HASH.test(row.value)
-      ? {
-          value: row.value,
-          display_hint: record.display_hint ? unescapeCsvCell(record.display_hint) : null,
-          key_id: record.key_id && KEY_ID.test(record.key_id) ? record.key_id : LEGACY_KEY_ID,
-        }
-      : undefined
-  const result = prepareEntryData(kept ? { ...row, value: null } : row, keys, kept, policy)
-  if (result.ok) return { entry: result.entry }
-  return { field: result.field, message: result.message, code: result.code, ...(result.code.startsWith("value_") ? { params: { kind: row.kind } } : {}) }
 }
 
 /**
@@ -217,23 +184,60 @@ export async function importNegativeListCsv(
       return
     }
     lastLine = Math.max(lastLine, error.lines ?? 0)
-    reject({ line: error.lines ?? 0, field: "row", message: parserMessage(error, format.delimiter), ...parserProblem(error, format.delimiter) })
   })
   stream.on("error", (error) => parser.destroy(error))
   stream.pipe(parser)
 
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      lastLine = Math.max(lastLine, info.lines)
-      const result = prepareRow(record, keys, policy)
+  // Rows are prepared in chunks (in a worker thread where the build allows, see row-preparer.ts):
+  // while one chunk is prepared the reader fills the next; results are taken in file order.
+  const preparer = createRowPreparer(keys, policy)
+  type Item = { line: number; record: Record<string, string> } | { line: number; rejection: RejectedRow }
+  let chunk: Item[] = []
+  let taking: Promise<void> = Promise.resolve()
+  const take = async (items: Item[], results: PreparedRow[]) => {
+    let k = 0
+    for (const item of items) {
+      if ("rejection" in item) {
+        reject(item.rejection)
+        continue
+      }
+      const result = results[k++]
       if ("entry" in result) {
-        batch.push({ line: info.lines, entry: result.entry })
+        batch.push({ line: item.line, entry: result.entry })
         if (batch.length >= batchSize) await flush()
       } else {
-        reject({ line: info.lines, ...result })
+        reject({ line: item.line, ...result })
       }
     }
+  }
+  const sendChunk = async () => {
+    const items = chunk
+    chunk = []
+    const records = items.flatMap((item) => ("record" in item ? [item.record] : []))
+    const results = preparer.prepare(records)
+    await taking
+    taking = results.then((prepared) => take(items, prepared))
+  }
+  parser.on("skip", (error: { lines?: number; code?: string; message: string }) => {
+    // after the handler above: a line the reader could not split joins the rows in reading order
+    if (!headerRead || error.code === "CSV_MAX_RECORD_SIZE") return
+    chunk.push({ line: error.lines ?? 0, rejection: { line: error.lines ?? 0, field: "row", message: parserMessage(error, format.delimiter), ...parserProblem(error, format.delimiter) } })
+  })
+
+  try {
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+        lastLine = Math.max(lastLine, info.lines)
+        chunk.push({ line: info.lines, record })
+        if (chunk.length >= PREPARE_CHUNK) await sendChunk()
+      }
+    } finally {
+      // the rows read before the end (or before the reader failed) are taken like the others
+      await sendChunk().catch(() => {})
+      await taking.catch(() => {})
+    }
   } catch (error) {
+    await preparer.close()
     await settle()
     if (error instanceof MedusaError) return await fail(error)
     const cause = (error as { cause?: unknown }).cause
@@ -242,6 +246,7 @@ export async function importNegativeListCsv(
     await settle()
     return await fail(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: the CSV could not be read: ${redactPaymentData((error as Error).message)}`))
   }
+  await preparer.close()
   await flush()
   await settle()
   await store?.finish?.("finished", totals())
