@@ -1,7 +1,9 @@
 import { Button, Drawer, Table, Text, toast } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
 import { useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/errors"
+import { sdk } from "../../lib/sdk"
 import { useImportNegativeList } from "../../lib/negative-list-hooks"
 import { IMPORT_COLUMNS, ImportReport } from "../../lib/negative-list-types"
 
@@ -28,6 +30,12 @@ export const ImportDrawer = () => {
   const [file, setFile] = useState<File | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
   const upload = useImportNegativeList()
+  // the last run: an import cut off by a server restart says how far it got (every line up to it is stored or rejected)
+  const lastRun = useQuery({
+    queryKey: ["payment-risk", "negative-list", "imports", "last"],
+    queryFn: () => sdk.client.fetch<{ imports: Array<{ status: string; last_line: number; imported: number; updated: number }> }>("/admin/payment-risk/negative-list/imports", { query: { limit: 1 } }),
+    enabled: open,
+  }).data?.imports?.[0]
   const input = useRef<HTMLInputElement>(null)
   /** a rejected row's column in the admin's words ("row": the whole line) */
   const fieldName = (field: string) =>
@@ -62,6 +70,11 @@ export const ImportDrawer = () => {
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
           <Text size="small" className="text-ui-fg-subtle">{t("paymentRisk.negativeList.import.help")}</Text>
+          {lastRun?.status === "interrupted" && !report && (
+            <Text size="small" className="text-ui-fg-error">
+              {t("paymentRisk.negativeList.import.interrupted", { line: lastRun.last_line, count: lastRun.imported + lastRun.updated })}
+            </Text>
+          )}
           <div className="flex flex-col gap-y-1">
             <Text size="xsmall" className="text-ui-fg-subtle">{t("paymentRisk.negativeList.import.columns")}</Text>
             <code className="txt-compact-xsmall bg-ui-bg-subtle break-all rounded-md border px-2 py-1">{IMPORT_COLUMNS.join(",")}</code>
