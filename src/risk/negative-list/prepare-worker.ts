@@ -3,7 +3,7 @@ import type { EntryPolicy, HashKeys } from "../../engine"
 import { prepareRow } from "./import-row"
 
 /**
- * Worker thread of the CSV import (started by row-preparer.ts from the built plugin): validates and
+ * Worker thread of the CSV import, started by row-preparer.ts from the built plugin: validates and
  * prepares chunks of rows off the server's event loop. It has no hash keys: a row that would hash a
  * value answers null and is prepared by the main thread.
  */
