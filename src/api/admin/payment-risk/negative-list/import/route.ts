@@ -15,7 +15,8 @@ const mediaType = (header: string | string[] | undefined) =>
 /**
  * CSV import: the request body is the CSV itself (`Content-Type: text/csv`), read as a stream
  * (the body parser is off for this route). Answers the counts and the rejected rows, and the
- * run's id in the `x-import-run-id` header when anything was stored: batches of IMPORT_BATCH_SIZE rows are bulk-loaded, each committed with the run's progress
+ * run's id in the `x-import-run-id` header when anything was stored. Batches of
+ * IMPORT_BATCH_SIZE rows are bulk-loaded, each committed with the run's progress
  * (GET /admin/payment-risk/negative-list/imports shows how far a run got).
  *
  * Only `text/csv` is accepted. A browser sends `text/plain` (like form encodings) from any other
