@@ -30,7 +30,7 @@ import os from "node:os"
 import { ADMIN, pgClient, pgConnection, startHost } from "./lib/host.mjs"
 import { measure, sampleLatency } from "./lib/measure.mjs"
 import { randomPerson, rng, seedList, withoutIndexes } from "./lib/seed-list.mjs"
-import { customerEmail, customerId, explainHistory, historyOf, regular, seedShop } from "./lib/seed-shop.mjs"
+import { addressOf, customerEmail, customerId, explainHistory, historyOf, regular, seedShop } from "./lib/seed-shop.mjs"
 import { importCsv, serverProcess, timedImport } from "./lib/import.mjs"
 import { importCost } from "./lib/import-cost.mjs"
 import { readyCart, readyCarts, stockedVariant, timeCompletions } from "./lib/checkout.mjs"
@@ -139,9 +139,8 @@ async function completions(host, db, variantId, firstRegular, label) {
   log(`preparing ${total} carts for completion (${label})`)
   const carts = await readyCarts(total, (k) => {
     const i = regular(firstRegular + k)
-    // each its own house number: one address with hundreds of orders would trip the velocity rule
-    const address = { first_name: "Vorname", last_name: `Nachname${i}`, address_1: `Ringstraße ${1 + k}`, postal_code: "80331", city: "München", country_code: "de" }
-    return readyCart(host, db, { variantId, email: customerEmail(i), customerId: customerId(i), providerId: PROVIDER, address })
+    // the customer's own address (that of her paid orders): each cart its own house
+    return readyCart(host, db, { variantId, email: customerEmail(i), customerId: customerId(i), providerId: PROVIDER, address: addressOf(i) })
   })
   log(`completing ${total} carts one at a time (${label}, first ${WARMUP_COMPLETIONS} not counted)`)
   const timing = await timeCompletions(host, carts, WARMUP_COMPLETIONS)
@@ -201,7 +200,7 @@ async function main() {
 
     log("measuring store routes (plugin vs Medusa) for a regular customer's cart")
     const variantId = await stockedVariant(host)
-    const cartId = await readyCart(host, db, { variantId, email: customerEmail(shopper), customerId: customerId(shopper) })
+    const cartId = await readyCart(host, db, { variantId, email: customerEmail(shopper), customerId: customerId(shopper), address: addressOf(shopper) })
     const store = { "x-publishable-api-key": host.publishableKey }
     const decision = await getJson(`${host.baseUrl}/store/carts/${cartId}/payment-providers`, store)
     // a known customer keeps invoice (a new one would lose it): the history was found

@@ -140,7 +140,7 @@ ${results.explain}
 
 ## Store routes: plugin vs Medusa
 
-A regular customer's cart (logged in, three paid orders among ${n(results.shop.orders)}; the plugin must find
+A regular customer's cart (her customer id and email, three paid orders billed to her name and address among ${n(results.shop.orders)}; the plugin must find
 them, or invoice would be hidden, which is asserted), at ${n(runs.check_large.entries)} list entries. The
 plugin's route loads the cart, the order history, the provider classes, the rules' facts and the
 negative-list candidates, then decides; Medusa's routes are the references measured in the same run.

@@ -9,6 +9,9 @@
  *     from which the engine counts paid orders
  *   - `order_summary` (totals.current_order_total): the store's average order value
  *     (src/risk/readers/average-order-value.ts)
+ *   - `order_address` (billing and shipping, the customer's own, see `addressOf`): a paid order
+ *     vouches for a guest cart only when it was billed to the same person at the same address
+ *     (src/engine/identity/recognise-history.ts)
  * Customer i has 1 + (i mod 5) orders (3 on average). About 5 % of orders are canceled, 5 %
  * await payment, a few are partly refunded, except for customers with i mod 5 = 2 ("regulars"):
  * exactly 3 orders, all paid, the shoppers of the measured carts.
@@ -18,6 +21,19 @@ const DOMAINS = ["gmx.de", "web.de", "t-online.de", "gmail.com", "example.org"]
 
 export const customerId = (i) => `cus_bench_${i}`
 export const customerEmail = (i) => `kunde${i}@${DOMAINS[i % DOMAINS.length]}`
+/**
+ * Customer i's address (the seeded orders' billing and shipping address; the measured carts
+ * use it too): a person and house of her own, so no address collects many shoppers' orders.
+ */
+export const addressOf = (i) => ({
+  first_name: `Vorname${i}`,
+  last_name: `Nachname${i}`,
+  address_1: `Ringstraße ${1 + (i % 180)}`,
+  postal_code: String(10000 + (i % 80000)),
+  city: "München",
+  country_code: "de",
+})
+
 /** The n-th regular (0-based): a customer with three paid orders. */
 export const regular = (n) => 5 * n + 2
 
@@ -49,13 +65,22 @@ export async function seedShop(client, { customers, regionId, currency = "eur" }
          cross join lateral generate_series(1, 1 + c.i % 5) as n`,
       [customers]
     )
+    // the customer's own address on every order (as addressOf), billing and shipping alike
+    await client.query(
+      `insert into order_address (id, first_name, last_name, address_1, postal_code, city, country_code, created_at, updated_at)
+       select 'ordaddr_bench_' || seq, 'Vorname' || customer_idx, 'Nachname' || customer_idx,
+              'Ringstraße ' || (1 + customer_idx % 180), (10000 + customer_idx % 80000)::text, 'München', 'de', created_at, created_at
+         from bench_order`
+    )
     const orders = (
       await client.query(
-        `insert into "order" (id, region_id, customer_id, email, currency_code, status, version, is_draft_order, created_at, updated_at, canceled_at)
+        `insert into "order" (id, region_id, customer_id, email, currency_code, status, version, is_draft_order, created_at, updated_at, canceled_at,
+                              billing_address_id, shipping_address_id)
          select 'order_bench_' || seq, $1, 'cus_bench_' || customer_idx,
                 'kunde' || customer_idx || '@' || ($3::text[])[1 + customer_idx % 5], $2,
                 (case state when 'canceled' then 'canceled' when 'awaiting' then 'pending' else 'completed' end)::order_status_enum,
-                1, false, created_at, created_at, case when state = 'canceled' then created_at end
+                1, false, created_at, created_at, case when state = 'canceled' then created_at end,
+                'ordaddr_bench_' || seq, 'ordaddr_bench_' || seq
            from bench_order`,
         [regionId, currency, DOMAINS]
       )
@@ -94,7 +119,7 @@ export async function seedShop(client, { customers, regionId, currency = "eur" }
          from bench_order`
     )
     await client.query("commit")
-    for (const table of ["customer", '"order"', "payment_collection", "order_payment_collection", "order_summary"]) {
+    for (const table of ["customer", "order_address", '"order"', "payment_collection", "order_payment_collection", "order_summary"]) {
       await client.query(`analyze ${table}`)
     }
     return { customers, orders }
