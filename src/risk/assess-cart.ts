@@ -6,6 +6,10 @@ import {
   CustomerHistory,
   Decision,
   DEFAULT_SETTINGS,
+  EngineInput,
+  NegativeListSource,
+  ReplayableInput,
+  replayableInputOf,
   decide,
   defaultClassFor,
   fallbackDecision,
@@ -18,7 +22,7 @@ import { PAYMENT_RISK_MODULE } from "../modules/payment-risk"
 import PaymentRiskModuleService, { ConfigReader } from "../modules/payment-risk/service"
 import { runCreditCheck } from "./credit/run-credit-check"
 import { identityKeyFor } from "../engine/identity/shopper-key"
-import { checkNegativeList } from "./negative-list/check-negative-list"
+import { checkNegativeList, ListCheckResult } from "./negative-list/check-negative-list"
 import { redactForLog } from "../engine/payment-data/redact-log"
 import { LoadedCart, loadCartSnapshot } from "./readers/load-cart-snapshot"
 import { cartsWithOrders } from "./readers/cart-of-order"
@@ -39,6 +43,8 @@ export type CartAssessment = {
   decision: Decision
   settings: RiskSettings
   identity_key: string
+  /** the checks' and rules' input without personal data (with `recordReplayable`; null: could not be built) */
+  replayable?: ReplayableInput | null
   /** whether a credit check would have been asked (set when `dryRun`: only the cache is read) */
   credit_check?: "not_needed" | "cached" | "not_cached"
 }
@@ -62,6 +68,8 @@ export type AssessCartOptions = {
   dryRun?: boolean
   /** record the cart's signal row for the velocity counts (default true; completion records its own) */
   recordSignal?: boolean
+  /** build the replayable input of the final decision (completion records it with the assessment) */
+  recordReplayable?: boolean
   /** orders that are not earlier orders of the shopper (the order whose payment collection is paid) */
   excludeOrderIds?: string[]
 }
@@ -81,7 +89,7 @@ async function inFlightCompletions(
   return rows.filter((row) => !placed.has(row.cart_id))
 }
 
-type Evaluated = { snapshot: CartSnapshot; decision: Decision; credit_check?: CartAssessment["credit_check"] }
+type Evaluated = { snapshot: CartSnapshot; decision: Decision; credit_check?: CartAssessment["credit_check"]; replayable?: ReplayableInput | null }
 
 async function evaluate(
   service: PaymentRiskModuleService,
@@ -171,9 +179,9 @@ async function evaluate(
     )
   }
   const preliminary = decide(input)
-  const finish = async (result: Evaluated) => {
+  const finish = async (result: Evaluated, decided: EngineInput = input) => {
     await signalWrite
-    return result
+    return options.recordReplayable ? { ...result, replayable: replayableOf(container, decided, listMatches) } : result
   }
   // external data last, and only when it can change the answer (golden rules)
   if (!planCreditQuery(input, preliminary).ask) {
@@ -191,7 +199,29 @@ async function evaluate(
     ip: options.ip ?? null,
     customer_id: options.authenticatedCustomerId ?? null,
   })
-  return finish({ snapshot, decision: credit ? decide({ ...input, credit }) : preliminary })
+  if (!credit) {
+    return finish({ snapshot, decision: preliminary })
+  }
+  const withCredit = { ...input, credit }
+  return finish({ snapshot, decision: decide(withCredit) }, withCredit)
+}
+
+/**
+ * What the checks and rules read, without personal data, for backtests on the merchant's own
+ * outcomes (the figures engine's replayable input); list matches keep their entries' sources.
+ * Never fails the checkout: null (reported as "not replayable") when it cannot be built.
+ */
+function replayableOf(container: MedusaContainer, input: EngineInput, listMatches: ListCheckResult | null): ReplayableInput | null {
+  try {
+    const entry_sources = new Map(
+      (listMatches?.matches ?? []).map(({ entry, match }) => [match.entry_id, entry.source as NegativeListSource])
+    )
+    return replayableInputOf(input, { entry_sources })
+  } catch (error) {
+    const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+    logger.warn(`payment-risk: replayable input not recorded: ${redactForLog(error instanceof Error ? error.message : String(error))}`)
+    return null
+  }
 }
 
 async function providersForFallback(
@@ -230,11 +260,19 @@ export async function assessCart(
       DEFAULT_SETTINGS.evaluation_timeout_ms
     )
     settings = stored
-    const { snapshot, decision, credit_check } = await withTimeout(
+    const { snapshot, decision, credit_check, replayable } = await withTimeout(
       evaluate(service, container, config, loaded, settings, identityKey, options),
       settings.evaluation_timeout_ms
     )
-    return { loaded, snapshot, decision, settings, identity_key: identityKey, ...(credit_check ? { credit_check } : {}) }
+    return {
+      loaded,
+      snapshot,
+      decision,
+      settings,
+      identity_key: identityKey,
+      ...(credit_check ? { credit_check } : {}),
+      ...(replayable !== undefined ? { replayable } : {}),
+    }
   } catch (error) {
     const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
     const message = error instanceof Error ? error.message : String(error)

@@ -63,6 +63,7 @@ export async function validateCartPaymentRisk(
     started = true
     const assessment = await assessCart(container, cartId, {
       includeInFlight: true,
+      recordReplayable: true,
       loaded,
       recordSignal: false,
       ip: shopper?.ip ?? null,
@@ -108,6 +109,7 @@ export async function validateCartPaymentRisk(
       },
       engine_version: assessment.decision.engine_version,
       risk_score: assessment.decision.rules?.score ?? 0,
+      replayable: (assessment.replayable ?? null) as Record<string, unknown> | null,
     })
     await signal
     return { refused: refusedProviders, assessmentId: record.id, message: verdict.allowed ? "" : verdict.message }

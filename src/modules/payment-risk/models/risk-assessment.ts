@@ -22,6 +22,13 @@ const RiskAssessment = model
     /** { allowed_provider_ids, hidden: [{ provider_id, risk_class, reasons }], facts } */
     decision: model.json(),
     engine_version: model.text(),
+    /**
+     * what the checks and rules read, as facts without personal data (the figures engine's
+     * `ReplayableInput`, versioned): backtests replay a draft on it. null: not recorded (fallback,
+     * or before it existed) — reported as "not replayable". Kept when the row is scrubbed: it
+     * names nobody.
+     */
+    replayable: model.json().nullable(),
     /** sum of the points of the rules that held */
     risk_score: model.number().default(0),
     /** pending: held for review, no fulfillment until approved */

@@ -22,6 +22,8 @@ export type AssessmentInput = {
   engine_version: string
   /** sum of the points of the rules that held */
   risk_score?: number
+  /** the figures engine's replayable input of this decision (no personal data) */
+  replayable?: Record<string, unknown> | null
 }
 
 type Assessments = Pick<PaymentRiskModuleService, "listRiskAssessments" | "createRiskAssessments" | "updateRiskAssessments">
