@@ -218,7 +218,10 @@ async function main() {
       sampleLatency({ url: `${host.baseUrl}/store/carts/${cartId}/payment-providers`, headers: store, warmup: 0, until: done })
     const imported = await timedImport({ baseUrl: host.baseUrl, headers: admin, csv: importCsv(IMPORT_ROWS, 5), rows: IMPORT_ROWS, pid, during: shopperDuringImport })
     for (const run of [warm, imported]) {
-      if (run.status !== 200 || run.imported !== run.rows || run.rejected_count !== 0) throw new Error(`import did not take every row: ${JSON.stringify(run)}`)
+      // every row stored: new, or equal to one already listed (random phones and IPs repeat now and then)
+      if (run.status !== 200 || run.imported + run.updated !== run.rows || run.updated > run.rows / 10000 || run.rejected_count !== 0) {
+        throw new Error(`import did not take every row: ${JSON.stringify(run)}`)
+      }
     }
     results.import = { warmup: warm, run: imported }
     results.import_cost = await importCost({ csv: importCsv(Math.min(IMPORT_ROWS, 20000), 9), rows: Math.min(IMPORT_ROWS, 20000), databaseUrl: host.databaseUrl, serverRowsPerSecond: imported.rows_per_s })

@@ -77,15 +77,21 @@ export async function importCost({ csv, rows, databaseUrl, serverRowsPerSecond }
   const database_us = perRow(start, prepared.length)
   const server_us = Number((1e6 / serverRowsPerSecond).toFixed(1))
   const rest_us = Number((server_us - parse_us - validate_us - prepare_us - database_us).toFixed(1))
+  const cost = { rows, server_us, parse_us, validate_us, prepare_us, database_us, rest_us }
+  return { ...cost, table: importCostTable(cost) }
+}
+
+/** The stages table of RESULTS.md from the figures (also for re-rendering a stored run). */
+export function importCostTable({ rows, server_us, parse_us, validate_us, prepare_us, database_us }) {
   const share = (us) => `${Math.round((100 * us) / server_us)} %`
-  const table = `Where the import's time goes (the stages timed in process on ${rows.toLocaleString("en")} of the same rows, bench/lib/import-cost.mjs):
+  return `Where the import's CPU time goes (the stages timed one by one in the bench process on ${rows.toLocaleString("en")} of the same rows, bench/lib/import-cost.mjs):
 
 | stage (per row) | µs | share of the server's ${server_us} µs per row |
 |---|---:|---:|
-| CSV parsing (csv-parse, the import's options) | ${parse_us} | ${share(parse_us)} |
-| row validation (the route's zod schema \`AdminImportNegativeListRow\`) | ${validate_us} | ${share(validate_us)} |
-| \`prepareEntryData\` (normalise, hash, lookup keys, search text) | ${prepare_us} | ${share(prepare_us)} |
-| database: insert entry + audit row, 1,000 per transaction (plain multi-row inserts here; the server sends one JSON statement per batch) | ${database_us} | ${share(database_us)} |
-${rest_us >= 0 ? `| rest: upload, stream back-pressure, transaction, GC | ${rest_us} | ${share(rest_us)} |` : "| rest | — | the stages overlap in the server (the next batch is parsed while the previous one is saved): their sum exceeds its time per row |"}`
-  return { rows, server_us, parse_us, validate_us, prepare_us, database_us, rest_us, table }
+| CSV parsing (csv-parse, the import's options; the server's main thread) | ${parse_us} | ${share(parse_us)} |
+| row validation (the route's zod schema \`AdminImportNegativeListRow\`; the server's worker thread) | ${validate_us} | ${share(validate_us)} |
+| \`prepareEntryData\` (normalise, hash, lookup keys, search text; the server's worker thread) | ${prepare_us} | ${share(prepare_us)} |
+| for comparison: plain multi-row inserts of entry + audit row, 1,000 per transaction (the server instead COPYs each 5,000-row batch into a staging table and upserts from it with the audit rows and the run's progress in one transaction) | ${database_us} | ${share(database_us)} |
+
+The server's stages overlap: the main thread parses and writes while the worker validates and prepares the next chunk.`
 }

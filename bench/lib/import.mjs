@@ -116,10 +116,12 @@ export async function timedImport({ baseUrl, headers, csv, rows, pid, settleMs =
     csv_mib: Number((Buffer.byteLength(csv) / 2 ** 20).toFixed(1)),
     status,
     imported: report?.imported ?? null,
+    /** rows equal to an entry already on the list (the generated data repeats a random phone or IP now and then) */
+    updated: report?.updated ?? null,
     rejected_count: report?.rejected_count ?? null,
     first_rejected: report?.rejected?.[0] ?? null,
     seconds: Number(seconds.toFixed(2)),
-    rows_per_s: Math.round((report?.imported ?? 0) / seconds),
+    rows_per_s: Math.round(((report?.imported ?? 0) + (report?.updated ?? 0)) / seconds),
     ...(duringImport ? { during: duringImport } : {}),
     memory: {
       samples: samples.length,

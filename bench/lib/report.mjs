@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { explainNotes, missNotes } from "./explain-misses.mjs"
+import { importCostTable } from "./import-cost.mjs"
 
 const DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const ratio = (a, b) => (b ? Number((a / b).toFixed(2)) : null)
@@ -191,7 +192,7 @@ ${imp.during ? `
 A shopper on the payment step meanwhile (the plugin's \`GET /store/carts/:id/payment-providers\`, one
 request at a time for as long as the import ran): ${n(imp.during.samples)} answers, p50 ${imp.during.p50_ms} ms, p99
 ${imp.during.p99_ms} ms, max ${imp.during.max_ms} ms, ${imp.during.non_2xx} non-2xx — p99 ${results.ratios.shopper_during_import_vs_idle_p99}× the same route's p99 on the idle server above.
-` : ""}${results.import_cost ? `\n${results.import_cost.table}\n` : ""}
+` : ""}${results.import_cost ? `\n${importCostTable(results.import_cost)}\n` : ""}
 ## Engine alone (in process, built code)
 
 The stored settings and ${engine.rules} rules of the bench store (read from the admin API), the region's four
