@@ -18,7 +18,7 @@ const WHY = {
       lines.push(`The history lookup reads the whole \`order\` table: the plan above is a sequential scan (${removed(r.explain_history).toLocaleString("en")} rows removed by the filter, ${history} ms).`)
     } else {
       lines.push(
-        `Medusa's own floor for a store request that reads one indexed row — \`GET /store/payment-providers\` in the same run — is p50 ${floor.p50_ms} / p99 ${floor.p99_ms} ms (publishable key, request scope, middlewares, JSON); the plugin's work adds about ${(plugin.p50_ms - floor.p50_ms).toFixed(1)} ms at p50 and ${(plugin.p99_ms - floor.p99_ms).toFixed(1)} ms at p99: the cart read, the history (${history} ms, plan above), the rules' facts, the list candidates, and two writes on every listing (the cart signal for the velocity counts and the identity observation for probing). Next step: time that work in process in the bench (as the check is), and take the two writes off the answer's path.`
+        `Medusa's own floor for a store request that reads one indexed row — \`GET /store/payment-providers\` in the same run — is p50 ${floor.p50_ms} / p99 ${floor.p99_ms} ms (publishable key, request scope, middlewares, JSON); the plugin's work adds about ${(plugin.p50_ms - floor.p50_ms).toFixed(1)} ms at p50 and ${(plugin.p99_ms - floor.p99_ms).toFixed(1)} ms at p99${plugin.in_process ? ` (in process, \`assessCart\` alone: p50 ${plugin.in_process.p50_ms} / p99 ${plugin.in_process.p99_ms} ms)` : ""}: the cart read, the history (${history} ms, plan above), the rules' facts, the list candidates, and two writes on every listing (the cart signal for the velocity counts and the identity observation for probing). Next step: ${plugin.in_process ? "" : "time that work in process in the bench (as the check is), and "}take the two writes off the answer's path where the decision does not need them.`
       )
     }
     return lines.join(" ")
@@ -34,7 +34,7 @@ const WHY = {
   check_in_process(r) {
     const { check_large: large } = r.runs
     const p = large.in_process
-    return `In process the check takes p50 ${p.p50_ms} / p99 ${p.p99_ms} ms (max ${p.max_ms} ms) at ${large.entries.toLocaleString("en")} entries; the candidate query alone runs in ${planTime(r.explain)} ms (plan above), and the median call is a quarter of the target: the miss is the tail. Next step: time each request body separately to find which inputs make the slowest percent (IBAN and card bodies hash under every configured secret; matched bodies score up to 200 candidates).`
+    return `In process the check takes p50 ${p.p50_ms} / p99 ${p.p99_ms} ms (max ${p.max_ms} ms) at ${large.entries.toLocaleString("en")} entries; the candidate query alone runs in ${planTime(r.explain)} ms (plan above), and the median call is a quarter of the target: the miss is the tail.${p.by_kind ? ` Per kind of body (table above) the slowest p99 is ${Object.entries(p.by_kind).sort((a, b) => b[1].p99_ms - a[1].p99_ms).slice(0, 2).map(([kind, k]) => `${kind} ${k.p99_ms} ms`).join(", ")}.` : " Next step: time each request body separately to find which inputs make the slowest percent."}`
   },
   check_in_process_scaling(r) {
     const { check_large: large, check_1k: small, check_mid: mid } = r.runs

@@ -57,6 +57,13 @@ function targetsOf(results) {
   ]
 }
 
+/** The in-process check figures per kind of body. */
+function kindTable(byKind) {
+  const lines = ["| body | p50 ms | p99 ms | max ms | calls |", "|---|---:|---:|---:|---:|"]
+  for (const [kind, p] of Object.entries(byKind)) lines.push(`| ${kind} | ${p.p50_ms} | ${p.p99_ms} | ${p.max_ms} | ${n(p.samples)} |`)
+  return lines.join("\n")
+}
+
 /** The in-process check figures per list size. */
 function inProcessTable(runs) {
   const lines = ["| list size | p50 ms | p99 ms | avg ms | max ms | calls | calls with a match |", "|---|---:|---:|---:|---:|---:|---:|"]
@@ -130,7 +137,13 @@ ${results.sizes.in_process_s} s per size):
 
 ${inProcessTable([runs.check_1k, runs.check_mid, runs.check_large])}
 
-In process, p99 at ${n(runs.check_large.entries)} entries is ${results.ratios.check_in_process_large_vs_1k_p99}× the p99 at 1,000. Loading ${n(results.load.rows)} rows (keys computed by the plugin's engine,
+In process, p99 at ${n(runs.check_large.entries)} entries is ${results.ratios.check_in_process_large_vs_1k_p99}× the p99 at 1,000.${runs.check_large.in_process.by_kind ? `
+
+Per kind of body at ${n(runs.check_large.entries)} entries:
+
+${kindTable(runs.check_large.in_process.by_kind)}
+
+` : " "} Loading ${n(results.load.rows)} rows (keys computed by the plugin's engine,
 indexes rebuilt afterwards) took ${results.load.seconds} s.
 
 Plan of the candidate query at ${n(runs.check_large.entries)} entries:
@@ -149,7 +162,11 @@ negative-list candidates, then decides; Medusa's routes are the references measu
 ${table([runs.store_cart, runs.store_providers, runs.plugin_providers])}
 
 plugin / Medusa \`GET /store/carts/:id\`: p50 ${results.ratios.plugin_providers_vs_store_cart_p50}×, p99 ${results.ratios.plugin_providers_vs_store_cart_p99}×;
-plugin / Medusa \`GET /store/payment-providers\`: p50 ${results.ratios.plugin_providers_vs_store_providers_p50}×.
+plugin / Medusa \`GET /store/payment-providers\`: p50 ${results.ratios.plugin_providers_vs_store_providers_p50}×.${runs.plugin_providers.in_process ? `
+
+In process — \`assessCart\`, what the plugin's route runs before it answers (cart, history, rules' facts,
+list, probing and signal writes, engine), timed in a \`medusa exec\` process of the same app for
+${results.sizes.in_process_s} s: p50 ${runs.plugin_providers.in_process.p50_ms} ms, p99 ${runs.plugin_providers.in_process.p99_ms} ms, max ${runs.plugin_providers.in_process.max_ms} ms (${n(runs.plugin_providers.in_process.samples)} calls).` : ""}
 
 Plan of the history lookup (order ids by \`customer_id = … OR lower(email) = …\`,
 src/risk/readers/load-customer-history.ts, with the index of src/migration-scripts/order-email-index.ts):
