@@ -64,6 +64,12 @@ withTestStore((ctx) => {
       expect(replay.rules_held.sort()).toEqual([...heldThen].sort())
       expect(replay.score).toBe(row.risk_score)
       expect(replay.inexact).toEqual([])
+
+      // erased on request like the rest of the row: its time, total and postcode prefix could be tied back to the order
+      expect((await ctx.api.post("/admin/payment-risk/erasure", { email }, ctx.admin)).status).toBe(200)
+      const [scrubbed] = await service.listRiskAssessments({ id: row.id })
+      expect(scrubbed.cart_id).toBe(`erased:${row.id}`)
+      expect(scrubbed.replayable).toBeNull()
     })
   })
 })

@@ -48,6 +48,8 @@ const PREPARE_CHUNK = 500
 
 type Options = {
   batchSize?: number
+  /** how rows are prepared (tests replace it; default: a worker thread where the build allows) */
+  createPreparer?: typeof createRowPreparer
   store?: ImportStore
   maxReported?: number
   /** the request's Content-Type: a declared charset (`text/csv; charset=windows-1252`) is honoured */
@@ -82,7 +84,7 @@ export async function importNegativeListCsv(
   input: Readable,
   service: PaymentRiskModuleService,
   actorId: string | null,
-  { batchSize = 1000, maxReported = 1000, contentType = null, store }: Options = {}
+  { batchSize = 1000, maxReported = 1000, contentType = null, store, createPreparer = createRowPreparer }: Options = {}
 ): Promise<ImportReport> {
   const batches: ImportStore = store ?? { writeBatch: (rows) => service.insertListEntries(rows, actorId) }
   const keys = service.getHashKeys()
@@ -190,7 +192,7 @@ export async function importNegativeListCsv(
 
   // Rows are prepared in chunks (in a worker thread where the build allows, see row-preparer.ts):
   // while one chunk is prepared the reader fills the next; results are taken in file order.
-  const preparer = createRowPreparer(keys, policy)
+  const preparer = createPreparer(keys, policy)
   type Item = { line: number; record: Record<string, string> } | { line: number; rejection: RejectedRow }
   let chunk: Item[] = []
   let taking: Promise<void> = Promise.resolve()
@@ -225,16 +227,23 @@ export async function importNegativeListCsv(
   })
 
   try {
+    let readFailed = false
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
         lastLine = Math.max(lastLine, info.lines)
         chunk.push({ line: info.lines, record })
         if (chunk.length >= PREPARE_CHUNK) await sendChunk()
       }
+    } catch (error) {
+      readFailed = true
+      throw error
     } finally {
-      // the rows read before the end (or before the reader failed) are taken like the others
-      await sendChunk().catch(() => {})
-      await taking.catch(() => {})
+      // the rows read before the end (or before the reader failed) are taken like the others;
+      // rows that could not be prepared fail the import unless the reader's own error does
+      // (never a "finished" run that silently left rows out)
+      const drained = sendChunk().then(() => taking)
+      if (readFailed) await drained.catch(() => {})
+      else await drained
     }
   } catch (error) {
     await preparer.close()

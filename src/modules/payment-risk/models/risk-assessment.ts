@@ -25,8 +25,9 @@ const RiskAssessment = model
     /**
      * what the checks and rules read, as facts without personal data (the figures engine's
      * `ReplayableInput`, versioned): backtests replay a draft on it. null: not recorded (fallback,
-     * or before it existed) — reported as "not replayable". Kept when the row is scrubbed: it
-     * names nobody.
+     * or before it existed) — reported as "not replayable". Removed when the row is scrubbed
+     * (retention or erasure): it names nobody, but its time, total, postcode prefix, credit
+     * score and outcome counts could be tied back to the order.
      */
     replayable: model.json().nullable(),
     /** sum of the points of the rules that held */

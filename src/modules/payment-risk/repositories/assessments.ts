@@ -85,12 +85,15 @@ export async function findShopperAssessments(
 /**
  * Scrubs assessments (bindings: the erased identity key, the rows as JSON): no email, customer
  * id, order link or cart link (the cart id becomes `erased:<own id>`, unique and pointing
- * nowhere), the decision reduced to anonymous figures (scrubDecision).
+ * nowhere), the decision reduced to anonymous figures (scrubDecision), and no replayable input:
+ * it names nobody, but its exact time and total, postcode prefix, credit score and outcome
+ * counts could be tied back to the order in Medusa's tables — a backtest reports such an order
+ * as not replayable.
  */
 const UPDATE_SCRUBBED_ASSESSMENTS = `
   update payment_risk_assessment a
      set email = null, customer_id = null, order_id = null, identity_key = ?,
-         cart_id = 'erased:' || a.id, decision = u.decision, updated_at = now()
+         cart_id = 'erased:' || a.id, decision = u.decision, replayable = null, updated_at = now()
     from json_to_recordset(?::json) as u(id text, decision jsonb)
    where a.id = u.id`
 

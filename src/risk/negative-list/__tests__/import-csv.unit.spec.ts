@@ -96,4 +96,34 @@ describe("importNegativeListCsv's reasons for rejected rows", () => {
     })
     expect(report.rejected_count).toBe(10)
   })
+
+  it("should fail the import, not report it finished, when the last rows cannot be prepared", async () => {
+    const csv = [HEADER, good(1), good(2), good(3)].join("\n")
+    const { service, state } = slowService(0)
+    const finished: string[] = []
+    const store = {
+      writeBatch: async (rows: Array<{ value: string }>) => {
+        state.batches.push(rows.map((row) => row.value))
+        return { inserted: rows.length, updated: 0 }
+      },
+      finish: async (status: "finished" | "failed") => {
+        finished.push(status)
+      },
+    }
+    const failing = () => ({
+      mode: "in-thread" as const,
+      prepare: async () => {
+        throw new Error("worker and main thread both failed")
+      },
+      close: async () => {},
+    })
+    await expect(
+      importNegativeListCsv(Readable.from([csv]), service, null, {
+        batchSize: 2,
+        store: store as never,
+        createPreparer: failing as never,
+      })
+    ).rejects.toThrow()
+    expect(finished).not.toContain("finished")
+  })
 })
