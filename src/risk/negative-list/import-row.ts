@@ -4,6 +4,18 @@ import type { PreparedEntry } from "../../modules/payment-risk/negative-list-typ
 import { AdminImportNegativeListRow } from "./entry-schema"
 import { RowProblemInfo, rowIssueMessage, rowIssueProblem } from "./row-messages"
 
+
+/**
+ * The display hint of an exported hashed value as the plugin writes it ("DE …3000", "visa …4242",
+ * "fingerprint …a1b2"): letters, digits, spaces and the ellipsis, 40 characters at most. Anything
+ * else (a formula, NUL, a long text) is dropped — the hint is only shown, the hash is the entry.
+ */
+const EXPORTED_HINT = /^[\p{L}\p{N} .…_-]{1,40}$/u
+function exportedHint(cell: string | undefined): string | null {
+  if (!cell) return null
+  const hint = unescapeCsvCell(cell)
+  return EXPORTED_HINT.test(hint) ? hint : null
+}
 /**
  * One CSV row of the import → a prepared entry or the reason why not. No Medusa runtime import
  * here: the import's worker thread (prepare-worker.ts) loads this file.
@@ -46,7 +58,7 @@ export function prepareRow(record: Record<string, string>, keys: HashKeys, polic
     (row.kind === "iban" || row.kind === "card") && row.value && HASH.test(row.value)
       ? {
           value: row.value,
-          display_hint: record.display_hint ? unescapeCsvCell(record.display_hint) : null,
+          display_hint: exportedHint(record.display_hint),
           key_id: record.key_id && KEY_ID.test(record.key_id) ? record.key_id : LEGACY_KEY_ID,
         }
       : undefined

@@ -126,4 +126,26 @@ describe("importNegativeListCsv's reasons for rejected rows", () => {
     ).rejects.toThrow()
     expect(finished).not.toContain("finished")
   })
+
+  it("should keep an exported hashed value's display hint only in the form the export writes it", async () => {
+    const hash = "a".repeat(64)
+    const csv = [
+      "kind,value,reason,display_hint",
+      `iban,${hash},Rücklastschrift,DE …3000`,
+      `iban,${"b".repeat(64)},Rücklastschrift,"=HYPERLINK(""http://x"")"`,
+      `iban,${"c".repeat(64)},Rücklastschrift,${"x".repeat(41)}`,
+    ].join("\n")
+    const stored: Array<{ value: string; display_hint: string | null }> = []
+    const service = {
+      getHashKeys: () => hashKeys("s".repeat(32)),
+      acceptsCardNumbers: () => false,
+      insertListEntries: async (rows: Array<{ value: string; display_hint: string | null }>) => {
+        stored.push(...rows)
+        return { inserted: rows.length, updated: 0 }
+      },
+    } as unknown as PaymentRiskModuleService
+    const report = await importNegativeListCsv(Readable.from([csv]), service, null)
+    expect(report.rejected_count).toBe(0)
+    expect(stored.map((row) => row.display_hint)).toEqual(["DE …3000", null, null])
+  })
 })
