@@ -1,5 +1,5 @@
 import { applyOperator } from "./operators"
-import { CONDITION_BY_ATTRIBUTE, UNAVAILABLE } from "./registry"
+import { CONDITION_BY_ATTRIBUTE, ConditionDefinition, UNAVAILABLE } from "./registry"
 import type { Condition, ConditionGroup, ConditionParams, ConditionTrace, RiskRule, RuleFacts, RulesResult, RuleTrace } from "./types"
 
 type ConditionResult = Extract<ConditionTrace, { type: "condition" }>
@@ -18,13 +18,21 @@ function trace(condition: Condition, actual: unknown, held: boolean, unavailable
 /** What a condition without params reads (one frozen object instead of a new one per condition). */
 const NO_PARAMS: ConditionParams = Object.freeze({})
 
-function evaluateCondition(condition: Condition, facts: RuleFacts): ConditionTrace {
+/**
+ * How a condition's value is read: by default the registry's reader on the facts. A backtest
+ * replaying stored facts (src/engine/figures/replay-rules.ts) reads a few from what was stored.
+ */
+export type ConditionReader = (condition: Condition, definition: ConditionDefinition, facts: RuleFacts) => unknown
+
+const readLive: ConditionReader = (condition, definition, facts) => definition.read(facts, condition.params ?? NO_PARAMS)
+
+function evaluateCondition(condition: Condition, facts: RuleFacts, read: ConditionReader): ConditionTrace {
   const definition = CONDITION_BY_ATTRIBUTE.get(condition.attribute)
   if (!definition || !definition.operators.includes(condition.operator)) {
     // stored rules are validated on write; an unknown attribute (e.g. after a downgrade) never holds
     return trace(condition, null, false, true)
   }
-  const actual = definition.read(facts, condition.params ?? NO_PARAMS)
+  const actual = read(condition, definition, facts)
   if (actual === UNAVAILABLE) {
     return trace(condition, null, false, true)
   }
@@ -35,12 +43,12 @@ function evaluateCondition(condition: Condition, facts: RuleFacts): ConditionTra
 }
 
 /** AND: all children hold (an empty group holds); OR: at least one does (an empty group does not). */
-export function evaluateGroup(group: ConditionGroup, facts: RuleFacts): ConditionTrace {
+export function evaluateGroup(group: ConditionGroup, facts: RuleFacts, read: ConditionReader = readLive): ConditionTrace {
   const and = group.combinator === "and"
   let held = and
   const children: ConditionTrace[] = []
   for (const child of group.children) {
-    const trace = child.type === "group" ? evaluateGroup(child, facts) : evaluateCondition(child, facts)
+    const trace = child.type === "group" ? evaluateGroup(child, facts, read) : evaluateCondition(child, facts, read)
     children.push(trace)
     if (and ? !trace.held : trace.held) held = !and
   }
@@ -72,7 +80,7 @@ function inPriorityOrder(rules: readonly RiskRule[]): readonly RiskRule[] {
  * points of the rules that held; review when a holding rule flags or the score reaches the
  * review threshold.
  */
-export function evaluateRules(rules: readonly RiskRule[], facts: RuleFacts, now: Date = new Date()): RulesResult {
+export function evaluateRules(rules: readonly RiskRule[], facts: RuleFacts, now: Date = new Date(), read: ConditionReader = readLive): RulesResult {
   const traces: RuleTrace[] = []
   for (const rule of inPriorityOrder(rules)) {
     const skipped = skipReason(rule, now)
@@ -80,7 +88,7 @@ export function evaluateRules(rules: readonly RiskRule[], facts: RuleFacts, now:
       traces.push({ rule_id: rule.id, name: rule.name, actions: rule.actions, held: false, skipped })
       continue
     }
-    const conditions = evaluateGroup(rule.conditions, facts)
+    const conditions = evaluateGroup(rule.conditions, facts, read)
     traces.push({ rule_id: rule.id, name: rule.name, actions: rule.actions, held: conditions.held, conditions })
   }
   const held = traces.filter((trace) => trace.held)
