@@ -3,6 +3,7 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService }
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { CreditLimits, DEFAULT_RULES, HashKeys, PaymentClass, RiskRule as EngineRule, RiskSettings as EngineSettings } from "../../engine"
 import { newListEntryExpiry, RetentionPeriods, retentionPeriods } from "../../engine/privacy/retention"
+import CartEvaluation from "./models/cart-evaluation"
 import CartSignal from "./models/cart-signal"
 import CreditLimitEvent from "./models/credit-limit-event"
 import CreditQuery from "./models/credit-query"
@@ -10,6 +11,7 @@ import CreditReservation from "./models/credit-reservation"
 import IdentityObservation from "./models/identity-observation"
 import NegativeListAudit from "./models/negative-list-audit"
 import NegativeListEntry from "./models/negative-list-entry"
+import OrderFigure from "./models/order-figure"
 import PaymentOutcome from "./models/payment-outcome"
 import ProviderClassification from "./models/provider-classification"
 import Receivable from "./models/receivable"
@@ -67,6 +69,8 @@ class PaymentRiskModuleService extends MedusaService({
   CreditQuery,
   RiskRule,
   CartSignal,
+  CartEvaluation,
+  OrderFigure,
   ReviewEvent,
   SecurityTip,
   IdentityObservation,
