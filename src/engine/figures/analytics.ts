@@ -15,10 +15,34 @@ export type AnalyticsResponse = {
   }
 }
 
-export type ClassFigures = { class: PaymentClass; orders: number; amount: number; defaulted: number; default_rate: number; lost: number; recovered: number }
+/**
+ * Per payment class (or provider): orders and amount; `defaulted` (bucket defaulted) and
+ * `default_rate` = defaulted ÷ orders; `lost` = what defaulted orders did not bring back (their
+ * amount minus the payments received for them); `recovered` = payments received after a default
+ * or a dunning stage; and how many orders were `returned` (direct debit came back),
+ * `charged_back` (not reversed), `refused` (cash on delivery), `written_off`, and `in_dunning`
+ * (bucket paid late: a dunning stage reached, handed to collection, or overdue).
+ */
+export type ClassFigures = {
+  class: PaymentClass
+  orders: number
+  amount: number
+  defaulted: number
+  default_rate: number
+  lost: number
+  recovered: number
+  returned: number
+  charged_back: number
+  refused: number
+  written_off: number
+  in_dunning: number
+}
 export type RuleFigures = { rule_id: string; name: string | null; held: number; restricted: number; flagged: number; defaulted: number }
 
 const time = (value: string | Date) => new Date(value).getTime()
+
+/** How many carts, orders or entries a row stands for (rows grouped in SQL carry a count). */
+const weight = (row: { count?: number }) => (row.count === undefined ? 1 : Math.max(0, row.count))
 
 /** Whether a row's time and currency fall in the period (from inclusive, to exclusive; currency case-insensitive). */
 export function inPeriod(at: string | Date, currency: string | null, period: FigurePeriod): boolean {
@@ -32,9 +56,17 @@ export function inPeriod(at: string | Date, currency: string | null, period: Fig
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : 0)
 
 export function cartFigures(carts: readonly CartEvaluationRow[]): AnalyticsResponse["carts"] {
-  const restricted = carts.filter((cart) => cart.restricted)
-  const completed = restricted.filter((cart) => cart.completed).length
-  return { evaluated: carts.length, restricted: restricted.length, completed_after_restriction: completed, abandoned_after_restriction: restricted.length - completed }
+  let evaluated = 0
+  let restricted = 0
+  let completed = 0
+  for (const cart of carts) {
+    const n = weight(cart)
+    evaluated += n
+    if (!cart.restricted) continue
+    restricted += n
+    if (cart.completed) completed += n
+  }
+  return { evaluated, restricted, completed_after_restriction: completed, abandoned_after_restriction: restricted - completed }
 }
 
 /** Per cause (a check or a rule id): carts it restricted, and how many of them were completed or abandoned. Sorted by restricted, then cause. */
@@ -42,10 +74,11 @@ export function restrictionsByCause(carts: readonly CartEvaluationRow[]): Array<
   const by = new Map<string, { restricted: number; completed: number }>()
   for (const cart of carts) {
     if (!cart.restricted) continue
+    const n = weight(cart)
     for (const cause of new Set(cart.causes)) {
       const entry = by.get(cause) ?? { restricted: 0, completed: 0 }
-      entry.restricted += 1
-      if (cart.completed) entry.completed += 1
+      entry.restricted += n
+      if (cart.completed) entry.completed += n
       by.set(cause, entry)
     }
   }
@@ -54,25 +87,46 @@ export function restrictionsByCause(carts: readonly CartEvaluationRow[]): Array<
     .sort((a, b) => b.restricted - a.restricted || (a.cause < b.cause ? -1 : 1))
 }
 
-/** Orders, amount, defaults, default rate (defaulted ÷ orders), lost and recovered per key; keys in the given order, empty ones left out. */
+type Tallies = { orders: number; amount: number; defaulted: number; lost: number; recovered: number; returned: number; charged_back: number; refused: number; written_off: number; in_dunning: number }
+
+/** Orders, amount, defaults, default rate (defaulted ÷ orders), lost, recovered and the kinds of default per key; keys in the given order, empty ones left out. */
 function defaultsBy<K extends string>(orders: readonly OrderFigureRow[], keyOf: (order: OrderFigureRow) => K | null, keys: readonly K[]) {
-  const by = new Map<K, { orders: number; amount: number; defaulted: number; lost: number; recovered: number }>()
+  const by = new Map<K, Tallies>()
   for (const order of orders) {
     const key = keyOf(order)
     if (key === null) continue
-    const entry = by.get(key) ?? { orders: 0, amount: 0, defaulted: 0, lost: 0, recovered: 0 }
-    entry.orders += 1
+    const n = weight(order)
+    const entry = by.get(key) ?? { orders: 0, amount: 0, defaulted: 0, lost: 0, recovered: 0, returned: 0, charged_back: 0, refused: 0, written_off: 0, in_dunning: 0 }
+    entry.orders += n
     entry.amount += cents(order.amount)
-    if (order.bucket === "defaulted") entry.defaulted += 1
+    if (order.bucket === "defaulted") entry.defaulted += n
+    if (order.bucket === "paid_late") entry.in_dunning += n
+    if (order.returned) entry.returned += n
+    if (order.charged_back) entry.charged_back += n
+    if (order.refused) entry.refused += n
+    if (order.written_off) entry.written_off += n
     entry.lost += cents(order.lost ?? 0)
     entry.recovered += cents(order.recovered ?? 0)
     by.set(key, entry)
   }
   return keys
-    .filter((key) => by.has(key))
+    .filter((key) => by.has(key) && by.get(key)!.orders > 0)
     .map((key) => {
       const e = by.get(key)!
-      return { key, orders: e.orders, amount: fromCents(e.amount), defaulted: e.defaulted, default_rate: rate(e.defaulted, e.orders), lost: fromCents(e.lost), recovered: fromCents(e.recovered) }
+      return {
+        key,
+        orders: e.orders,
+        amount: fromCents(e.amount),
+        defaulted: e.defaulted,
+        default_rate: rate(e.defaulted, e.orders),
+        lost: fromCents(e.lost),
+        recovered: fromCents(e.recovered),
+        returned: e.returned,
+        charged_back: e.charged_back,
+        refused: e.refused,
+        written_off: e.written_off,
+        in_dunning: e.in_dunning,
+      }
     })
 }
 
@@ -81,9 +135,31 @@ export function classFigures(orders: readonly OrderFigureRow[]): ClassFigures[] 
 }
 
 /** The same figures per payment provider (the overview's provider table), providers sorted by id. */
-export function providerFigures(orders: readonly OrderFigureRow[]): Array<Omit<ClassFigures, "class"> & { provider_id: string }> {
+export type ProviderFigures = Pick<ClassFigures, "orders" | "amount" | "defaulted" | "default_rate" | "lost" | "recovered"> & {
+  provider_id: string
+  /** the class the provider's orders were paid with (the first in class order when it changed) */
+  payment_class: PaymentClass | null
+}
+
+export function providerFigures(orders: readonly OrderFigureRow[]): ProviderFigures[] {
   const ids = [...new Set(orders.map((order) => order.provider_id).filter((id): id is string => !!id))].sort()
-  return defaultsBy(orders, (order) => order.provider_id ?? null, ids).map(({ key, ...figures }) => ({ provider_id: key, ...figures }))
+  const classes = new Map<string, Set<PaymentClass>>()
+  for (const order of orders) {
+    if (!order.provider_id || !order.payment_class) continue
+    const set = classes.get(order.provider_id) ?? new Set<PaymentClass>()
+    set.add(order.payment_class)
+    classes.set(order.provider_id, set)
+  }
+  return defaultsBy(orders, (order) => order.provider_id ?? null, ids).map(({ key, orders: count, amount, defaulted, default_rate, lost, recovered }) => ({
+    provider_id: key,
+    payment_class: PAYMENT_CLASSES.find((c) => classes.get(key)?.has(c)) ?? null,
+    orders: count,
+    amount,
+    defaulted,
+    default_rate,
+    lost,
+    recovered,
+  }))
 }
 
 /**
@@ -105,10 +181,11 @@ export function creditFigures(carts: readonly CartEvaluationRow[], orders: reado
   let cost = 0
   let avoided = 0
   for (const cart of carts) {
+    const n = weight(cart)
     if (cart.credit.ran) {
-      if (cart.credit.cached) cacheHits += 1
-      else queries += 1
-      if (cart.credit.failed) failures += 1
+      if (cart.credit.cached) cacheHits += n
+      else queries += n
+      if (cart.credit.failed) failures += n
       cost += cents(cart.credit.cost)
     }
     if (!cart.restricted || !cart.causes.includes("credit_check") || !cart.hidden_classes?.length) continue
@@ -136,13 +213,15 @@ export function ruleFigures(carts: readonly CartEvaluationRow[], orders: readonl
   for (const rule of rules) entry(rule.id).name = rule.name
   const known = new Set(rules.map((rule) => rule.id))
   for (const cart of carts) {
-    for (const id of new Set(cart.rules_held ?? [])) entry(id).held += 1
+    const n = weight(cart)
+    for (const id of new Set(cart.rules_held ?? [])) entry(id).held += n
     // causes mix check ids and rule ids: a rule id is a known rule's or one that held on the cart
-    if (cart.restricted) for (const id of new Set(cart.causes)) if (known.has(id) || cart.rules_held?.includes(id)) entry(id).restricted += 1
+    if (cart.restricted) for (const id of new Set(cart.causes)) if (known.has(id) || cart.rules_held?.includes(id)) entry(id).restricted += n
   }
   for (const order of orders) {
-    for (const id of new Set(order.flagged_by ?? [])) entry(id).flagged += 1
-    if (order.bucket === "defaulted") for (const id of new Set(order.rules_held ?? [])) entry(id).defaulted += 1
+    const n = weight(order)
+    for (const id of new Set(order.flagged_by ?? [])) entry(id).flagged += n
+    if (order.bucket === "defaulted") for (const id of new Set(order.rules_held ?? [])) entry(id).defaulted += n
   }
   const unknown = [...by.keys()].filter((id) => !known.has(id)).sort()
   return [...rules.map((rule) => by.get(rule.id)!), ...unknown.map((id) => by.get(id)!)]
@@ -155,14 +234,16 @@ export function negativeListFigures(carts: readonly CartEvaluationRow[], added: 
   const bySource = zeros([...NEGATIVE_LIST_SOURCES, "unknown" as const])
   let total = 0
   for (const cart of carts) {
+    const n = weight(cart)
     for (const match of cart.list_matches ?? []) {
-      total += 1
-      byKind[match.kind] += 1
-      bySource[match.source ?? "unknown"] += 1
+      if (!(match.kind in byKind)) continue
+      total += n
+      byKind[match.kind] += n
+      bySource[match.source && match.source in bySource ? match.source : "unknown"] += n
     }
   }
   const addedBySource = zeros(NEGATIVE_LIST_SOURCES)
-  for (const entry of added) addedBySource[entry.source] += 1
+  for (const entry of added) if (entry.source in addedBySource) addedBySource[entry.source] += weight(entry)
   return { hits: { total, by_kind: byKind, by_source: bySource }, added_by_source: addedBySource }
 }
 

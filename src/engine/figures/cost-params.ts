@@ -1,7 +1,8 @@
 /**
- * The inputs of the cost formula (see `costAt`). None has a default: the source documents give
- * no complete figure for any of them (below, what they do give), and issue 17 forbids invented
- * numbers. The adapter fills them from the merchant's input, the store's own data
+ * The inputs of the cost formula (see `costAt`). The source documents give no complete figure
+ * for any of them (below, what they do give), and issue 17 forbids invented numbers; the one
+ * default is the cost per default in EUR, summed from two documented fees
+ * (`DEFAULT_COST_PER_DEFAULT_EUR`). The adapter fills them from the merchant's input, the store's own data
  * (`measuredAbandonmentRate`) and the credit settings (cost of one query per provider).
  */
 export type CostParams = {
@@ -46,6 +47,8 @@ export function assertCostParams(params: CostParams): void {
 export const MIN_RESTRICTED_CARTS = 100
 
 export type AbandonmentSample = {
+  /** carts this sample stands for (grouped in SQL; default 1) */
+  count?: number
   restricted: boolean
   completed: boolean
   /** the classes that stayed offered, where recorded; with them only carts left with prepayment alone count */
@@ -63,8 +66,27 @@ export function measuredAbandonmentRate(
 ): { rate: number; carts: number } | null {
   const onlyPrepayment = (cart: AbandonmentSample) =>
     !cart.offered_classes || (cart.offered_classes.length > 0 && cart.offered_classes.every((c) => c === "prepayment"))
-  const sample = carts.filter((cart) => cart.restricted && onlyPrepayment(cart))
-  if (sample.length < Math.max(1, minimum)) return null
-  const left = sample.filter((cart) => !cart.completed).length
-  return { rate: left / sample.length, carts: sample.length }
+  let measured = 0
+  let left = 0
+  for (const cart of carts) {
+    if (!cart.restricted || !onlyPrepayment(cart)) continue
+    const n = cart.count === undefined ? 1 : Math.max(0, cart.count)
+    measured += n
+    if (!cart.completed) left += n
+  }
+  if (measured < Math.max(1, minimum)) return null
+  return { rate: left / measured, carts: measured }
+}
+
+/**
+ * Cost per default used when the merchant gives none, for EUR only: the payer's bank fee for a
+ * returned debit (3 €, seed 003 §5.1.3) plus the dunning costs of a first dunning letter
+ * (9.50 €, seed 003 §5.3.2 Infobox 5-11). A lower bound: the merchant's own bank fee and
+ * collection costs are not in it. Other currencies have no documented figure: the merchant gives one.
+ */
+export const DEFAULT_COST_PER_DEFAULT_EUR = DOCUMENTED_FIGURES.return_debit_fee_eur + DOCUMENTED_FIGURES.first_dunning_fee_eur
+
+/** The documented default cost per default in a currency, or null where none is documented. */
+export function defaultCostPerDefault(currencyCode: string): number | null {
+  return currencyCode.toLowerCase() === "eur" ? DEFAULT_COST_PER_DEFAULT_EUR : null
 }

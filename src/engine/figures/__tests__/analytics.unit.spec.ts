@@ -25,11 +25,11 @@ const CARTS: CartEvaluationRow[] = [
 ]
 
 const ORDERS: OrderFigureRow[] = [
-  order("o1", { bucket: "defaulted", lost: 100, rules_held: ["r1"], provider_id: "pp_invoice_manual" }),
+  order("o1", { bucket: "defaulted", written_off: true, lost: 100, rules_held: ["r1"], provider_id: "pp_invoice_manual" }),
   order("o2", { amount: 200, provider_id: "pp_invoice_manual" }),
   order("o3", { amount: 50, bucket: "paid_late", recovered: 9.5, provider_id: "pp_invoice_manual" }),
-  order("o4", { amount: 150, bucket: "defaulted", lost: 120, recovered: 30, rules_held: ["r2"], flagged_by: ["r2"], provider_id: "pp_invoice_manual" }),
-  order("o5", { amount: 80, payment_class: "direct_debit", bucket: "defaulted", lost: 83, provider_id: "pp_stripe-sepa_stripe" }),
+  order("o4", { amount: 150, bucket: "defaulted", written_off: true, lost: 120, recovered: 30, rules_held: ["r2"], flagged_by: ["r2"], provider_id: "pp_invoice_manual" }),
+  order("o5", { amount: 80, payment_class: "direct_debit", bucket: "defaulted", returned: true, lost: 83, provider_id: "pp_stripe-sepa_stripe" }),
   order("o6", { amount: 120, payment_class: "direct_debit", provider_id: "pp_stripe-sepa_stripe" }),
   order("o7", { amount: 60, payment_class: "direct_debit", provider_id: "pp_stripe-sepa_stripe" }),
   order("o8", { amount: 40, payment_class: "direct_debit", flagged_by: ["r1"], provider_id: "pp_stripe-sepa_stripe" }),
@@ -44,6 +44,8 @@ const ADDED: ListEntryAddedRow[] = [
   { created_at: OCT, source: "chargeback" }, // before the period
 ]
 
+const KINDS = { returned: 0, charged_back: 0, refused: 0, written_off: 0, in_dunning: 0 }
+
 const RULES = [{ id: "r1", name: "Rule one" }, { id: "r2", name: "Rule two" }, { id: "r3", name: "Rule three" }]
 const PERIOD = { from: "2026-11-01T00:00:00.000Z", to: "2026-12-01T00:00:00.000Z", currency_code: "EUR" }
 
@@ -56,9 +58,9 @@ describe("analyticsOf (hand-counted history)", () => {
 
   it("should give orders, amount, defaults, default rate, lost and recovered per class in class order", () => {
     expect(figures.by_class).toEqual([
-      { class: "invoice", orders: 4, amount: 500, defaulted: 2, default_rate: 0.5, lost: 220, recovered: 39.5 },
-      { class: "direct_debit", orders: 4, amount: 300, defaulted: 1, default_rate: 0.25, lost: 83, recovered: 0 },
-      { class: "card", orders: 1, amount: 30, defaulted: 0, default_rate: 0, lost: 0, recovered: 0 },
+      { class: "invoice", orders: 4, amount: 500, defaulted: 2, default_rate: 0.5, lost: 220, recovered: 39.5, ...KINDS, written_off: 2, in_dunning: 1 },
+      { class: "direct_debit", orders: 4, amount: 300, defaulted: 1, default_rate: 0.25, lost: 83, recovered: 0, ...KINDS, returned: 1 },
+      { class: "card", orders: 1, amount: 30, defaulted: 0, default_rate: 0, lost: 0, recovered: 0, ...KINDS },
     ])
   })
 
@@ -117,9 +119,45 @@ describe("restrictionsByCause", () => {
 describe("providerFigures", () => {
   it("should give the class figures per provider, by id", () => {
     expect(providerFigures(ORDERS.slice(0, 9))).toEqual([
-      { provider_id: "pp_invoice_manual", orders: 4, amount: 500, defaulted: 2, default_rate: 0.5, lost: 220, recovered: 39.5 },
-      { provider_id: "pp_stripe-sepa_stripe", orders: 4, amount: 300, defaulted: 1, default_rate: 0.25, lost: 83, recovered: 0 },
-      { provider_id: "pp_stripe_stripe", orders: 1, amount: 30, defaulted: 0, default_rate: 0, lost: 0, recovered: 0 },
+      { provider_id: "pp_invoice_manual", payment_class: "invoice", orders: 4, amount: 500, defaulted: 2, default_rate: 0.5, lost: 220, recovered: 39.5 },
+      { provider_id: "pp_stripe-sepa_stripe", payment_class: "direct_debit", orders: 4, amount: 300, defaulted: 1, default_rate: 0.25, lost: 83, recovered: 0 },
+      { provider_id: "pp_stripe_stripe", payment_class: "card", orders: 1, amount: 30, defaulted: 0, default_rate: 0, lost: 0, recovered: 0 },
     ])
+  })
+})
+
+describe("when rows are grouped (SQL passes one row per group with a count)", () => {
+  const expand = <T extends { count?: number }>(rows: readonly T[]): T[] =>
+    rows.flatMap((row) => Array.from({ length: row.count ?? 1 }, () => ({ ...row, count: undefined })))
+
+  it("should give the same figures as the rows one by one when totals and amounts are the group's sums", () => {
+    const grouped: CartEvaluationRow[] = [
+      cart({ count: 3, total: 300, restricted: true, causes: ["credit_check"], hidden_classes: ["invoice"], credit: { ran: true, cost: 4.5, cached: false, failed: false } }),
+      cart({ count: 2, total: 200, restricted: true, causes: ["rules", "r1"], rules_held: ["r1"], completed: true, list_matches: [{ kind: "email", source: "manual" }] }),
+      cart({ count: 4, total: 400 }),
+    ]
+    const single = expand(grouped).map((row) => ({ ...row, total: row.total / (grouped.find((g) => g.causes === row.causes)?.count ?? 1), credit: { ...row.credit, cost: row.credit.ran ? 1.5 : 0 } }))
+    const orders: OrderFigureRow[] = [
+      order("g1", { count: 5, amount: 500, provider_id: "pp_invoice_manual" }),
+      order("g2", { count: 2, amount: 300, bucket: "defaulted", written_off: true, lost: 300, rules_held: ["r1"], flagged_by: ["r1"], provider_id: "pp_invoice_manual" }),
+    ]
+    const singleOrders = [
+      ...Array.from({ length: 5 }, (_, i) => order(`s${i}`, { amount: 100, provider_id: "pp_invoice_manual" })),
+      ...Array.from({ length: 2 }, (_, i) => order(`d${i}`, { amount: 150, bucket: "defaulted", written_off: true, lost: 150, rules_held: ["r1"], flagged_by: ["r1"], provider_id: "pp_invoice_manual" })),
+    ]
+    const added: ListEntryAddedRow[] = [{ created_at: NOV, source: "manual", count: 3 }]
+    const a = analyticsOf({ carts: grouped, orders, list_entries_added: added, rules: RULES }, PERIOD)
+    const b = analyticsOf({ carts: single, orders: singleOrders, list_entries_added: expand(added), rules: RULES }, PERIOD)
+    expect(a).toEqual(b)
+    expect(a.carts).toEqual({ evaluated: 9, restricted: 5, completed_after_restriction: 2, abandoned_after_restriction: 3 })
+    expect(a.by_class).toEqual([{ class: "invoice", orders: 7, amount: 800, defaulted: 2, default_rate: 0.2857, lost: 300, recovered: 0, ...KINDS, written_off: 2 }])
+    // 3 carts of 100 each × 2 ÷ 7
+    expect(a.credit).toEqual({ queries: 3, cost: 4.5, cache_hits: 0, failures: 0, losses_avoided_estimate: 85.71 })
+    expect(a.rules[0]).toEqual({ rule_id: "r1", name: "Rule one", held: 2, restricted: 2, flagged: 2, defaulted: 2 })
+    expect([a.negative_list.hits.total, a.negative_list.hits.by_kind.email, a.negative_list.added_by_source.manual]).toEqual([2, 2, 3])
+  })
+
+  it("should leave out a group of no rows", () => {
+    expect(analyticsOf({ carts: [cart({ count: 0 })], orders: [order("z", { count: 0, amount: 0 })], list_entries_added: [], rules: [] }).by_class).toEqual([])
   })
 })
