@@ -16,6 +16,8 @@ import outcomesDe from "./json/outcomes.de.json"
 import outcomesEn from "./json/outcomes.en.json"
 import dunningDe from "./json/dunning.de.json"
 import dunningEn from "./json/dunning.en.json"
+import figuresDe from "./json/figures.de.json"
+import figuresEn from "./json/figures.en.json"
 
 type Messages = { [key: string]: string | Messages }
 
@@ -32,8 +34,8 @@ function withKeys(base: Messages, extra: Messages): Messages {
 
 /** One file per admin area; earlier files win on a clash. */
 const AREAS: Record<"de" | "en", Messages[]> = {
-  de: [widgetsDe, tipsDe, rulesDe, creditDe, retentionDe, receivablesDe, outcomesDe, dunningDe],
-  en: [widgetsEn, tipsEn, rulesEn, creditEn, retentionEn, receivablesEn, outcomesEn, dunningEn],
+  de: [widgetsDe, tipsDe, rulesDe, creditDe, retentionDe, receivablesDe, outcomesDe, dunningDe, figuresDe],
+  en: [widgetsEn, tipsEn, rulesEn, creditEn, retentionEn, receivablesEn, outcomesEn, dunningEn, figuresEn],
 }
 
 /** Merged into the Medusa admin's i18next resources (default namespace "translation"). */

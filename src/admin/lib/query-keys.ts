@@ -15,6 +15,7 @@ const rules = [...ROOT, "rules"] as const
 const reviews = [...ROOT, "reviews"] as const
 const tips = [...ROOT, "security-tips"] as const
 const receivables = [...ROOT, "receivables"] as const
+const figures = [...ROOT, "figures"] as const
 
 export const queryKeys = {
   all: ROOT,
@@ -54,6 +55,12 @@ export const queryKeys = {
     detail: (orderId: string, asOf?: string) => [...receivables, "detail", orderId, asOf ?? "today"] as const,
     /** the store's default currency, for the tabs' totals */
     storeCurrency: () => [...ROOT, "store-currency"] as const,
+  },
+  /** the overview's figures per period and currency; the store's currencies for its picker */
+  figures: {
+    all: figures,
+    analytics: (query: { from: string; to: string; currency_code: string }) => [...figures, "analytics", query] as const,
+    currencies: () => [...ROOT, "store-currencies"] as const,
   },
   /** the customer and order data the "Add to negative list" drawer is prefilled from */
   listWidget: {
