@@ -12,6 +12,8 @@ import {
   replayableInputOf,
   decide,
   defaultClassFor,
+  EvaluationListMatch,
+  EvaluationStage,
   fallbackDecision,
   ProviderSnapshot,
   RiskSettings,
@@ -36,6 +38,7 @@ import { recordCartSignal } from "./signals/record-cart-signal"
 import { ruleNeeds } from "../engine/rules/rule-needs"
 import { signalKeysFor } from "./signals/signal-keys"
 import { observeIdentity } from "./probing/observe-identity"
+import { recordCartEvaluation } from "./figures/record-cart-evaluation"
 
 export type CartAssessment = {
   loaded: LoadedCart
@@ -72,6 +75,21 @@ export type AssessCartOptions = {
   recordReplayable?: boolean
   /** orders that are not earlier orders of the shopper (the order whose payment collection is paid) */
   excludeOrderIds?: string[]
+  /**
+   * record the decision for the merchant's figures (payment_risk_cart_evaluation, one row per
+   * cart and decision), in the background: the answer never waits for it. Default: `completion`
+   * with `includeInFlight` (the completion's evaluation), nothing for `dryRun` (the admin's
+   * evaluate tool) or an order's payment collection (`excludeOrderIds`), else `listing`.
+   */
+  figures?: EvaluationStage | "off"
+}
+
+/** The figures stage of an evaluation with these options (see AssessCartOptions.figures). */
+export function figuresStageOf(options: AssessCartOptions): EvaluationStage | null {
+  if (options.dryRun) return null
+  if (options.figures) return options.figures === "off" ? null : options.figures
+  if (options.excludeOrderIds?.length) return null
+  return options.includeInFlight ? "completion" : "listing"
 }
 
 /** Accepted completions of the identity whose order does not exist yet (the race window). */
@@ -89,7 +107,14 @@ async function inFlightCompletions(
   return rows.filter((row) => !placed.has(row.cart_id))
 }
 
-type Evaluated = { snapshot: CartSnapshot; decision: Decision; credit_check?: CartAssessment["credit_check"]; replayable?: ReplayableInput | null }
+type Evaluated = {
+  snapshot: CartSnapshot
+  decision: Decision
+  credit_check?: CartAssessment["credit_check"]
+  replayable?: ReplayableInput | null
+  /** the negative-list matches the decision used, kind and entry source only (for the figures) */
+  list_matches?: EvaluationListMatch[]
+}
 
 async function evaluate(
   service: PaymentRiskModuleService,
@@ -179,8 +204,13 @@ async function evaluate(
     )
   }
   const preliminary = decide(input)
-  const finish = async (result: Evaluated, decided: EngineInput = input) => {
+  const list_matches: EvaluationListMatch[] =
+    settings.negative_list.enabled && listMatches
+      ? listMatches.matches.map(({ entry, match }) => ({ kind: match.kind, source: (entry.source as NegativeListSource | undefined) ?? null }))
+      : []
+  const finish = async (evaluated: Evaluated, decided: EngineInput = input) => {
     await signalWrite
+    const result = { ...evaluated, list_matches }
     return options.recordReplayable ? { ...result, replayable: replayableOf(container, decided, listMatches) } : result
   }
   // external data last, and only when it can change the answer (golden rules)
@@ -247,6 +277,8 @@ export async function assessCart(
   options: AssessCartOptions = {}
 ): Promise<CartAssessment> {
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  const startedAt = new Date()
+  const figuresStage = figuresStageOf(options)
   // the version read of settings, rules and classes runs beside the cart read (its failure is
   // the evaluation's, below: an unknown cart still answers NOT_FOUND)
   const configPromise = service.readConfig()
@@ -260,10 +292,14 @@ export async function assessCart(
       DEFAULT_SETTINGS.evaluation_timeout_ms
     )
     settings = stored
-    const { snapshot, decision, credit_check, replayable } = await withTimeout(
+    const { snapshot, decision, credit_check, replayable, list_matches } = await withTimeout(
       evaluate(service, container, config, loaded, settings, identityKey, options),
       settings.evaluation_timeout_ms
     )
+    if (figuresStage) {
+      // started, not awaited: the answer never waits for the figures (failures are logged)
+      void recordCartEvaluation(container, service, { stage: figuresStage, snapshot, decision, started_at: startedAt, list_matches })
+    }
     return {
       loaded,
       snapshot,
@@ -282,9 +318,13 @@ export async function assessCart(
       code: error instanceof EvaluationTimeoutError ? "evaluation_timeout" : "evaluation_error",
       message: redactForLog(message),
     })
+    const snapshot = { ...loaded.cart, providers }
+    if (figuresStage) {
+      void recordCartEvaluation(container, service, { stage: figuresStage, snapshot, decision, started_at: startedAt })
+    }
     return {
       loaded,
-      snapshot: { ...loaded.cart, providers },
+      snapshot,
       decision,
       settings,
       identity_key: identityKey,

@@ -1,7 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { CreditLimits, DEFAULT_RULES, HashKeys, PaymentClass, RiskRule as EngineRule, RiskSettings as EngineSettings } from "../../engine"
+import { CreditLimits, DEFAULT_RULES, EvaluationRecord, HashKeys, PaymentClass, RiskRule as EngineRule, RiskSettings as EngineSettings } from "../../engine"
 import { newListEntryExpiry, RetentionPeriods, retentionPeriods } from "../../engine/privacy/retention"
 import CartEvaluation from "./models/cart-evaluation"
 import CartSignal from "./models/cart-signal"
@@ -28,6 +28,7 @@ import * as assessments from "./repositories/assessments"
 import * as cartSignals from "./repositories/cart-signals"
 import * as credit from "./repositories/credit"
 import * as erasure from "./repositories/erasure"
+import * as figures from "./repositories/figures"
 import * as hashKeyUse from "./repositories/hash-keys"
 import * as negativeList from "./repositories/negative-list"
 import * as listQueries from "./repositories/negative-list-queries"
@@ -206,6 +207,40 @@ class PaymentRiskModuleService extends MedusaService({
   async purgeExpiredData(periods: RetentionPeriods, now: Date = new Date(), @MedusaContext() sharedContext: Ctx = {}): Promise<retention.RetentionResult> {
     const knex = sharedContext.manager!.getKnex()
     return await retention.purgeExpiredData(knex, periods, now, await this.getSettings())
+  }
+
+  // ── figures (repositories/figures.ts) ──
+
+  /**
+   * One row per cart and decision: inserted unless the cart has one for this decision already.
+   * The credit cost is what the cart's paid queries since `creditSince` cost. Whether a row was added.
+   */
+  @InjectManager()
+  async recordCartEvaluation(row: EvaluationRecord, creditSince: Date | null, @MedusaContext() sharedContext: Ctx = {}): Promise<boolean> {
+    return await figures.insertCartEvaluation(sharedContext.manager!.getKnex(), row, creditSince)
+  }
+
+  /** The placed order's figure unless it has one; the new row's id, or null when it existed. */
+  @InjectManager()
+  async insertOrderFigure(row: figures.OrderFigureInput, @MedusaContext() sharedContext: Ctx = {}): Promise<string | null> {
+    return await figures.insertOrderFigure(sharedContext.manager!.getKnex(), row)
+  }
+
+  @InjectManager()
+  async deleteOrderFigure(id: string, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+    await figures.deleteOrderFigure(sharedContext.manager!.getKnex(), id)
+  }
+
+  /** Marks the cart's evaluation rows completed by its order; the ids of the rows changed. */
+  @InjectManager()
+  async completeCartEvaluations(completion: figures.CartCompletion, @MedusaContext() sharedContext: Ctx = {}): Promise<string[]> {
+    return await figures.completeCartEvaluations(sharedContext.manager!.getKnex(), completion)
+  }
+
+  /** Undoes completeCartEvaluations for these rows. */
+  @InjectManager()
+  async reopenCartEvaluations(ids: string[], @MedusaContext() sharedContext: Ctx = {}): Promise<number> {
+    return await figures.reopenCartEvaluations(sharedContext.manager!.getKnex(), ids)
   }
 
   // ── negative list (repositories/negative-list.ts, negative-list-queries.ts) ──

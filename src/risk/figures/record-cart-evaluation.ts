@@ -1,0 +1,47 @@
+import { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CartSnapshot, Decision, EvaluationListMatch, EvaluationStage, evaluationRecordOf } from "../../engine"
+import { redactForLog } from "../../engine/payment-data/redact-log"
+import type PaymentRiskModuleService from "../../modules/payment-risk/service"
+
+export type CartEvaluationFacts = {
+  stage: EvaluationStage
+  /** the cart as judged (its id, currency, total and the region's providers with their classes) */
+  snapshot: Pick<CartSnapshot, "id" | "currency_code" | "total" | "providers">
+  decision: Decision
+  /** when the evaluation started: the cart's paid credit queries since then are its cost */
+  started_at: Date
+  /** the negative-list matches the decision used, with their entries' sources (no values) */
+  list_matches?: EvaluationListMatch[]
+}
+
+/**
+ * Records the evaluation for the merchant's figures (payment_risk_cart_evaluation) without the
+ * caller waiting: the insert is started and its failure is logged, never thrown, so the
+ * shopper's answer is neither slowed nor failed by it. Returns the write's promise (it always
+ * resolves: true when a row was added) for callers that may wait, such as tests.
+ */
+export function recordCartEvaluation(container: MedusaContainer, service: PaymentRiskModuleService, facts: CartEvaluationFacts): Promise<boolean> {
+  const write = async () => {
+    const row = evaluationRecordOf({
+      stage: facts.stage,
+      cart_id: facts.snapshot.id,
+      evaluated_at: new Date(),
+      currency_code: facts.snapshot.currency_code,
+      total: facts.snapshot.total,
+      decision: facts.decision,
+      providers: facts.snapshot.providers,
+      list_matches: facts.list_matches,
+    })
+    return await service.recordCartEvaluation(row, facts.started_at)
+  }
+  return write().catch((error) => {
+    try {
+      const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+      logger.warn(`payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${redactForLog(error instanceof Error ? error.message : String(error))}`)
+    } catch {
+      // no logger: nothing else to do, the shopper's answer does not depend on it
+    }
+    return false
+  })
+}
