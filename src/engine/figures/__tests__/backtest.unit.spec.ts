@@ -2,7 +2,7 @@ import { input, paidOrder, settings as settingsWith } from "../../__tests__/buil
 import { DEFAULT_SETTINGS } from "../../settings"
 import type { RiskRule, RuleAction } from "../../rules/types"
 import type { PaymentClass } from "../../types"
-import { backtest, BacktestOrder } from "../backtest"
+import { backtest, BacktestOrder, BacktestTally } from "../backtest"
 import type { OutcomeBucket } from "../outcome-bucket"
 import { replayableInputOf } from "../replayable"
 import { scoredOrdersOf } from "../scored-orders"
@@ -117,7 +117,23 @@ describe("backtest", () => {
         buckets: { defaulted: { count: 0, amount: 0 }, paid_late: { count: 0, amount: 0 }, refunded: { count: 0, amount: 0 }, paid_fine: { count: 0, amount: 0 } },
         overrides: { count: 0, amount: 0 },
         samples: [],
+        inexact: [],
       })
+    })
+  })
+
+  describe("when orders are added a batch at a time (BacktestTally)", () => {
+    it("should give what one call over all orders gives, samples included", () => {
+      const tally = new BacktestTally(draft, current, { sample_size: 2 })
+      for (let i = 0; i < HISTORY.length; i += 3) tally.add(HISTORY.slice(i, i + 3))
+      expect(tally.result()).toEqual(backtest(HISTORY, draft, current, { sample_size: 2 }))
+    })
+
+    it("should keep the worst samples of many stopped orders", () => {
+      const many = Array.from({ length: 30 }, (_, i) => order(`m${String(i).padStart(2, "0")}`, 401 + i, i % 2 ? "paid_fine" : "defaulted"))
+      const tally = new BacktestTally(draft, current, { sample_size: 3 })
+      many.forEach((one) => tally.add([one]))
+      expect(tally.result().samples).toEqual(["m28", "m26", "m24"])
     })
   })
 })
