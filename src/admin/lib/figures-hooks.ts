@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query"
 import type { AnalyticsResponse, BacktestBody, BacktestResponse, FigureQuery, SimulateBody, SimulateResponse } from "../components/figures/types"
 import { queryKeys } from "./query-keys"
+import { ruleSetWith } from "../components/rules/rule-set"
+import type { RuleDTO, RuleInput } from "./rules-types"
 import { sdk } from "./sdk"
 
 export type * from "../components/figures/types"
@@ -49,5 +51,26 @@ export function useBacktest() {
 export function useSimulateThresholds() {
   return useMutation({
     mutationFn: (body: SimulateBody) => sdk.client.fetch<SimulateResponse>(`${BASE}/simulate-thresholds`, { method: "POST", body }),
+  })
+}
+
+/** All stored rules (the rules API gives at most 200 a page). */
+async function allRules(): Promise<RuleDTO[]> {
+  const rules: RuleDTO[] = []
+  for (let offset = 0; ; offset += 200) {
+    const page = await sdk.client.fetch<{ rules: RuleDTO[]; count: number }>(`${BASE}/rules`, { query: { limit: 200, offset } })
+    rules.push(...page.rules)
+    if (!page.rules.length || rules.length >= page.count) return rules
+  }
+}
+
+/** "Test on past orders": the draft with the other current rules, replayed on a period's orders. */
+export function useRuleBacktest() {
+  return useMutation({
+    mutationFn: async ({ draft, editingId, ...period }: FigureQuery & { draft: RuleInput; editingId?: string }) =>
+      sdk.client.fetch<BacktestResponse>(`${BASE}/backtest`, {
+        method: "POST",
+        body: { ...period, rules: ruleSetWith(draft, await allRules(), editingId), sample_size: 10 } satisfies BacktestBody,
+      }),
   })
 }

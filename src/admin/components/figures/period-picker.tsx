@@ -22,7 +22,7 @@ export const PeriodPicker = ({ choice, onChoice, currency, currencies, onCurrenc
       const from = new Date()
       from.setDate(from.getDate() - 29)
       onChoice({ preset: "custom", from: dayOf(from), to: dayOf(to) })
-    } else onChoice({ preset: Number(next) as 7 | 30 | 90 })
+    } else onChoice({ preset: Number(next) })
   }
   return (
     <div className="flex flex-wrap items-end gap-3" data-testid="figures-period">

@@ -1,5 +1,6 @@
 /** The overview's periods: the last 7, 30 or 90 days up to today, or two chosen days (both included). */
-export type PeriodChoice = { preset: 7 | 30 | 90 } | { preset: "custom"; from: string; to: string }
+/** `preset`: the last so many days (7, 30, 90 in the overview; the rule test offers longer ones) */
+export type PeriodChoice = { preset: number } | { preset: "custom"; from: string; to: string }
 
 export const PRESETS = [7, 30, 90] as const
 

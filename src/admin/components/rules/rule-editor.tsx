@@ -1,12 +1,15 @@
 import { Button, FocusModal, Heading, Input, Label, Switch, Text, Textarea, toast } from "@medusajs/ui"
 import { ruleDescription, ruleName } from "../../lib/rule-text"
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/errors"
+import { useRuleBacktest, useStoreCurrencies } from "../../lib/figures-hooks"
 import { useConditionCatalog, useSaveRule } from "../../lib/rules-hooks"
 import type { RuleDTO } from "../../lib/rules-types"
 import { FieldError } from "../field-error"
+import { periodRange } from "../figures/period"
 import { ActionsEditor } from "./actions-editor"
+import { BacktestDays, BacktestPanel } from "./backtest-panel"
 import { ConditionGroupEditor } from "./condition-group"
 import { actionErrors, checkDraft, draftFromRule, DraftErrors, draftToBody, emptyDraft, RuleDraft, serverErrors } from "./rule-draft"
 
@@ -28,18 +31,52 @@ export const RuleEditor = ({ open, onOpenChange, rule }: Props) => {
   /** after the first save attempt the client checks run on every change, so fixed fields clear */
   const [attempted, setAttempted] = useState(false)
   const save = useSaveRule(rule?.id)
+  const backtest = useRuleBacktest()
+  const [testing, setTesting] = useState(false)
+  const [days, setDays] = useState<BacktestDays>(90)
+  const { data: currencies } = useStoreCurrencies()
+  const [currency, setCurrency] = useState<string | null>(null)
+  const resultRef = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
     if (!open) return
     setDraft(rule ? { ...draftFromRule(rule), name: ruleName(rule, t), description: ruleDescription(rule, t) ?? "" } : emptyDraft())
     setErrors({})
     setAttempted(false)
+    setTesting(false)
     save.reset()
+    backtest.reset()
   }, [open, rule?.id])
 
   useEffect(() => {
     if (attempted) setErrors(checkDraft(draft, byAttribute, t))
   }, [draft])
+
+  /** "Test on past orders": the draft (checked like on save) with the other rules, on the period's orders. */
+  const test = (period: BacktestDays = days, code: string | null = currency ?? currencies?.default ?? null) => {
+    const found = checkDraft(draft, byAttribute, t)
+    setAttempted(true)
+    setErrors(found)
+    if (Object.keys(found).length) {
+      toast.error(t("paymentRisk.rules.checkFields"))
+      return
+    }
+    const range = periodRange({ preset: period })
+    setTesting(true)
+    setTimeout(() => resultRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }), 50)
+    if (!range || !code) return
+    backtest.mutate(
+      { ...range, currency_code: code, draft: draftToBody(draft, byAttribute), editingId: rule?.id },
+      {
+        onError: (error) => {
+          // the draft is the set's first rule: its fields are named "rules, 0, …"
+          const message = errorMessage(error)
+          const mine = serverErrors(message.replace(/field 'rules, 0, /g, "field '"))
+          if (!mine.form) setErrors(mine)
+        },
+      }
+    )
+  }
 
   const set = (patch: Partial<RuleDraft>) => setDraft((current) => ({ ...current, ...patch }))
 
@@ -80,6 +117,9 @@ export const RuleEditor = ({ open, onOpenChange, rule }: Props) => {
             <FocusModal.Close asChild>
               <Button size="small" variant="secondary">{t("paymentRisk.rules.cancel")}</Button>
             </FocusModal.Close>
+            <Button size="small" variant="secondary" isLoading={backtest.isPending} onClick={() => test()} data-testid="rule-backtest">
+              {t("paymentRisk.rules.backtest.button")}
+            </Button>
             <Button size="small" isLoading={save.isPending} onClick={submit}>{t("paymentRisk.save")}</Button>
           </div>
         </FocusModal.Header>
@@ -125,6 +165,14 @@ export const RuleEditor = ({ open, onOpenChange, rule }: Props) => {
                 errors={{ ...actionErrors(errors, draft.actions), actions: errors.actions }} />
             </section>
             <FieldError message={errors.form} />
+            <div ref={resultRef}>
+              {testing && (
+                <BacktestPanel result={backtest.data} pending={backtest.isPending} error={backtest.error ? errorMessage(backtest.error) : undefined}
+                  days={days} onDays={(next) => { setDays(next); test(next) }}
+                  currency={currency ?? currencies?.default ?? null} currencies={currencies?.codes ?? []}
+                  onCurrency={(next) => { setCurrency(next); test(days, next) }} catalog={catalog} />
+              )}
+            </div>
           </div>
         </FocusModal.Body>
       </FocusModal.Content>
