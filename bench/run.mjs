@@ -12,6 +12,9 @@
  *   6. cart completion with the plugin's check, then the same server restarted with
  *      PAYMENT_RISK_COMPLETE_CART_HOOK=off (bench/lib/checkout.mjs)
  *   7. the engine alone, in process, with the stored rules and settings (bench/lib/engine-alone.mjs)
+ *   8. the merchant's figures (issue 17): order figures, replayable assessments, outcomes, claims
+ *      and evaluated carts seeded with the shop (bench/lib/seed-figures.mjs), then the overview,
+ *      a backtest and the threshold simulation over HTTP, between 4 and 5 (bench/lib/figures.mjs)
  * Writes bench/RESULTS.md and bench/results.json. Meant to stay under 20 minutes at full size on
  * 2 cores (the run's own duration is total_s in results.json).
  *
@@ -25,6 +28,7 @@
  *   BENCH_IMPORT_ROWS  rows of the timed CSV import                       default 1000000
  *   BENCH_IN_PROCESS   seconds of the in-process check per list size     default 5
  *   BENCH_COMPLETIONS  timed completions per mode (plus 10 warm-up ones)  default 100
+ *   BENCH_PARTS        "figures": only the shop, its figures and their routes (printed, no report)
  */
 import os from "node:os"
 import { ADMIN, pgClient, pgConnection, startHost } from "./lib/host.mjs"
@@ -38,6 +42,8 @@ import { engineAlone } from "./lib/engine-alone.mjs"
 import { assessInProcess, checkInProcess } from "./lib/check-in-process.mjs"
 import { assertDefaultRules } from "./lib/rules.mjs"
 import { writeReport } from "./lib/report.mjs"
+import { figureCounts, seedFigures } from "./lib/seed-figures.mjs"
+import { measureFigures } from "./lib/figures.mjs"
 
 const env = (name, fallback) => Number(process.env[name] || fallback)
 const DURATION = env("BENCH_DURATION", 10)
@@ -51,6 +57,7 @@ const IN_PROCESS_SECONDS = env("BENCH_IN_PROCESS", 5)
 const COMPLETIONS = env("BENCH_COMPLETIONS", 100)
 const WARMUP_COMPLETIONS = 10
 const PROVIDER = "pp_prepayment_manual"
+const ONLY_FIGURES = process.env.BENCH_PARTS === "figures"
 const t0 = Date.now()
 if (!(SMALL < MID && MID < LARGE)) throw new Error(`need 1000 < BENCH_MID (${MID}) < BENCH_LARGE (${LARGE})`)
 if (CUSTOMERS < 5 * (2 * (COMPLETIONS + WARMUP_COMPLETIONS) + 1)) throw new Error("BENCH_CUSTOMERS too small for BENCH_COMPLETIONS (one regular customer per cart)")
@@ -186,6 +193,17 @@ async function main() {
     const paid = await historyOf(db, shopper)
     if (paid.length !== 3 || paid.some((o) => Number(o.captured_amount) !== Number(o.amount))) throw new Error(`shopper history is not three paid orders: ${JSON.stringify(paid)}`)
     log(`  ${results.shop.orders} orders in ${results.shop.seconds} s`)
+    log("seeding the figures: order figures, replayable assessments, outcomes, claims, evaluated carts")
+    started = Date.now()
+    results.figures_seed = { ...(await seedFigures(db, { settings, storedRules: rules })), seconds: seconds(started) }
+    results.figures_seed.counts = await figureCounts(db)
+    log(`  ${JSON.stringify(results.figures_seed)}`)
+    const figures = () => measureFigures({ baseUrl: host.baseUrl, headers: admin, db, storedRules: rules, settings, log })
+    if (ONLY_FIGURES) {
+      results.figures = await figures()
+      console.log(JSON.stringify(results.figures, null, 2))
+      return
+    }
 
     // sanity: the hits are found, so the benchmark measures real matching work
     await seedList(db, 0, SMALL - TARGETS.length, TARGETS)
@@ -218,6 +236,9 @@ async function main() {
     results.runs.plugin_providers = await both({ name: "plugin GET /store/carts/:id/payment-providers", url: `${host.baseUrl}/store/carts/${cartId}/payment-providers`, headers: store })
     log("timing the store route's decision (assessCart) in process")
     results.runs.plugin_providers.in_process = await assessInProcess(host, cartId, IN_PROCESS_SECONDS)
+
+    log("measuring the figures (overview, backtest, threshold simulation)")
+    results.figures = await figures()
 
     log(`CSV import of ${IMPORT_ROWS} rows`)
     const pid = serverProcess(host.serverPid())
@@ -269,6 +290,7 @@ async function main() {
     load_avg_at_end: os.loadavg().map((n) => Number(n.toFixed(2))),
   }
   results.total_s = Number(((Date.now() - t0) / 1000).toFixed(0))
+  if (ONLY_FIGURES) return log(`figures only: done in ${results.total_s} s (no report written)`)
   writeReport(results)
   log("written bench/RESULTS.md and bench/results.json")
 }

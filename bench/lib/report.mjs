@@ -52,9 +52,52 @@ function targetsOf(results) {
     { key: "import_rate", target: `CSV import ≥ 25,000 rows/s (${n(imp.rows)} rows in one request)`, value: `${n(imp.rows_per_s)} rows/s`, met: imp.rows_per_s >= 25000 },
     { key: "import_memory", target: "CSV import memory (RSS after the import settles ≤ start + 64 MiB, peak ≤ start + 256 MiB)", value: `${memory.kept_mib >= 0 ? "+" : ""}${memory.kept_mib} MiB settled, peak +${memory.growth_mib} MiB`, met: memory.flat },
     { key: "engine", target: "engine `decide` with the default rules ≤ 30 µs", value: `${engine.decide_us} µs`, met: engine.decide_us <= 30 },
+    ...figureTargets(results.figures),
     { key: "duration", target: "the whole bench ≤ 15 minutes", value: `${Math.round(results.total_s / 6) / 10} min`, met: results.total_s <= 900 },
     { key: "errors", target: "no errors or non-2xx answers", value: runsWithErrors, met: runsWithErrors === 0 },
   ]
+}
+
+/** The targets of issue 17 (the merchant's figures), when the run measured them. */
+function figureTargets(figures) {
+  if (!figures) return []
+  const { backtest, analytics, simulate } = figures
+  return [
+    { key: "backtest", target: `backtest of ${n(backtest.replayable)} past orders with the 9 default rules (other thresholds) < 10 s`, value: `p50 ${(backtest.p50_ms / 1000).toFixed(2)} s (${backtest.runs} runs, ${n(backtest.orders)} orders answered)`, met: backtest.p50_ms < 10_000 },
+    { key: "analytics", target: `overview of 90 days with ${n(analytics.orders)} orders < 1 s`, value: `p50 ${analytics.p50_ms} ms, p99 ${analytics.p99_ms} ms (${analytics.runs} runs)`, met: analytics.p99_ms < 1000 },
+    { key: "simulate_thresholds", target: `threshold simulation over the same 90 days (${n(simulate.replayable)} replayable orders): reported, no target`, value: `p50 ${(simulate.p50_ms / 1000).toFixed(2)} s`, met: true },
+  ]
+}
+
+/** The figures section of RESULTS.md (issue 17). */
+function figuresSection(results) {
+  const f = results.figures
+  if (!f) return ""
+  const seed = results.figures_seed
+  const c = seed.counts
+  const row = (name, r, extra) => `| ${name} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} | ${r.runs} | ${extra} |`
+  return `
+## The merchant's figures (issue 17)
+
+Seeded with the shop in ${seed.seconds} s (set-based SQL, bench/lib/seed-figures.mjs): a figure row for each of the
+${n(seed.order_figures)} orders, placed within the last 89 days (by class: ${Object.entries(c.orders_by_class).map(([k, v]) => `${k} ${n(v)}`).join(", ")}),
+plus ${n(seed.erased_figures)} older rows whose orders were erased; ${n(seed.assessments)} assessments with a replayable input
+(${seed.templates.templates} templates replayed with the stored rules: ${seed.templates.restricted} restricted, ${seed.templates.review} to review,
+${seed.templates.nothing_held} with no rule held), ${n(seed.outcomes)} outcomes (${Object.entries(c.outcomes_by_kind).map(([k, v]) => `${k} ${n(v)}`).join(", ")}),
+${n(seed.receivables)} claims, and ${n(seed.cart_rows)} evaluation rows for ${n(seed.carts)} carts (${n(c.carts.restricted)} restricted, of them
+${n(c.carts.restricted_left)} left at the payment step).
+
+One request at a time over HTTP with admin auth, period ${f.period.from.slice(0, 10)} to ${f.period.to.slice(0, 10)} (90 days, EUR); each
+answer checked against the database (orders, carts, replayable orders in the period):
+
+| route | p50 ms | p99 ms | max ms | runs | answered |
+|---|---:|---:|---:|---:|---|
+${row("GET /admin/payment-risk/analytics", f.analytics, `${n(f.analytics.orders)} orders, ${n(f.analytics.carts)} carts`)}
+${row("POST /admin/payment-risk/backtest", f.backtest, `${n(f.backtest.orders)} orders, ${n(f.backtest.replayable)} replayed: draft = ${f.backtest.draft.rules} default rules, review from ${f.backtest.draft.review_score}, prepayment from ${f.backtest.draft.prepayment_score}; stops ${n(f.backtest.stopped)} (${Object.entries(f.backtest.buckets).map(([k, v]) => `${k} ${n(v)}`).join(", ")}), ${n(f.backtest.overrides)} overrides`)}
+${row("POST /admin/payment-risk/simulate-thresholds", f.simulate, `${n(f.simulate.replayable)} replayed, ${f.simulate.points} points, minimum at ${f.simulate.minimum_at}, abandonment ${f.simulate.abandonment}`)}
+
+With ${f.analytics.runs} and ${f.backtest.runs} runs the p99 is the slowest run (the overview's target is held to it); each route had one untimed warm-up call first.
+`
 }
 
 /** The in-process check figures per kind of body. */
@@ -224,6 +267,7 @@ Sample decision: score ${engine.sample.score}, rules held: ${engine.sample.held.
 | the same without rules and plausibility checks | ${engine.decide_without_rules_and_plausibility_us} µs |
 | \`matchEntries\` of one cart against 3 candidates | ${engine.match_3_candidates_us} µs |
 
+${figuresSection(results)}
 ## Targets
 
 | target | measured | met |
