@@ -41,7 +41,8 @@ export const DEFAULT_REFUSAL_MESSAGE = {
  * credit queries 90 days — the answers' cache (30 days) plus a quarter to check the bureau's
  * invoices; review events 2 years, like the assessment they explain; list entries 3 years —
  * the regular limitation period for claims (§ 195 BGB), deleted 30 days after they expire;
- * audit rows 4 years — they outlive the entry they document, and hold no clear values.
+ * audit rows 4 years — they outlive the entry they document, and hold no clear values;
+ * figures 4 years — see `figures_days` below.
  */
 export const DEFAULT_RETENTION: RetentionSettings = {
   assessment_days: null,
@@ -53,6 +54,9 @@ export const DEFAULT_RETENTION: RetentionSettings = {
   list_entry_days: 1095,
   list_entry_grace_days: 30,
   list_audit_days: 1460,
+  // figures compare defaults across years and hold no personal data (ids go on erasure): as long
+  // as the outcomes they are measured against (claims run three years from the end of their year)
+  figures_days: 1460,
 }
 
 export const DEFAULT_SETTINGS: RiskSettings = {

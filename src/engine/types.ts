@@ -193,6 +193,8 @@ export type RetentionSettings = {
   list_entry_grace_days: number
   /** negative-list audit rows (masked values only) */
   list_audit_days: number
+  /** the merchant's figures: evaluated carts and placed orders (no personal data; ids removed on erasure) */
+  figures_days: number
 }
 
 export type RiskSettings = {

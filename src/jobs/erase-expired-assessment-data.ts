@@ -12,7 +12,8 @@ import { eraseCartSignals } from "../risk/signals/erase-cart-signals"
  * Daily retention (settings → `retention`; README "What is stored, when, and for how long"):
  * assessments past their period are reduced to anonymous figures (order link deleted); velocity
  * signals, identity observations, credit queries, reservations and limit events, review events
- * and audit rows past theirs are hard-deleted; list entries without an expiry get one, and
+ * and audit rows past theirs are hard-deleted, and so are the figures' evaluated carts and placed
+ * orders past `retention.figures_days`; list entries without an expiry get one, and
  * entries expired longer than the grace period are hard-deleted. `now` is for tests.
  */
 export default async function eraseExpiredAssessmentData(container: MedusaContainer, options: { now?: Date } = {}) {

@@ -12,6 +12,8 @@ export type RetentionPeriods = {
   outcome_days: number
   list_entry_grace_days: number
   list_audit_days: number
+  /** absent (periods built before the figures existed): DEFAULT_RETENTION.figures_days */
+  figures_days?: number
 }
 
 /** The longest velocity window (minutes) any enabled rule counts over, 0 when none does. */
@@ -50,6 +52,7 @@ export function retentionPeriods(settings: RiskSettings, optionAssessmentDays: n
     outcome_days: r.outcome_days,
     list_entry_grace_days: r.list_entry_grace_days,
     list_audit_days: r.list_audit_days,
+    figures_days: r.figures_days,
   }
 }
 

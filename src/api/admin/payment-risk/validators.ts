@@ -88,6 +88,7 @@ const RetentionSchema = z
     list_entry_days: RetentionDays.optional(),
     list_entry_grace_days: z.number().int().min(0).max(365).optional(),
     list_audit_days: RetentionDays.optional(),
+    figures_days: RetentionDays.optional(),
   })
   .strict()
 

@@ -36,13 +36,18 @@ export type ShopperErasureResult = {
   list_entries_deleted: number
   list_audits_deleted: number
   list_entries_kept: number
+  /** her carts' evaluation rows kept for the figures without their cart and order id */
+  cart_evaluations_anonymised: number
+  /** her orders' figure rows kept without their order id */
+  order_figures_anonymised: number
 }
 
 /**
  * Removes one shopper from the plugin's tables in one transaction (all or nothing): her
  * assessments are scrubbed, and her velocity signals, identity observations, credit queries,
  * reservations and limit events, the review events, outcomes and receivables of her orders, and the list entries of
- * the plan with their audit rows are hard-deleted.
+ * the plan with their audit rows are hard-deleted. The figures of her carts and orders stay, without
+ * their cart and order ids (they hold nothing else that points to her).
  */
 export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): Promise<ShopperErasureResult> {
   const { cart_ids: carts, customer_ids: customers, email_keys: emailKeys, credit_identity_hashes: hashes } = plan
@@ -75,6 +80,15 @@ export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): P
     const notifications = await deleteDunningNotifications(trx, plan.order_ids)
     const audits = await deleted(`delete from payment_risk_negative_list_audit where entry_id = any(?::text[])`, [plan.list_entry_ids])
     const entries = await deleted(`delete from payment_risk_negative_list_entry where id = any(?::text[])`, [plan.list_entry_ids])
+    const evaluations = await deleted(
+      `update payment_risk_cart_evaluation set cart_id = null, order_id = null, updated_at = now()
+        where cart_id = any(?::text[]) or order_id = any(?::text[])`,
+      [carts, plan.order_ids]
+    )
+    const orderFigures = await deleted(
+      `update payment_risk_order_figure set order_id = null, updated_at = now() where order_id = any(?::text[])`,
+      [plan.order_ids]
+    )
     return {
       erased,
       signals_deleted: signals,
@@ -89,6 +103,8 @@ export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): P
       list_entries_deleted: entries,
       list_audits_deleted: audits,
       list_entries_kept: plan.kept_list_entry_ids.length,
+      cart_evaluations_anonymised: evaluations,
+      order_figures_anonymised: orderFigures,
     }
   })
 }

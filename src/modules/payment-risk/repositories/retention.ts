@@ -1,4 +1,4 @@
-import { RiskSettings as EngineSettings } from "../../../engine"
+import { DEFAULT_RETENTION, RiskSettings as EngineSettings } from "../../../engine"
 import { daysBefore, RetentionPeriods } from "../../../engine/privacy/retention"
 import { bulkEntityId } from "../entity-id"
 import { auditChanges } from "../types/audit-changes"
@@ -14,6 +14,8 @@ export type RetentionResult = {
   list_entries_backfilled: number
   list_entries: number
   list_audits: number
+  cart_evaluations: number
+  order_figures: number
 }
 
 /** rows deleted per statement by the retention job, so no delete holds its locks for long */
@@ -30,6 +32,9 @@ const PURGED_TABLES = {
   // a claim untouched for the outcomes' period (its payments and stages are outcomes)
   receivables: ["payment_risk_receivable", "updated_at"],
   list_audits: ["payment_risk_negative_list_audit", "created_at"],
+  // the figures: an evaluated cart by when it was evaluated, an order by when it was placed
+  cart_evaluations: ["payment_risk_cart_evaluation", "evaluated_at"],
+  order_figures: ["payment_risk_order_figure", "placed_at"],
 } as const
 
 /** Deletes the table's rows older than `days` before `now`, a batch per statement; returns how many. */
@@ -96,6 +101,7 @@ export async function purgeExpiredData(knex: Db, periods: RetentionPeriods, now:
     [settings.retention.list_entry_days, new Date(now.getTime() + settings.retention.list_entry_grace_days * 86_400_000), now]
   )
   const entries = await purgeListEntries(knex, daysBefore(now, periods.list_entry_grace_days), now)
+  const figuresDays = periods.figures_days ?? DEFAULT_RETENTION.figures_days
   return {
     credit_queries: await purgeTable(knex, "credit_queries", periods.credit_query_days, now),
     credit_limit_events: await purgeTable(knex, "credit_limit_events", periods.credit_query_days, now),
@@ -105,5 +111,7 @@ export async function purgeExpiredData(knex: Db, periods: RetentionPeriods, now:
     list_entries_backfilled: rowCount(backfilled),
     list_entries: entries,
     list_audits: await purgeTable(knex, "list_audits", periods.list_audit_days, now),
+    cart_evaluations: await purgeTable(knex, "cart_evaluations", figuresDays, now),
+    order_figures: await purgeTable(knex, "order_figures", figuresDays, now),
   }
 }
