@@ -3,12 +3,13 @@ import { Adjustments } from "@medusajs/icons"
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
+import { ThresholdSimulator } from "../../components/figures/threshold-simulator"
 import { EvaluateTool } from "../../components/rules/evaluate-tool"
 import { RuleEditor } from "../../components/rules/rule-editor"
 import { RuleSettingsCard } from "../../components/rules/rule-settings-card"
 import { RuleTable } from "../../components/rules/rule-table"
 
-/** Risk rules: the list with on/off switches, the rule builder, the rule settings and the evaluate tool. */
+/** Risk rules: the list with on/off switches, the rule builder, the rule settings, the threshold simulator and the evaluate tool. */
 const RulesPage = () => {
   const { t } = useTranslation()
   const [creating, setCreating] = useState(false)
@@ -30,6 +31,9 @@ const RulesPage = () => {
       </Container>
       <Container className="p-0">
         <RuleSettingsCard />
+      </Container>
+      <Container className="p-0">
+        <ThresholdSimulator />
       </Container>
     </div>
   )
