@@ -9,6 +9,8 @@ import {
   AdminSetProviderClass,
   AdminUpdatePaymentRiskSettings,
 } from "./validators"
+import { AdminFiguresQuery } from "./analytics/validators"
+import { AdminBacktest } from "./backtest/validators"
 import { adminEvaluateMiddlewares } from "./evaluate/middlewares"
 import { adminNegativeListMiddlewares } from "./negative-list/middlewares"
 import { adminOutcomesMiddlewares } from "./outcomes/middlewares"
@@ -16,6 +18,7 @@ import { adminReceivablesMiddlewares } from "./receivables/middlewares"
 import { adminReviewsMiddlewares } from "./reviews/middlewares"
 import { adminRulesMiddlewares } from "./rules/middlewares"
 import { adminSecurityTipsMiddlewares } from "./security-tips/middlewares"
+import { AdminSimulateThresholds } from "./simulate-thresholds/validators"
 
 /** Admin routes are behind Medusa's admin authentication (every /admin/* route). */
 export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
@@ -75,5 +78,21 @@ export const adminPaymentRiskMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/payment-risk/assessments",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(AdminListAssessments, {})],
+  },
+  // figures (issue 17)
+  {
+    matcher: "/admin/payment-risk/analytics",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminFiguresQuery, {})],
+  },
+  {
+    matcher: "/admin/payment-risk/backtest",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminBacktest)],
+  },
+  {
+    matcher: "/admin/payment-risk/simulate-thresholds",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AdminSimulateThresholds)],
   },
 ]

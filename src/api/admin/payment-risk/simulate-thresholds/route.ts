@@ -1,0 +1,25 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { simulateThresholds } from "../../../../risk/figures/simulate-thresholds"
+import { AdminSimulateThresholdsType } from "./validators"
+
+/**
+ * The threshold simulator (seed 003 Fig. 5-10): for each prepayment threshold the good and bad
+ * orders of the period it would restrict and let through, and the cost — defaults let through,
+ * credit checks, margin of the good shoppers who leave — with its minimum (README → Figures).
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminSimulateThresholdsType>, res: MedusaResponse) => {
+  const { from, to, currency_code, review_from, prepayment_from, margin, cost_per_default, abandonment_rate } = req.validatedBody
+  res.json(
+    await simulateThresholds(
+      req.scope,
+      { from, to, currency_code },
+      {
+        margin,
+        ...(review_from !== undefined ? { review_from } : {}),
+        ...(prepayment_from !== undefined ? { prepayment_from } : {}),
+        ...(cost_per_default !== undefined ? { cost_per_default } : {}),
+        ...(abandonment_rate !== undefined ? { abandonment_rate } : {}),
+      }
+    )
+  )
+}

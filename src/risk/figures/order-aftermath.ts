@@ -1,0 +1,77 @@
+import { aftermathOf, AftermathFigures, OutcomeKind } from "../../engine"
+import { FiguresDb, list, num } from "./figures-db"
+
+/**
+ * What happened to orders after checkout, for the figures: per order its outcomes (with
+ * amounts), the claim's hold when the merchant closed it (written off, handed over) and what
+ * Medusa refunded (the payment collections' `refunded_amount`) — read in one statement, bucketed
+ * by the engine's `aftermathOf` (`outcomeBucketOf`, lost, recovered).
+ *
+ * A claim's running status (overdue, in dunning) is computed from its payments in Medusa and is
+ * not recomputed here: a claim counts as paid late once the dunning run sent a stage (outcome
+ * `dunning_stage`) or it was handed over; until the first stage is sent, a claim past due counts
+ * as paid fine.
+ */
+export const AFTERMATH_COLUMNS = `
+  (select json_agg(json_build_object('kind', po.kind, 'occurred_at', po.occurred_at, 'amount', po.amount) order by po.occurred_at, po.created_at)
+     from payment_risk_outcome po where po.order_id = f.order_id and po.deleted_at is null) as outcomes,
+  (select rc.hold from payment_risk_receivable rc
+     where rc.order_id = f.order_id and rc.deleted_at is null and rc.hold in ('written_off', 'handed_over') limit 1) as closed_hold,
+  (select sum(pc.refunded_amount)::text from order_payment_collection opc
+     join payment_collection pc on pc.id = opc.payment_collection_id and pc.deleted_at is null
+    where opc.order_id = f.order_id and opc.deleted_at is null and pc.refunded_amount > 0) as refunded`
+
+type OutcomeJson = { kind: OutcomeKind; occurred_at: string; amount: unknown }
+
+/** The aftermath of one row read with AFTERMATH_COLUMNS. */
+export function aftermathOfRow(amount: number, row: Record<string, unknown>): AftermathFigures {
+  const hold = row.closed_hold
+  return aftermathOf(amount, {
+    outcomes: list<OutcomeJson>(row.outcomes).map((o) => ({ kind: o.kind, occurred_at: o.occurred_at, amount: o.amount === null ? null : num(o.amount) })),
+    receivable: hold === "written_off" || hold === "handed_over" ? { status: hold, stage: null } : null,
+    refunded_amount: num(row.refunded),
+  })
+}
+
+/**
+ * The placed orders of a period (by their figures row) that have an aftermath: an outcome, a
+ * claim closed by the merchant, or a refund. Each side is found through its own table first
+ * (outcomes and closed claims by order id, refunds through the payment collections that have
+ * one), so the orders without any aftermath — most of them — are never read one by one.
+ */
+export async function loadOrdersWithAftermath(
+  db: FiguresDb,
+  period: { from: Date; to: Date; currency_code: string }
+): Promise<Array<{ order_id: string; placed_at: Date; payment_class: string | null; provider_id: string | null; amount: number; rules_held: string[]; aftermath: AftermathFigures }>> {
+  const { rows } = await db.raw(
+    `with f as (
+       select f.order_id, f.placed_at, f.payment_class, f.provider_id, f.amount, f.rules_held
+         from payment_risk_order_figure f
+        where f.deleted_at is null and f.order_id is not null and f.placed_at >= ? and f.placed_at < ? and f.currency_code = ?
+     ),
+     touched as (
+       select order_id from payment_risk_outcome where deleted_at is null
+       union
+       select order_id from payment_risk_receivable where deleted_at is null and hold in ('written_off', 'handed_over')
+       union
+       select opc.order_id from payment_collection pc
+         join order_payment_collection opc on opc.payment_collection_id = pc.id and opc.deleted_at is null
+        where pc.deleted_at is null and pc.refunded_amount > 0
+     )
+     select f.order_id, f.placed_at, f.payment_class, f.provider_id, f.amount::text as amount, f.rules_held, ${AFTERMATH_COLUMNS}
+       from f join touched t on t.order_id = f.order_id`,
+    [period.from, period.to, period.currency_code]
+  )
+  return rows.map((row) => {
+    const amount = num(row.amount)
+    return {
+      order_id: String(row.order_id),
+      placed_at: new Date(row.placed_at as string),
+      payment_class: (row.payment_class as string | null) ?? null,
+      provider_id: (row.provider_id as string | null) ?? null,
+      amount,
+      rules_held: list<string>(row.rules_held),
+      aftermath: aftermathOfRow(amount, row),
+    }
+  })
+}

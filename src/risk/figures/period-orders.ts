@@ -1,0 +1,47 @@
+import type { BacktestOrder, PaymentClass } from "../../engine"
+import { FiguresDb, FiguresPeriod, num } from "./figures-db"
+import { AFTERMATH_COLUMNS, aftermathOfRow } from "./order-aftermath"
+
+/** Orders read per statement while replaying (each with its stored input of a few kB). */
+export const REPLAY_BATCH = 2000
+
+/**
+ * The placed orders of a period (their figures rows) with the stored replayable input of their
+ * assessment (null when there is none: not replayable) and the bucket of what happened to them,
+ * a batch at a time in placement order (keyset on placed_at, id: every batch is one index range,
+ * and only one batch of inputs is held at a time).
+ */
+export async function* streamPeriodOrders(db: FiguresDb, period: FiguresPeriod, batchSize = REPLAY_BATCH): AsyncGenerator<BacktestOrder[]> {
+  let after: { placed_at: Date; id: string } | null = null
+  for (;;) {
+    const { rows }: { rows: Array<Record<string, unknown>> } = await db.raw(
+      `select f.id, f.order_id, f.placed_at, f.amount::text as amount, f.currency_code, f.payment_class,
+              (select a.replayable from payment_risk_assessment a
+                where a.order_id = f.order_id and a.deleted_at is null
+                order by (a.replayable is null), a.created_at desc limit 1) as replayable,
+              ${AFTERMATH_COLUMNS}
+         from payment_risk_order_figure f
+        where f.deleted_at is null and f.order_id is not null
+          and f.placed_at >= ? and f.placed_at < ? and f.currency_code = ?
+          ${after ? "and (f.placed_at, f.id) > (?, ?)" : ""}
+        order by f.placed_at, f.id
+        limit ?`,
+      [period.from, period.to, period.currency_code, ...(after ? [after.placed_at, after.id] : []), batchSize]
+    )
+    if (!rows.length) return
+    yield rows.map((row) => {
+      const amount = num(row.amount)
+      return {
+        order_id: String(row.order_id),
+        amount,
+        currency_code: String(row.currency_code),
+        replayable: row.replayable ?? null,
+        outcome: aftermathOfRow(amount, row).bucket,
+        payment_class: (row.payment_class as PaymentClass | null) ?? null,
+      }
+    })
+    if (rows.length < batchSize) return
+    const last = rows[rows.length - 1]
+    after = { placed_at: last.placed_at as Date, id: String(last.id) }
+  }
+}

@@ -1,0 +1,104 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { CurvePoint, defaultCostPerDefault, measuredAbandonmentRate, MIN_RESTRICTED_CARTS, ScoredOrder, scoredOrdersOf, thresholdCurve } from "../../engine"
+import { figuresDb, FiguresDb, FiguresPeriod, num } from "./figures-db"
+import { streamPeriodOrders } from "./period-orders"
+import { configsOf } from "./run-backtest"
+
+export type SimulationInput = {
+  review_from?: number
+  prepayment_from?: number
+  /** gross margin as a share 0..1 */
+  margin: number
+  cost_per_default?: number
+  abandonment_rate?: number
+}
+
+export type SimulationAnswer = {
+  orders: number
+  replayable: number
+  params: {
+    margin: number
+    cost_per_default: number
+    cost_per_default_source: "request" | "default"
+    abandonment_rate: number
+    abandonment_source: "request" | "measured"
+    credit_check_cost: number
+  }
+  points: CurvePoint[]
+  minimum: CurvePoint | null
+  current: CurvePoint | null
+  review: { threshold: number; good: CurvePoint["restricted"]["good"]; bad: CurvePoint["restricted"]["bad"] } | null
+}
+
+const invalid = (field: string, message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `Value for field '${field}': ${message}`)
+
+/**
+ * What the store's own carts say (one statement): carts left with prepayment alone (restricted,
+ * only prepayment still offered) and how many of them became orders, and the average cost of
+ * the credit queries paid in the period (bureau asked, not from the cache, not failed; 0 if none).
+ */
+async function measured(db: FiguresDb, period: FiguresPeriod) {
+  const { rows } = await db.raw(
+    `with r as (
+       select coalesce(cart_id, id) as k, restricted, completed_at is not null as done, offered_classes, credit_ran, credit_cached, credit_failed, credit_cost
+         from payment_risk_cart_evaluation
+        where deleted_at is null and evaluated_at >= ? and evaluated_at < ? and currency_code = ?
+     )
+     select (select count(distinct k) from r where restricted and offered_classes = '{prepayment}'::text[])::int as carts,
+            (select count(distinct k) from r where restricted and done and offered_classes = '{prepayment}'::text[])::int as completed,
+            (select avg(credit_cost)::text from r where credit_ran and not credit_cached and not credit_failed) as credit_cost`,
+    [period.from, period.to, period.currency_code]
+  )
+  const row = rows[0] ?? {}
+  const carts = num(row.carts)
+  const completed = num(row.completed)
+  const rate = measuredAbandonmentRate([
+    { count: completed, restricted: true, completed: true },
+    { count: carts - completed, restricted: true, completed: false },
+  ])
+  return { carts, rate: rate?.rate ?? null, credit_check_cost: Math.round(num(row.credit_cost) * 100) / 100 }
+}
+
+/**
+ * The threshold simulator (seed 003 Fig. 5-10): the period's replayable orders scored by today's
+ * rules (the score does not depend on the thresholds), the cost parameters from the request, the
+ * documented default (cost per default, EUR) or the store's own carts (abandonment rate, credit
+ * cost), then the engine's `thresholdCurve`. Review and prepayment thresholds default to today's.
+ * A parameter that has neither a value nor a default is a 400 naming it.
+ */
+export async function simulateThresholds(container: MedusaContainer, period: FiguresPeriod, input: SimulationInput): Promise<SimulationAnswer> {
+  const db = figuresDb(container)
+  const costDefault = defaultCostPerDefault(period.currency_code)
+  if (input.cost_per_default === undefined && costDefault === null) {
+    throw invalid("cost_per_default", `give the cost of one default in ${period.currency_code.toUpperCase()} (fees, dunning, collection); a default is documented for EUR only`)
+  }
+  const store = await measured(db, period)
+  if (input.abandonment_rate === undefined && store.rate === null) {
+    throw invalid(
+      "abandonment_rate",
+      `give the share of shoppers who leave when only prepayment is offered (0 to 1): the period has ${store.carts} such carts, at least ${MIN_RESTRICTED_CARTS} are needed to measure it`
+    )
+  }
+  const { current } = await configsOf(container, {})
+  const scored: ScoredOrder[] = []
+  let orders = 0
+  for await (const batch of streamPeriodOrders(db, period)) {
+    orders += batch.length
+    scored.push(...scoredOrdersOf(batch, current))
+  }
+  const params = {
+    margin: input.margin,
+    cost_per_default: input.cost_per_default ?? (costDefault as number),
+    cost_per_default_source: input.cost_per_default === undefined ? ("default" as const) : ("request" as const),
+    abandonment_rate: input.abandonment_rate ?? (store.rate as number),
+    abandonment_source: input.abandonment_rate === undefined ? ("measured" as const) : ("request" as const),
+    credit_check_cost: store.credit_check_cost,
+  }
+  const curve = thresholdCurve(
+    scored,
+    { gross_margin: params.margin, cost_per_default: params.cost_per_default, abandonment_rate: params.abandonment_rate, credit_check_cost: params.credit_check_cost },
+    { review_from: input.review_from ?? current.settings.rules.review_score, prepayment_from: input.prepayment_from ?? current.settings.rules.prepayment_score }
+  )
+  return { orders, replayable: scored.length, params, points: curve.points, minimum: curve.minimum, current: curve.prepayment, review: curve.review }
+}
