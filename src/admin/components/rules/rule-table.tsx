@@ -14,14 +14,17 @@ import {
 import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { errorMessage } from "../../lib/errors"
+import { useAnalytics, useStoreCurrencies } from "../../lib/figures-hooks"
 import { useFormat } from "../../lib/format"
 import { useDeleteRule, useRules, useToggleRule } from "../../lib/rules-hooks"
 import type { RuleDTO } from "../../lib/rules-types"
 import { ListPagination, onRowOpen } from "../data-table-parts"
+import { periodRange } from "../figures/period"
 import { actionsSummary } from "./labels"
 import { RuleEditor } from "./rule-editor"
 
 const PAGE_SIZE = 50
+const FIGURE_DAYS = 30
 const KEY = "paymentRisk.rules"
 const columnHelper = createDataTableColumnHelper<RuleDTO>()
 
@@ -35,6 +38,11 @@ export const RuleTable = () => {
   const { data, isLoading, error } = useRules({ limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize })
   const toggle = useToggleRule()
   const remove = useDeleteRule()
+  // each rule's figures of the last 30 days (the overview's numbers), in the store's currency
+  const { data: currencies } = useStoreCurrencies()
+  const range = useMemo(() => periodRange({ preset: FIGURE_DAYS }), [])
+  const { data: analytics } = useAnalytics(range && currencies?.default ? { ...range, currency_code: currencies.default } : null)
+  const figuresOf = useMemo(() => new Map((analytics?.rules ?? []).map((row) => [row.rule_id, row])), [analytics])
 
   const columns = useMemo(() => {
     const date = (iso: string | null) => (iso ? format.dateTime(iso, "short") : null)
@@ -92,6 +100,24 @@ export const RuleTable = () => {
         ),
       }),
       columnHelper.display({ id: "validity", header: t(`${KEY}.validity`), cell: ({ row }) => validity(row.original) }),
+      columnHelper.display({
+        id: "figures",
+        header: t(`${KEY}.figures.header`, { count: FIGURE_DAYS }),
+        size: 200,
+        cell: ({ row }) => {
+          const figures = figuresOf.get(row.original.id)
+          if (!analytics) return null
+          if (!figures || figures.held + figures.flagged === 0) return <Text size="xsmall" className="text-ui-fg-subtle">{t(`${KEY}.figures.none`)}</Text>
+          return (
+            <div className="flex flex-col py-2" data-testid="rule-figures">
+              <Text size="xsmall">{t(`${KEY}.figures.held`, { count: figures.held })}</Text>
+              <Text size="xsmall">{t(`${KEY}.figures.restricted`, { count: figures.restricted })}</Text>
+              {figures.flagged > 0 && <Text size="xsmall">{t(`${KEY}.figures.flagged`, { count: figures.flagged })}</Text>}
+              {figures.defaulted > 0 && <Text size="xsmall" className="text-ui-fg-error">{t(`${KEY}.figures.defaulted`, { count: figures.defaulted })}</Text>}
+            </div>
+          )
+        },
+      }),
       columnHelper.accessor("enabled", {
         header: t(`${KEY}.fields.enabled`),
         size: 100,
@@ -107,7 +133,7 @@ export const RuleTable = () => {
         ],
       }),
     ]
-  }, [t, format, prompt, toggle, remove])
+  }, [t, format, prompt, toggle, remove, analytics, figuresOf])
 
   const table = useDataTable({
     data: data?.rules ?? [],
