@@ -139,11 +139,12 @@ export function rulesHeldOf(rules: RulesResult | undefined): string[] {
 export function flaggedByOf(rules: RulesResult | undefined): string[] {
   if (!rules?.review) return []
   const held = rules.rules.filter((rule) => rule.held)
-  const flagging = held.filter((rule) => rule.actions.some((action) => action.type === "flag_review"))
+  const flags = (rule: RulesResult["rules"][number]) => rule.actions.some((action) => action.type === "flag_review")
+  const scores = (rule: RulesResult["rules"][number]) => rule.actions.some((action) => action.type === "add_score" && action.points > 0)
   // evaluateRules adds one reason per flagging rule (its name) and one for the score threshold
-  const byScore = rules.review_reasons.length > flagging.length
-  const scoring = byScore ? held.filter((rule) => rule.actions.some((action) => action.type === "add_score" && action.points > 0)) : []
-  return [...new Set([...flagging, ...scoring].map((rule) => rule.rule_id))]
+  const byScore = rules.review_reasons.length > held.filter(flags).length
+  // in evaluation order (the backfill's SQL keeps the same order)
+  return [...new Set(held.filter((rule) => flags(rule) || (byScore && scores(rule))).map((rule) => rule.rule_id))]
 }
 
 /** The figures row of one evaluated cart and its decision key. */

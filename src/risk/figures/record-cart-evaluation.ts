@@ -16,12 +16,29 @@ export type CartEvaluationFacts = {
 }
 
 /**
+ * Figures writes in flight per process at most. A write waiting on the database (a lock, an
+ * overloaded server) holds a pooled connection; beyond this many the next ones are skipped
+ * (logged), so the figures can never take the connections the shoppers' answers need.
+ */
+export const MAX_PENDING_FIGURE_WRITES = 4
+
+let pending = 0
+let skipped = 0
+
+/**
  * Records the evaluation for the merchant's figures (payment_risk_cart_evaluation) without the
  * caller waiting: the insert is started and its failure is logged, never thrown, so the
  * shopper's answer is neither slowed nor failed by it. Returns the write's promise (it always
  * resolves: true when a row was added) for callers that may wait, such as tests.
  */
 export function recordCartEvaluation(container: MedusaContainer, service: PaymentRiskModuleService, facts: CartEvaluationFacts): Promise<boolean> {
+  if (pending >= MAX_PENDING_FIGURE_WRITES) {
+    skipped += 1
+    // the first skip of a stretch and every hundredth after it
+    if (skipped % 100 === 1) warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${pending} figures writes still waiting on the database (${skipped} skipped)`)
+    return Promise.resolve(false)
+  }
+  pending += 1
   const write = async () => {
     const row = evaluationRecordOf({
       stage: facts.stage,
@@ -35,13 +52,24 @@ export function recordCartEvaluation(container: MedusaContainer, service: Paymen
     })
     return await service.recordCartEvaluation(row, facts.started_at)
   }
-  return write().catch((error) => {
-    try {
-      const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-      logger.warn(`payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${redactForLog(error instanceof Error ? error.message : String(error))}`)
-    } catch {
-      // no logger: nothing else to do, the shopper's answer does not depend on it
-    }
-    return false
-  })
+  return write()
+    .then((added) => {
+      skipped = 0
+      return added
+    })
+    .catch((error) => {
+      warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${redactForLog(error instanceof Error ? error.message : String(error))}`)
+      return false
+    })
+    .finally(() => {
+      pending -= 1
+    })
+}
+
+function warn(container: MedusaContainer, message: string): void {
+  try {
+    container.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(message)
+  } catch {
+    // no logger: nothing else to do, the shopper's answer does not depend on it
+  }
 }
