@@ -4,7 +4,7 @@ import { FiguresDb, list, num } from "./figures-db"
 /**
  * What happened to orders after checkout, for the figures: per order its outcomes (with
  * amounts), the claim's hold when the merchant closed it (written off, handed over) and what
- * Medusa refunded (the payment collections' `refunded_amount`) — read in one statement, bucketed
+ * Medusa refunded (its refunds of the order's payments) — read in one statement, bucketed
  * by the engine's `aftermathOf` (`outcomeBucketOf`, lost, recovered).
  *
  * A claim's running status (overdue, in dunning) is computed from its payments in Medusa and is
@@ -17,9 +17,10 @@ export const AFTERMATH_COLUMNS = `
      from payment_risk_outcome po where po.order_id = f.order_id and po.deleted_at is null) as outcomes,
   (select rc.hold from payment_risk_receivable rc
      where rc.order_id = f.order_id and rc.deleted_at is null and rc.hold in ('written_off', 'handed_over') limit 1) as closed_hold,
-  (select sum(pc.refunded_amount)::text from order_payment_collection opc
-     join payment_collection pc on pc.id = opc.payment_collection_id and pc.deleted_at is null
-    where opc.order_id = f.order_id and opc.deleted_at is null and pc.refunded_amount > 0) as refunded`
+  (select sum(rf.amount)::text from order_payment_collection opc
+     join payment p on p.payment_collection_id = opc.payment_collection_id and p.deleted_at is null
+     join refund rf on rf.payment_id = p.id and rf.deleted_at is null
+    where opc.order_id = f.order_id and opc.deleted_at is null) as refunded`
 
 type OutcomeJson = { kind: OutcomeKind; occurred_at: string; amount: unknown }
 
@@ -36,8 +37,7 @@ export function aftermathOfRow(amount: number, row: Record<string, unknown>): Af
 /**
  * The placed orders of a period (by their figures row) that have an aftermath: an outcome, a
  * claim closed by the merchant, or a refund. Each side is found through its own table first
- * (outcomes and closed claims by order id, refunds through the payment collections that have
- * one), so the orders without any aftermath — most of them — are never read one by one.
+ * (outcomes and closed claims by order id, refunds through their payments), so the orders without any aftermath — most of them — are never read one by one.
  */
 export async function loadOrdersWithAftermath(
   db: FiguresDb,
@@ -54,9 +54,10 @@ export async function loadOrdersWithAftermath(
        union
        select order_id from payment_risk_receivable where deleted_at is null and hold in ('written_off', 'handed_over')
        union
-       select opc.order_id from payment_collection pc
-         join order_payment_collection opc on opc.payment_collection_id = pc.id and opc.deleted_at is null
-        where pc.deleted_at is null and pc.refunded_amount > 0
+       select opc.order_id from refund rf
+         join payment p on p.id = rf.payment_id and p.deleted_at is null
+         join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null
+        where rf.deleted_at is null
      )
      select f.order_id, f.placed_at, f.payment_class, f.provider_id, f.amount::text as amount, f.rules_held, ${AFTERMATH_COLUMNS}
        from f join touched t on t.order_id = f.order_id`,

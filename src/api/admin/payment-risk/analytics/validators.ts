@@ -30,8 +30,11 @@ export function withPeriodDefaults<T extends PeriodInput>(value: T): Omit<T, "fr
   return { ...value, from, to }
 }
 
-/** `from` must lie before `to`, and the period within two years. */
+const isDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime())
+
+/** `from` must lie before `to`, and the period within two years (checked only once both are dates: a bad date has its own issue). */
 export function checkPeriod(value: PeriodInput, ctx: z.RefinementCtx): void {
+  if ((value.from !== undefined && !isDate(value.from)) || (value.to !== undefined && !isDate(value.to))) return
   const { from, to } = withPeriodDefaults(value)
   if (from.getTime() >= to.getTime()) {
     ctx.addIssue({ code: "custom", path: ["from"], message: message("from", "the start of the period must lie before its end (to)") })
