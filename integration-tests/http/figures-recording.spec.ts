@@ -1,7 +1,9 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import eraseExpiredAssessmentData from "../../src/jobs/erase-expired-assessment-data"
 import { recordOrderFiguresWorkflow } from "../../src/workflows/completion/record-order-figures"
+import { backfillOrderFigures } from "../../src/risk/figures/backfill-order-figures"
 import { GERMAN_ADDRESS } from "../helpers/checkout"
+import { ruleBody, rulesAdmin } from "../helpers/rules"
 import { PROVIDERS } from "../helpers/store"
 import { withTestStore } from "../helpers/test-store"
 
@@ -151,6 +153,40 @@ withTestStore((ctx) => {
       for (const personal of [email, "figures-buyer", "figures-left", GERMAN_ADDRESS.first_name, GERMAN_ADDRESS.last_name, GERMAN_ADDRESS.address_1, GERMAN_ADDRESS.postal_code, GERMAN_ADDRESS.city, "127.0.0.1", "::1"]) {
         expect(all).not.toContain(personal)
       }
+    })
+  })
+
+  describe("when orders were placed before the figures were recorded", () => {
+    it("should backfill each order's figure as the subscriber records it, once", async () => {
+      const rules = rulesAdmin(ctx.api, ctx.admin)
+      const flagging = await rules.create(
+        ruleBody("Kleine Warenkörbe prüfen", [{ type: "condition", attribute: "cart.total", operator: "lt", value: 60 }], [{ type: "add_score", points: 5 }, { type: "flag_review" }])
+      )
+      expect(flagging.status).toBe(201)
+      const ruleId = flagging.data.rule.id as string
+      const first = await ctx.shop.checkout({ email: "figures-backfill-1@example.com", providerId: PROVIDERS.prepayment })
+      const second = await ctx.shop.checkout({ email: "figures-backfill-2@example.com", providerId: PROVIDERS.cod })
+      const orderIds = [first.completion.data.order.id as string, second.completion.data.order.id as string]
+      const columns = `order_id, placed_at, currency_code, amount::text as amount, raw_amount, payment_class, provider_id, score, rules_held, flagged_by, review, credit_checked`
+      const recorded = await eventually(
+        async () => (await pg().raw(`select ${columns} from payment_risk_order_figure where order_id = any(?::text[]) order by order_id`, [orderIds])).rows,
+        (rows) => rows.length === 2
+      )
+      expect(recorded.map((row) => row.payment_class).sort()).toEqual(["cash_on_delivery", "prepayment"])
+      for (const row of recorded) {
+        expect(row.flagged_by).toEqual([ruleId])
+        expect(row.rules_held).toContain(ruleId)
+        expect(row.review).toBe(true)
+      }
+
+      // as if placed before the plugin recorded figures
+      await pg().raw(`delete from payment_risk_order_figure`)
+      expect(await backfillOrderFigures(pg(), 1)).toBe(2)
+      const backfilled = (await pg().raw(`select ${columns} from payment_risk_order_figure where order_id = any(?::text[]) order by order_id`, [orderIds])).rows
+      expect(backfilled).toEqual(recorded)
+      // a rerun adds nothing
+      expect(await backfillOrderFigures(pg())).toBe(0)
+      expect((await pg().raw(`select count(*)::int as n from payment_risk_order_figure`)).rows[0].n).toBe(2)
     })
   })
 
