@@ -20,6 +20,12 @@
  * Idempotent: when done it marks the store (`store.metadata.payment_risk_demo_history`) and a
  * second run adds nothing; an interrupted run picks up where it stopped (customers by email,
  * orders by their metadata key, outcomes by their external id, payments per day).
+ * Then the figures overview's history (demo/history/figures.ts): the story's orders get their
+ * figures dated by the order, and shoppers come to the payment step on their days — new guests
+ * offered only prepayment and cash on delivery (most leave), regulars paying by card (the
+ * sandbox bureau asked for the large carts), listed shoppers coming back — through the
+ * plugin's listing and completion check, dated back like the orders.
+ *
  * Not part of the published plugin (demo/ is excluded in tsconfig.json).
  */
 import type { ExecArgs } from "@medusajs/framework/types"
@@ -33,6 +39,7 @@ import { today as todayUtc } from "../src/risk/dunning/receivable-view"
 import { capture, close, ensureCustomers, HistoryContext, loadDemoStore, loadHistoryOrders, pause, placeOrder, recordOutcome, recordPayment } from "./history/actions"
 import { backdateDunningEmails } from "./history/backdate"
 import { dateOf, dayOf, eventsOn, HISTORY_MARK, PEOPLE, STORY, STORY_START, StoryEvent } from "./history/story"
+import { dateStoryFigures, playVisits } from "./history/figures"
 
 async function play(ctx: HistoryContext, event: StoryEvent, at: Date) {
   switch (event.kind) {
@@ -105,6 +112,12 @@ export default async function seedHistory({ container }: ExecArgs) {
     }
   }
 
+  // the figures overview: the story's orders dated in the figures, then shoppers at the payment step (history/figures.ts)
+  const visits = await timed("figures", async () => {
+    await dateStoryFigures(container)
+    return await playVisits(ctx, today)
+  })
+
   await updateStoresWorkflow(container).run({
     input: { selector: { id: store.id }, update: { metadata: { ...(store.metadata ?? {}), [HISTORY_MARK]: today } } },
   })
@@ -119,7 +132,8 @@ export default async function seedHistory({ container }: ExecArgs) {
   }
   logger.info(
     `Demo history created in ${((Date.now() - started) / 1000).toFixed(1)} s: ${ctx.customers.size} customers, ${ctx.orders.size} orders, ` +
-      `${stages} dunning stages sent; receivables: ${[...byStatus.entries()].sort().map(([status, count]) => `${status} ${count}`).join(", ")}`
+      `${stages} dunning stages sent, ${visits.length} shoppers at the payment step (${visits.filter((line) => line.includes("paid by")).length} paid); receivables: ${[...byStatus.entries()].sort().map(([status, count]) => `${status} ${count}`).join(", ")}`
   )
+  logger.info(`Demo history visits at the payment step: ${visits.join("; ")}`)
   logger.info(`Demo history time per step: ${[...spent.entries()].map(([what, ms]) => `${what} ${(ms / 1000).toFixed(1)} s`).join(", ")}`)
 }
