@@ -331,6 +331,12 @@ withTestStore({ timeout: 170 * 1000 }, (ctx) => {
           "POST /admin/payment-risk/security-tips/preview": [{ method: "post", url: "/admin/payment-risk/security-tips/preview", body: { body: "Sicher **zahlen**" } }],
           "GET /admin/payment-risk/settings": [{ method: "get", url: "/admin/payment-risk/settings" }],
           "POST /admin/payment-risk/settings": [{ method: "post", url: "/admin/payment-risk/settings", body: { evaluation_timeout_ms: 3000 } }],
+          // figures (issue 17): aggregates and replays, no personal data in the answers
+          "GET /admin/payment-risk/analytics": [{ method: "get", url: "/admin/payment-risk/analytics?currency_code=eur" }],
+          "POST /admin/payment-risk/backtest": [{ method: "post", url: "/admin/payment-risk/backtest", body: { currency_code: "eur", sample_size: 5 } }],
+          "POST /admin/payment-risk/simulate-thresholds": [
+            { method: "post", url: "/admin/payment-risk/simulate-thresholds", body: { currency_code: "eur", margin: 0.3, abandonment_rate: 0.5 } },
+          ],
           "DELETE /admin/payment-risk/negative-list/:id": [
             { method: "delete", url: `/admin/payment-risk/negative-list/${cardId}` },
             { method: "delete", url: `/admin/payment-risk/negative-list/${ibanId}` },

@@ -114,6 +114,7 @@ export const SETTINGS_BODY: Record<string, Field> = {
       list_entry_days: int(1, 3650),
       list_entry_grace_days: int(0, 365),
       list_audit_days: int(1, 3650),
+      figures_days: int(1, 3650),
     },
   },
   protection: {
@@ -263,6 +264,11 @@ const ruleFields = (create: boolean): Record<string, Field> => ({
     },
   },
 })
+
+/** a figures period (issue 17): ISO dates, from before to (the query cases come without a currency, so only the dates' shape is fuzzed there) */
+const figuresQueryPeriod: Record<string, Field> = { from: { type: "format", bad: dateBad }, to: { type: "format", bad: dateBad } }
+const figuresPeriod: Record<string, Field> = { ...figuresQueryPeriod, from: { type: "format", bad: { ...dateBad, "after to (now)": "2999-01-01" } } }
+const currencyCode: Field = { type: "format", max: 3, bad: { "two letters": "eu", digits: "978" } }
 
 const ruleBase = {
   name: "Fuzz",
@@ -436,6 +442,55 @@ export function routeTable(fx: FuzzFixtures): RouteSpec[] {
       },
       baseBody: { order_id: fx.orderId, kind: "cod_refused" },
       bodyForBadIds: { kind: "cod_refused" },
+    },
+    // figures (issue 17): read only
+    {
+      method: "GET",
+      path: `${admin}/analytics`,
+      auth: "admin",
+      readOnly: true,
+      query: { ...figuresQueryPeriod, currency_code: { ...currencyCode, required: true } },
+      validQuery: "currency_code=eur",
+    },
+    {
+      method: "POST",
+      path: `${admin}/backtest`,
+      auth: "admin",
+      json: true,
+      readOnly: true,
+      body: {
+        ...figuresPeriod,
+        currency_code: { ...currencyCode, required: true },
+        rules: { type: "array", max: 200, valid: ruleBase, bad: { "rule without actions": [{ ...ruleBase, actions: [] }], "rule is a string": ["fuzz"] } },
+        settings: {
+          type: "object",
+          fields: {
+            rules: {
+              type: "object",
+              fields: { enabled: bool, review_score: int(1, 100000), prepayment_score: int(1, 100000) },
+            },
+          },
+        },
+        sample_size: int(1, 50),
+      },
+      baseBody: { currency_code: "eur" },
+    },
+    {
+      method: "POST",
+      path: `${admin}/simulate-thresholds`,
+      auth: "admin",
+      json: true,
+      readOnly: true,
+      body: {
+        ...figuresPeriod,
+        currency_code: { ...currencyCode, required: true },
+        review_from: int(0, 100000),
+        prepayment_from: int(0, 100000),
+        margin: { type: "number", min: 0, max: 1, required: true },
+        cost_per_default: { type: "number", min: 0, max: 1_000_000_000 },
+        abandonment_rate: { type: "number", min: 0, max: 1 },
+      },
+      baseBody: { currency_code: "eur", margin: 0.3, abandonment_rate: 0.5 },
     },
     // rules
     { method: "GET", path: `${admin}/rules`, auth: "admin", readOnly: true, query: paging(200) },
