@@ -12,7 +12,7 @@ import { FiguresDb, list, num } from "./figures-db"
  * `dunning_stage`) or it was handed over; until the first stage is sent, a claim past due counts
  * as paid fine.
  */
-export const AFTERMATH_COLUMNS = `
+const AFTERMATH_COLUMNS = `
   (select json_agg(json_build_object('kind', po.kind, 'occurred_at', po.occurred_at, 'amount', po.amount) order by po.occurred_at, po.created_at)
      from payment_risk_outcome po where po.order_id = f.order_id and po.deleted_at is null) as outcomes,
   (select rc.hold from payment_risk_receivable rc
@@ -25,7 +25,7 @@ export const AFTERMATH_COLUMNS = `
 type OutcomeJson = { kind: OutcomeKind; occurred_at: string; amount: unknown }
 
 /** The aftermath of one row read with AFTERMATH_COLUMNS. */
-export function aftermathOfRow(amount: number, row: Record<string, unknown>): AftermathFigures {
+function aftermathOfRow(amount: number, row: Record<string, unknown>): AftermathFigures {
   const hold = row.closed_hold
   return aftermathOf(amount, {
     outcomes: list<OutcomeJson>(row.outcomes).map((o) => ({ kind: o.kind, occurred_at: o.occurred_at, amount: o.amount === null ? null : num(o.amount) })),
@@ -37,7 +37,8 @@ export function aftermathOfRow(amount: number, row: Record<string, unknown>): Af
 /**
  * The placed orders of a period (by their figures row) that have an aftermath: an outcome, a
  * claim closed by the merchant, or a refund. Each side is found through its own table first
- * (outcomes and closed claims by order id, refunds through their payments), so the orders without any aftermath — most of them — are never read one by one.
+ * (outcomes and closed claims by order id, refunds through their payments), so the orders
+ * without any aftermath — most of them — are never read one by one.
  */
 export async function loadOrdersWithAftermath(
   db: FiguresDb,

@@ -1,6 +1,6 @@
-import type { BacktestOrder, PaymentClass } from "../../engine"
+import type { BacktestOrder, OutcomeBucket, PaymentClass } from "../../engine"
 import { FiguresDb, FiguresPeriod, num } from "./figures-db"
-import { AFTERMATH_COLUMNS, aftermathOfRow } from "./order-aftermath"
+import { loadOrdersWithAftermath } from "./order-aftermath"
 
 /** Orders read per statement while replaying (each with its stored input of a few kB). */
 export const REPLAY_BATCH = 2000
@@ -9,17 +9,18 @@ export const REPLAY_BATCH = 2000
  * The placed orders of a period (their figures rows) with the stored replayable input of their
  * assessment (null when there is none: not replayable) and the bucket of what happened to them,
  * a batch at a time in placement order (keyset on placed_at, id: every batch is one index range,
- * and only one batch of inputs is held at a time).
+ * and only one batch of inputs is held at a time). The buckets are read first, in one statement
+ * for the orders that have an aftermath (`loadOrdersWithAftermath`); every other order was paid fine.
  */
 export async function* streamPeriodOrders(db: FiguresDb, period: FiguresPeriod, batchSize = REPLAY_BATCH): AsyncGenerator<BacktestOrder[]> {
+  const buckets = new Map<string, OutcomeBucket>((await loadOrdersWithAftermath(db, period)).map((order) => [order.order_id, order.aftermath.bucket]))
   let after: { placed_at: Date; id: string } | null = null
   for (;;) {
     const { rows }: { rows: Array<Record<string, unknown>> } = await db.raw(
       `select f.id, f.order_id, f.placed_at, f.amount::text as amount, f.currency_code, f.payment_class,
               (select a.replayable from payment_risk_assessment a
                 where a.order_id = f.order_id and a.deleted_at is null
-                order by (a.replayable is null), a.created_at desc limit 1) as replayable,
-              ${AFTERMATH_COLUMNS}
+                order by (a.replayable is null), a.created_at desc limit 1) as replayable
          from payment_risk_order_figure f
         where f.deleted_at is null and f.order_id is not null
           and f.placed_at >= ? and f.placed_at < ? and f.currency_code = ?
@@ -36,7 +37,7 @@ export async function* streamPeriodOrders(db: FiguresDb, period: FiguresPeriod, 
         amount,
         currency_code: String(row.currency_code),
         replayable: row.replayable ?? null,
-        outcome: aftermathOfRow(amount, row).bucket,
+        outcome: buckets.get(String(row.order_id)) ?? "paid_fine",
         payment_class: (row.payment_class as PaymentClass | null) ?? null,
       }
     })
