@@ -57,9 +57,10 @@ export const CartFigures = ({ data, file }: { data: AnalyticsResponse; file: str
                 <YAxis allowDecimals={false} fontSize={12} />
                 <Tooltip labelFormatter={(label) => day(String(label))} />
                 <Legend />
-                <Line type="monotone" dataKey="evaluated" name={t(`${KEY}.evaluated`)} stroke={CHART_COLORS.blue} dot={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="restricted" name={t(`${KEY}.restricted`)} stroke={CHART_COLORS.orange} dot={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="completed_after_restriction" name={t(`${KEY}.completed`)} stroke={CHART_COLORS.green} dot={false} isAnimationActive={false} />
+                {/* wide lines under narrow ones: equal days stay visible (every cart restricted → two lines on one) */}
+                <Line type="linear" dataKey="evaluated" name={t(`${KEY}.evaluated`)} stroke={CHART_COLORS.blue} strokeWidth={5} strokeOpacity={0.5} dot={false} isAnimationActive={false} />
+                <Line type="linear" dataKey="restricted" name={t(`${KEY}.restricted`)} stroke={CHART_COLORS.orange} strokeWidth={2.5} dot={false} isAnimationActive={false} />
+                <Line type="linear" dataKey="completed_after_restriction" name={t(`${KEY}.completed`)} stroke={CHART_COLORS.green} strokeWidth={1.5} dot={false} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </div>

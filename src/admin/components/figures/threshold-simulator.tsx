@@ -163,22 +163,23 @@ const SimulatorResult = ({ data, review, prepayment, money, language }: ResultPr
       )}
       <div className="h-[300px] w-full" data-testid="simulator-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 16, right: 24, bottom: 16, left: 8 }}>
+          <LineChart data={points} margin={{ top: 24, right: 24, bottom: 16, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLORS.grey} strokeOpacity={0.3} />
-            <XAxis dataKey="threshold" type="number" domain={["dataMin", "dataMax"]} allowDecimals={false} fontSize={12}
+            <XAxis dataKey="threshold" type="number" domain={["dataMin", "dataMax"]} allowDecimals={false} fontSize={12} padding={{ left: 8, right: 48 }}
               label={{ value: t(`${KEY}.axis`), position: "insideBottom", offset: -8, fontSize: 12 }} />
             <YAxis tickFormatter={(value: number) => money(value)} width={90} fontSize={12} />
             <Tooltip labelFormatter={(label) => t(`${KEY}.tooltip`, { score: label })} formatter={(value) => money(Number(value))} />
             <Legend verticalAlign="top" />
-            <Line type="stepAfter" dataKey="total" name={t(`${KEY}.cost.total`)} stroke={CHART_COLORS.blue} strokeWidth={2} dot={false} isAnimationActive={false} />
-            <Line type="stepAfter" dataKey="defaults" name={t(`${KEY}.cost.defaults`)} stroke={CHART_COLORS.red} dot={false} isAnimationActive={false} />
-            <Line type="stepAfter" dataKey="credit_checks" name={t(`${KEY}.cost.credit_checks`)} stroke={CHART_COLORS.violet} dot={false} isAnimationActive={false} />
-            <Line type="stepAfter" dataKey="lost_margin" name={t(`${KEY}.cost.lost_margin`)} stroke={CHART_COLORS.orange} dot={false} isAnimationActive={false} />
-            {prepayment !== undefined && <ReferenceLine x={prepayment} stroke={CHART_COLORS.grey} strokeDasharray="4 4" label={{ value: t(`${KEY}.yours`), position: "top", fontSize: 12 }} />}
+            {/* the total wide and pale under its parts, dashed: a part equal to the total stays visible */}
+            <Line type="stepAfter" dataKey="total" name={t(`${KEY}.cost.total`)} stroke={CHART_COLORS.blue} strokeWidth={6} strokeOpacity={0.45} dot={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="defaults" name={t(`${KEY}.cost.defaults`)} stroke={CHART_COLORS.red} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="credit_checks" name={t(`${KEY}.cost.credit_checks`)} stroke={CHART_COLORS.violet} strokeDasharray="2 3" dot={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="lost_margin" name={t(`${KEY}.cost.lost_margin`)} stroke={CHART_COLORS.orange} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
+            {prepayment !== undefined && <ReferenceLine x={prepayment} stroke={CHART_COLORS.grey} strokeDasharray="4 4" label={{ value: t(`${KEY}.yours`), position: "insideTopLeft", fontSize: 12 }} />}
             {review !== undefined && review !== prepayment && <ReferenceLine x={review} stroke={CHART_COLORS.grey} strokeDasharray="2 4" />}
             {data.minimum && (
               <ReferenceDot x={data.minimum.threshold} y={data.minimum.cost.total} r={6} fill={CHART_COLORS.green} stroke="white"
-                label={{ value: t(`${KEY}.minimumLabel`), position: "bottom", fontSize: 12 }} />
+                label={{ value: t(`${KEY}.minimumLabel`), position: "top", fontSize: 12, fill: CHART_COLORS.green }} />
             )}
           </LineChart>
         </ResponsiveContainer>

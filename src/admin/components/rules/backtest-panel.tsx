@@ -91,6 +91,9 @@ export const BacktestPanel = ({ result, pending, error, days, onDays, currency, 
                 <FigureTable testId="backtest-buckets" title={t(`${KEY}.stopped`)} hint={t(`${KEY}.stoppedHint`)} rows={rows} columns={columns}
                   rowId={(row) => row.bucket} file={t(`${KEY}.fileName`)} empty={t(`${KEY}.noOrders`)} />
               </div>
+              {rows.every((row) => row.count === 0) && (
+                <Text size="small" className="text-ui-fg-subtle" data-testid="backtest-none-stopped">{t(`${KEY}.noneStopped`)}</Text>
+              )}
               <Text size="small" data-testid="backtest-overrides">
                 {t(`${KEY}.overrides`, { count: result.overrides.count, amount: money(result.overrides.amount) })}
               </Text>
