@@ -15,6 +15,8 @@
  *     recent; return debits (with a bank fee, half paid since with a reopened claim) on 2 % of
  *     direct debits, chargebacks on 0.8 % of cards (a quarter reversed), refused parcels on 3 %
  *     of cash-on-delivery orders;
+ *   - Medusa's refunds for the shop's partly refunded orders (a session, its captured payment and
+ *     the refund: the "refunded" bucket);
  *   - `payment_risk_cart_evaluation` for orders × 7/6 carts (350,000): the order's cart
  *     (completed; restricted as its template or, without an assessment, 10 % by the first-order
  *     rule), a second, earlier "listing" row for every fifth, and orders / 6 carts left at the
@@ -75,7 +77,8 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
                    else 'pp_cash-on-delivery_manual' end as provider_id
          from (
            select s.seq, s.order_id, pc.amount::numeric as amount,
-                  now() - interval '5 minutes' - ((s.seq::bigint * 7919) % ($1::int * 86400)) * interval '1 second' as placed_at,
+                  -- milliseconds, as the plugin writes them (JS dates)
+                  date_trunc('milliseconds', now()) - interval '5 minutes' - ((s.seq::bigint * 7919) % ($1::int * 86400)) * interval '1 second' as placed_at,
                   case when s.seq % 3 = 0 then (s.seq * 37) % $2::int end as tpl,
                   abs(hashtext('class' || s.seq)) % 1000 as h,
                   abs(hashtext('outcome' || s.seq)) % 1000 as e
@@ -110,7 +113,7 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
       await client.query(
         `insert into payment_risk_order_figure (id, order_id, placed_at, currency_code, amount, raw_amount, payment_class, provider_id,
                                                 score, rules_held, flagged_by, review, credit_checked, created_at, updated_at)
-         select 'prof_bench_old_' || i, null, now() - interval '90 days' - (i % (30 * 86400)) * interval '1 second', $1,
+         select 'prof_bench_old_' || i, null, date_trunc('milliseconds', now()) - interval '90 days' - (i % (30 * 86400)) * interval '1 second', $1,
                 (20 + i % 480)::numeric, ${raw("(20 + i % 480)::numeric")},
                 (array['invoice', 'card', 'prepayment', 'cash_on_delivery'])[1 + i % 4],
                 (array['pp_invoice_manual', 'pp_system_default', 'pp_prepayment_manual', 'pp_cash-on-delivery_manual'])[1 + i % 4],
@@ -207,6 +210,27 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
       )
     ).rowCount
 
+    // the partly refunded orders of the shop (seed-shop.mjs: payment collection with a refunded amount) as Medusa
+    // records a refund: a session, its captured payment with the order's provider, and the refund of it
+    const refunds = (
+      await client.query(
+        `with r as (
+           select o.seq, o.amount, o.placed_at, o.provider_id, pc.refunded_amount
+             from fig_order o join payment_collection pc on pc.id = 'pay_col_bench_' || o.seq
+            where pc.refunded_amount > 0),
+         s as (
+           insert into payment_session (id, currency_code, amount, raw_amount, provider_id, data, status, authorized_at, payment_collection_id, created_at, updated_at)
+           select 'payses_bench_' || seq, $1, amount, ${raw("amount")}, provider_id, '{}', 'authorized', placed_at, 'pay_col_bench_' || seq, placed_at, placed_at from r),
+         p as (
+           insert into payment (id, amount, raw_amount, currency_code, provider_id, data, captured_at, payment_collection_id, payment_session_id, created_at, updated_at)
+           select 'pay_bench_' || seq, amount, ${raw("amount")}, $1, provider_id, '{}', placed_at, 'pay_col_bench_' || seq, 'payses_bench_' || seq, placed_at, placed_at from r)
+         insert into refund (id, amount, raw_amount, payment_id, created_at, updated_at)
+         select 'ref_bench_' || seq, refunded_amount, ${raw("refunded_amount")}, 'pay_bench_' || seq,
+                least(placed_at + interval '10 days', now()), least(placed_at + interval '10 days', now()) from r`,
+        [currency]
+      )
+    ).rowCount
+
     // carts: the orders' carts (completed) with an earlier listing row for every fifth, and carts left at the payment step
     const orderCarts = (
       await client.query(
@@ -245,7 +269,7 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
                 v.restricted, k % 200 = 3, v.causes, v.hidden, array(select c from unnest($2::text[]) c where not c = any(v.hidden)),
                 v.held, v.score, false, c.ran, c.cached, c.failed, case when c.ran and not c.cached then 0.5 else 0 end, v.matches,
                 null, null, null, null, at, at
-           from (select k, now() - interval '5 minutes' - ((k::bigint * 6007) % ($3::int * 86400)) * interval '1 second' as at,
+           from (select k, date_trunc('milliseconds', now()) - interval '5 minutes' - ((k::bigint * 6007) % ($3::int * 86400)) * interval '1 second' as at,
                         (20 + (k * 53) % 480)::numeric as total
                    from generate_series(1, $4::int) as k) x
            cross join lateral (select x.total >= 200 and k % 5 = 0 as ran, x.total >= 200 and k % 25 = 0 as cached, x.total >= 200 and k % 5 = 0 and k % 50 = 35 as failed) c
@@ -265,10 +289,10 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
       )
     ).rowCount
     await client.query("commit")
-    for (const table of ["payment_risk_order_figure", "payment_risk_assessment", "payment_risk_receivable", "payment_risk_outcome", "payment_risk_cart_evaluation"]) {
+    for (const table of ["payment_risk_order_figure", "payment_risk_assessment", "payment_risk_receivable", "payment_risk_outcome", "payment_risk_cart_evaluation", "payment_session", "payment", "refund"]) {
       await client.query(`analyze ${table}`)
     }
-    return { templates: variety, order_figures: figures, erased_figures: erased, assessments, receivables: receivables + reopened, outcomes, cart_rows: orderCarts + leftCarts, carts: figures + leftCount }
+    return { templates: variety, order_figures: figures, erased_figures: erased, assessments, receivables: receivables + reopened, outcomes, refunds, cart_rows: orderCarts + leftCarts, carts: figures + leftCount }
   } catch (error) {
     await client.query("rollback").catch(() => {})
     throw error
