@@ -98,6 +98,23 @@ withTestStore((ctx) => {
     })
   })
 
+  describe("when the evaluation fails", () => {
+    it("should record the fallback decision as such", async () => {
+      const cart = await newCart("figures-fallback@example.com")
+      await pg().raw('ALTER TABLE "payment_risk_settings" RENAME TO "payment_risk_settings_broken"')
+      try {
+        const res = await ctx.shop.allowedProviders(cart.id)
+        expect(res.data.payment_providers.map((p: { id: string }) => p.id)).toEqual([PROVIDERS.prepayment])
+      } finally {
+        await pg().raw('ALTER TABLE "payment_risk_settings_broken" RENAME TO "payment_risk_settings"')
+      }
+      const rows = await settled(cart.id, 1)
+      expect(rows).toHaveLength(1)
+      expect(rows[0]).toMatchObject({ stage: "listing", fallback: true, restricted: true, offered_classes: ["prepayment"] })
+      expect(rows[0].causes).toEqual(["fallback"])
+    })
+  })
+
   describe("when one restricted cart is completed and another is left", () => {
     it("should record the order's figure, complete the first cart's rows and leave the other open, with no personal data", async () => {
       const email = "figures-buyer@example.com"
