@@ -257,6 +257,7 @@ export const RETENTION_FIELDS: Array<{ key: RetentionKey; id: string; min: numbe
   { key: "list_entry_days", id: "retention-list-entries", min: 1, max: 3650 },
   { key: "list_entry_grace_days", id: "retention-list-grace", min: 0, max: 365 },
   { key: "list_audit_days", id: "retention-list-audit", min: 1, max: 3650 },
+  { key: "figures_days", id: "retention-figures", min: 1, max: 3650 },
 ]
 
 export const retentionSection: SectionSpec<RetentionDraft> = {
@@ -285,6 +286,7 @@ export const retentionSection: SectionSpec<RetentionDraft> = {
         list_entry_days: days("list_entry_days"),
         list_entry_grace_days: days("list_entry_grace_days"),
         list_audit_days: days("list_audit_days"),
+        figures_days: days("figures_days"),
       },
     }
   },

@@ -33,6 +33,7 @@ describe("retention periods", () => {
         outcome_days: 1460,
         list_entry_grace_days: 30,
         list_audit_days: 1460,
+        figures_days: 1460,
       })
     })
 

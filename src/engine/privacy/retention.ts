@@ -12,8 +12,7 @@ export type RetentionPeriods = {
   outcome_days: number
   list_entry_grace_days: number
   list_audit_days: number
-  /** absent (periods built before the figures existed): DEFAULT_RETENTION.figures_days */
-  figures_days?: number
+  figures_days: number
 }
 
 /** The longest velocity window (minutes) any enabled rule counts over, 0 when none does. */

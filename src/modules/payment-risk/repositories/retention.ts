@@ -1,4 +1,4 @@
-import { DEFAULT_RETENTION, RiskSettings as EngineSettings } from "../../../engine"
+import { RiskSettings as EngineSettings } from "../../../engine"
 import { daysBefore, RetentionPeriods } from "../../../engine/privacy/retention"
 import { bulkEntityId } from "../entity-id"
 import { auditChanges } from "../types/audit-changes"
@@ -101,7 +101,7 @@ export async function purgeExpiredData(knex: Db, periods: RetentionPeriods, now:
     [settings.retention.list_entry_days, new Date(now.getTime() + settings.retention.list_entry_grace_days * 86_400_000), now]
   )
   const entries = await purgeListEntries(knex, daysBefore(now, periods.list_entry_grace_days), now)
-  const figuresDays = periods.figures_days ?? DEFAULT_RETENTION.figures_days
+  const figuresDays = periods.figures_days
   return {
     credit_queries: await purgeTable(knex, "credit_queries", periods.credit_query_days, now),
     credit_limit_events: await purgeTable(knex, "credit_limit_events", periods.credit_query_days, now),

@@ -13,6 +13,7 @@ const PERIODS: RetentionPeriods = {
   outcome_days: 1460,
   list_entry_grace_days: 30,
   list_audit_days: 1460,
+  figures_days: 1460,
 }
 const DECISION = {
   allowed_provider_ids: ["pp_prepayment_manual"],
@@ -89,6 +90,8 @@ paymentRiskModuleSuite(({ service, db }) => {
         list_entries_backfilled: 1,
         list_entries: 2,
         list_audits: 5,
+        cart_evaluations: 0,
+        order_figures: 0,
       })
       expect((await rows(db(), `select value from payment_risk_negative_list_entry order by value`)).map((r) => r.value)).toEqual([
         "live",
@@ -174,6 +177,8 @@ paymentRiskModuleSuite(({ service, db }) => {
         list_entries_deleted: 1,
         list_audits_deleted: 1,
         list_entries_kept: 1,
+        cart_evaluations_anonymised: 0,
+        order_figures_anonymised: 0,
       })
       for (const table of ["payment_risk_cart_signal", "payment_risk_identity_observation", "payment_risk_credit_query", "payment_risk_credit_reservation", "payment_risk_credit_limit_event"]) {
         expect(await rows(db(), `select cart_id from ${table}`)).toEqual([{ cart_id: "cart_other" }])
