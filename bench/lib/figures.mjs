@@ -102,7 +102,7 @@ export async function measureFigures({ baseUrl, headers, db, storedRules, settin
     replayable: s.replayable,
     points: s.points.length,
     minimum_at: s.minimum?.threshold ?? null,
-    abandonment: `${s.params.abandonment_rate} (${s.params.abandonment_source})`,
+    abandonment: `${Number(s.params.abandonment_rate).toFixed(3)} (${s.params.abandonment_source})`,
   }
   return results
 }

@@ -65,7 +65,6 @@ function figureTargets(figures) {
   return [
     { key: "backtest", target: `backtest of ${n(backtest.replayable)} past orders with the 9 default rules (other thresholds) < 10 s`, value: `p50 ${(backtest.p50_ms / 1000).toFixed(2)} s (${backtest.runs} runs, ${n(backtest.orders)} orders answered)`, met: backtest.p50_ms < 10_000 },
     { key: "analytics", target: `overview of 90 days with ${n(analytics.orders)} orders < 1 s`, value: `p50 ${analytics.p50_ms} ms, p99 ${analytics.p99_ms} ms (${analytics.runs} runs)`, met: analytics.p99_ms < 1000 },
-    { key: "simulate_thresholds", target: `threshold simulation over the same 90 days (${n(simulate.replayable)} replayable orders): reported, no target`, value: `p50 ${(simulate.p50_ms / 1000).toFixed(2)} s`, met: true },
   ]
 }
 
@@ -94,7 +93,7 @@ answer checked against the database (orders, carts, replayable orders in the per
 |---|---:|---:|---:|---:|---|
 ${row("GET /admin/payment-risk/analytics", f.analytics, `${n(f.analytics.orders)} orders, ${n(f.analytics.carts)} carts`)}
 ${row("POST /admin/payment-risk/backtest", f.backtest, `${n(f.backtest.orders)} orders, ${n(f.backtest.replayable)} replayed: draft = ${f.backtest.draft.rules} default rules, review from ${f.backtest.draft.review_score}, prepayment from ${f.backtest.draft.prepayment_score}; stops ${n(f.backtest.stopped)} (${Object.entries(f.backtest.buckets).map(([k, v]) => `${k} ${n(v)}`).join(", ")}), ${n(f.backtest.overrides)} overrides`)}
-${row("POST /admin/payment-risk/simulate-thresholds", f.simulate, `${n(f.simulate.replayable)} replayed, ${f.simulate.points} points, minimum at ${f.simulate.minimum_at}, abandonment ${f.simulate.abandonment}`)}
+${row("POST /admin/payment-risk/simulate-thresholds", f.simulate, `${n(f.simulate.replayable)} replayed, ${f.simulate.points} points, minimum at ${f.simulate.minimum_at}, abandonment ${f.simulate.abandonment} (no target: reported)`)}
 
 With ${f.analytics.runs} and ${f.backtest.runs} runs the p99 is the slowest run (the overview's target is held to it); each route had one untimed warm-up call first.
 `
