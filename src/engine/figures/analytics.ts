@@ -214,12 +214,14 @@ export function ruleFigures(carts: readonly CartEvaluationRow[], orders: readonl
   const known = new Set(rules.map((rule) => rule.id))
   for (const cart of carts) {
     const n = weight(cart)
+    if (!n) continue
     for (const id of new Set(cart.rules_held ?? [])) entry(id).held += n
     // causes mix check ids and rule ids: a rule id is a known rule's or one that held on the cart
     if (cart.restricted) for (const id of new Set(cart.causes)) if (known.has(id) || cart.rules_held?.includes(id)) entry(id).restricted += n
   }
   for (const order of orders) {
     const n = weight(order)
+    if (!n) continue
     for (const id of new Set(order.flagged_by ?? [])) entry(id).flagged += n
     if (order.bucket === "defaulted") for (const id of new Set(order.rules_held ?? [])) entry(id).defaulted += n
   }

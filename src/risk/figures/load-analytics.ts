@@ -24,7 +24,7 @@ import {
 } from "../../engine"
 import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
-import { figuresDb, FiguresDb, FiguresPeriod, list, num } from "./figures-db"
+import { figuresDb, FiguresDb, FiguresPeriod, groupingRaw, list, num } from "./figures-db"
 import { loadOrdersWithAftermath } from "./order-aftermath"
 
 /** `GET /admin/payment-risk/analytics` (issue 17; the contract in README → Figures). */
@@ -43,35 +43,41 @@ export type AnalyticsAnswer = {
 const NO_CREDIT = { ran: false, cost: 0, cached: false, failed: false }
 
 /**
- * The evaluated carts of the period, grouped in SQL (one statement, the rows never come to
- * Node): a cart is its `cart_id` (a row whose cart id was erased is a cart of its own), it is
- * restricted when any of its rows is, completed when its order was placed; its causes are the
- * union over its restricted rows, its rules held the union over its rows, its day the day of
- * its first evaluation. Returned as groups with a count: per (restricted, completed, causes,
- * rules held); per day; credit per (ran, cached, failed) over rows (each row records one
- * check's answer); the credit estimate's carts per hidden classes (the latest row a credit
- * check restricted); list matches per (kind, source) counted once per cart; and the carts left
- * with prepayment alone, completed or not.
+ * The evaluated carts of the period, grouped in SQL (one statement; the rows never come to
+ * Node). A cart is its `cart_id` (a row whose cart id was erased is a cart of its own); it is
+ * restricted when any of its rows is, completed when its order was placed (set on all its rows),
+ * and its day is the day of its first evaluation. Each part counts distinct carts:
+ * - `carts`: per (restricted, completed, day);
+ * - `causes`: per cause of a restricted row, the carts and the completed ones, and the carts
+ *   where the cause is a rule that held on the same row (a rule id, even of a deleted rule);
+ * - `held`: per rule, the carts it held on;
+ * - `credit`: per (cached, failed) over rows (each row records one check's answer), with cost;
+ * - `credit_restricted`: the carts a credit check restricted, per hidden classes (its latest such row);
+ * - `list_hits`: per (kind, source) of the list matches;
+ * - `prepayment_only`: the carts left with prepayment alone, and how many were completed.
  */
 const CARTS_SQL = `
-with r as (
+with r as materialized (
   select coalesce(cart_id, id) as k, evaluated_at, restricted, completed_at is not null as done, causes, rules_held,
          hidden_classes, offered_classes, total, credit_ran, credit_cached, credit_failed, credit_cost, list_matches
     from payment_risk_cart_evaluation
    where deleted_at is null and evaluated_at >= ? and evaluated_at < ? and currency_code = ?
-),
-carts as (select k, bool_or(restricted) as restricted, bool_or(done) as done, min(evaluated_at) as first_at from r group by k),
-cause_sets as (select r.k, array_agg(distinct c order by c) as causes from r cross join lateral unnest(r.causes) c where r.restricted group by r.k),
-held_sets as (select r.k, array_agg(distinct h order by h) as held from r cross join lateral unnest(r.rules_held) h group by r.k)
+)
 select
   (select json_agg(g) from (
-     select c.restricted, c.done, coalesce(cs.causes, '{}') as causes, coalesce(hs.held, '{}') as held, count(*)::int as n
-       from carts c left join cause_sets cs on cs.k = c.k left join held_sets hs on hs.k = c.k
-      group by 1, 2, 3, 4) g) as groups,
-  (select json_agg(d) from (
-     select to_char(first_at at time zone 'UTC', 'YYYY-MM-DD') as date, count(*)::int as evaluated,
-            (count(*) filter (where restricted))::int as restricted, (count(*) filter (where restricted and done))::int as completed
-       from carts group by 1) d) as daily,
+     select restricted, done, to_char(day, 'YYYY-MM-DD') as date, n
+       from (select restricted, done, day, count(*)::int as n
+               from (select bool_or(restricted) as restricted, bool_or(done) as done, min((evaluated_at at time zone 'UTC')::date) as day from r group by k) carts
+              group by 1, 2, 3) per_day) g) as carts,
+  (select json_agg(c) from (
+     select cause, count(distinct k)::int as n, (count(distinct k) filter (where done))::int as completed,
+            (count(distinct k) filter (where held))::int as held
+       from (select r.k, r.done, c as cause, c = any(r.rules_held) as held from r cross join lateral unnest(r.causes) c where r.restricted) x
+      group by 1) c) as causes,
+  (select json_agg(h) from (
+     select rule_id, count(distinct k)::int as n
+       from (select r.k, h as rule_id from r cross join lateral unnest(r.rules_held) h where cardinality(r.rules_held) > 0) x
+      group by 1) h) as held,
   (select json_agg(cr) from (
      select credit_cached as cached, credit_failed as failed, count(*)::int as n, sum(credit_cost)::text as cost
        from r where credit_ran group by 1, 2) cr) as credit,
@@ -83,7 +89,8 @@ select
       group by 1) e) as credit_restricted,
   (select json_agg(m) from (
      select x->>'kind' as kind, x->>'source' as source, count(distinct r.k)::int as n
-       from r cross join lateral jsonb_array_elements(case when jsonb_typeof(r.list_matches) = 'array' then r.list_matches else '[]'::jsonb end) x
+       from r cross join lateral jsonb_array_elements(r.list_matches) x
+      where jsonb_typeof(r.list_matches) = 'array' and r.list_matches <> '[]'::jsonb
       group by 1, 2) m) as list_hits,
   (select json_build_object('carts', count(distinct k), 'completed', count(distinct k) filter (where done))
      from r where restricted and offered_classes = '{prepayment}'::text[]) as prepayment_only`
@@ -107,8 +114,9 @@ const ADDED_SQL = `
 select source, count(*)::int as n from payment_risk_negative_list_entry
  where deleted_at is null and created_at >= ? and created_at < ? group by 1`
 
-type CartGroup = { restricted: boolean; done: boolean; causes: string[]; held: string[]; n: number }
-type CartDay = { date: string; evaluated: number; restricted: number; completed: number }
+type CartGroup = { restricted: boolean; done: boolean; date: string; n: number }
+type CauseGroup = { cause: string; n: number; completed: number; held: number }
+type HeldGroup = { rule_id: string; n: number }
 type CreditGroup = { cached: boolean; failed: boolean; n: number; cost: string }
 type EstimateGroup = { hidden_classes: PaymentClass[]; n: number; total: string }
 type ListHit = { kind: NegativeListKind; source: NegativeListSource | null; n: number }
@@ -117,40 +125,40 @@ type OrderDay = { date: string; n: number; amount: string }
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10)
 
+/** Grouped carts as rows with a count, each part in the shape its engine function reads. */
 async function loadCarts(db: FiguresDb, period: FiguresPeriod) {
-  const { rows } = await db.raw(CARTS_SQL, [period.from, period.to, period.currency_code])
+  const { rows } = await groupingRaw(db, CARTS_SQL, [period.from, period.to, period.currency_code])
   const row = rows[0] ?? {}
-  const at = period.from
-  const base = { evaluated_at: at, currency_code: period.currency_code, total: 0, credit: NO_CREDIT }
-  const groups: CartEvaluationRow[] = list<CartGroup>(row.groups).map((g) => ({
-    ...base,
-    count: g.n,
-    restricted: g.restricted,
-    completed: g.done,
-    causes: g.restricted ? g.causes : [],
-    rules_held: g.held,
-  }))
-  const credit: CartEvaluationRow[] = [
-    ...list<CreditGroup>(row.credit).map((g) => ({ ...base, count: g.n, restricted: false, completed: false, causes: [], credit: { ran: true, cached: g.cached, failed: g.failed, cost: num(g.cost) } })),
-    ...list<EstimateGroup>(row.credit_restricted).map((g) => ({
-      ...base,
-      count: g.n,
-      total: num(g.total),
-      restricted: true,
-      completed: false,
-      causes: ["credit_check"],
-      hidden_classes: g.hidden_classes,
-    })),
+  const base = { evaluated_at: period.from, currency_code: period.currency_code, total: 0, credit: NO_CREDIT, completed: false, restricted: false, causes: [] as string[] }
+  const cartGroups = list<CartGroup>(row.carts)
+  const causeGroups = list<CauseGroup>(row.causes)
+  // carts per cause: completed and not (restrictionsByCause counts each cause of a cart)
+  const byCause: CartEvaluationRow[] = causeGroups.flatMap((g) => [
+    { ...base, restricted: true, causes: [g.cause], completed: true, count: g.completed },
+    { ...base, restricted: true, causes: [g.cause], completed: false, count: g.n - g.completed },
+  ])
+  // per rule: the carts it held on, and the carts it restricted — counted for a rule of today's
+  // set, or where it held on the same row (a deleted rule); a cart of the second kind also held,
+  // so it is taken out of the held-only row to be counted once
+  const restrictedHeld = new Map(causeGroups.map((g) => [g.cause, g.held]))
+  const forRules: CartEvaluationRow[] = [
+    ...list<HeldGroup>(row.held).map((g) => ({ ...base, rules_held: [g.rule_id], count: g.n - (restrictedHeld.get(g.rule_id) ?? 0) })),
+    ...causeGroups.flatMap((g) => [
+      { ...base, restricted: true, causes: [g.cause], rules_held: [g.cause], count: g.held },
+      { ...base, restricted: true, causes: [g.cause], count: g.n - g.held },
+    ]),
   ]
-  const listHits: CartEvaluationRow[] = list<ListHit>(row.list_hits).map((h) => ({
-    ...base,
-    count: h.n,
-    restricted: false,
-    completed: false,
-    causes: [],
-    list_matches: [{ kind: h.kind, source: h.source ?? null }],
+  const credit: CartEvaluationRow[] = [
+    ...list<CreditGroup>(row.credit).map((g) => ({ ...base, count: g.n, credit: { ran: true, cached: g.cached, failed: g.failed, cost: num(g.cost) } })),
+    ...list<EstimateGroup>(row.credit_restricted).map((g) => ({ ...base, count: g.n, total: num(g.total), restricted: true, causes: ["credit_check"], hidden_classes: g.hidden_classes })),
+  ]
+  const listHits: CartEvaluationRow[] = list<ListHit>(row.list_hits).map((h) => ({ ...base, count: h.n, list_matches: [{ kind: h.kind, source: h.source ?? null }] }))
+  const daily: DailyEntry[] = cartGroups.map((g) => ({
+    date: g.date,
+    evaluated: g.n,
+    restricted: g.restricted ? g.n : 0,
+    completed_after_restriction: g.restricted && g.done ? g.n : 0,
   }))
-  const daily: DailyEntry[] = list<CartDay>(row.daily).map((d) => ({ date: d.date, evaluated: d.evaluated, restricted: d.restricted, completed_after_restriction: d.completed }))
   const prepaymentOnly = (row.prepayment_only ?? {}) as { carts?: number; completed?: number }
   const measuredCarts = num(prepaymentOnly.carts)
   const completed = num(prepaymentOnly.completed)
@@ -158,11 +166,19 @@ async function loadCarts(db: FiguresDb, period: FiguresPeriod) {
     { count: completed, restricted: true, completed: true },
     { count: measuredCarts - completed, restricted: true, completed: false },
   ])
-  return { groups, credit, listHits, daily, abandonment: { measured_rate: measured ? measured.rate : null, carts: measuredCarts } }
+  return {
+    carts: cartGroups.map((g) => ({ ...base, restricted: g.restricted, completed: g.done, count: g.n })),
+    byCause,
+    forRules,
+    credit,
+    listHits,
+    daily,
+    abandonment: { measured_rate: measured ? measured.rate : null, carts: measuredCarts },
+  }
 }
 
 async function loadOrders(db: FiguresDb, period: FiguresPeriod) {
-  const [{ rows }, aftermath] = await Promise.all([db.raw(ORDERS_SQL, [period.from, period.to, period.currency_code]), loadOrdersWithAftermath(db, period)])
+  const [{ rows }, aftermath] = await Promise.all([groupingRaw(db, ORDERS_SQL, [period.from, period.to, period.currency_code]), loadOrdersWithAftermath(db, period)])
   const row = rows[0] ?? {}
   const base = { order_id: "", placed_at: period.from, currency_code: period.currency_code }
   // the orders with an aftermath one by one; the rest of each (class, provider) group as one row
@@ -231,11 +247,11 @@ export async function loadAnalytics(container: MedusaContainer, period: FiguresP
   ])
   return {
     period: { from: period.from.toISOString(), to: period.to.toISOString(), currency_code: period.currency_code },
-    carts: { ...cartFigures(carts.groups), by_cause: restrictionsByCause(carts.groups) },
+    carts: { ...cartFigures(carts.carts), by_cause: restrictionsByCause(carts.byCause) },
     by_class: classFigures(orders.orders),
     by_provider: providerFigures(orders.orders),
     credit: creditFigures(carts.credit, orders.orders),
-    rules: ruleFigures(carts.groups, orders.ruleOrders, rules.map((rule) => ({ id: rule.id, name: rule.name }))),
+    rules: ruleFigures(carts.forRules, orders.ruleOrders, rules.map((rule) => ({ id: rule.id, name: rule.name }))),
     negative_list: negativeListFigures(carts.listHits, added),
     daily: dailySeries(period, [...carts.daily, ...orders.daily]),
     abandonment: carts.abandonment,

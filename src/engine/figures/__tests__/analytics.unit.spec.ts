@@ -158,6 +158,12 @@ describe("when rows are grouped (SQL passes one row per group with a count)", ()
   })
 
   it("should leave out a group of no rows", () => {
-    expect(analyticsOf({ carts: [cart({ count: 0 })], orders: [order("z", { count: 0, amount: 0 })], list_entries_added: [], rules: [] }).by_class).toEqual([])
+    const figures = analyticsOf({
+      carts: [cart({ count: 0, restricted: true, causes: ["first_order"], rules_held: ["first_order"] })],
+      orders: [order("z", { count: 0, amount: 0, flagged_by: ["r_gone"] })],
+      list_entries_added: [],
+      rules: [],
+    })
+    expect([figures.by_class, figures.rules]).toEqual([[], []])
   })
 })
