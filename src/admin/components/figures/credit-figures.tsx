@@ -43,7 +43,7 @@ export const CreditFigures = ({ data }: { data: AnalyticsResponse }) => {
                   <XAxis type="number" tickFormatter={(value: number) => money(value)} fontSize={12} />
                   <YAxis type="category" dataKey="name" width={170} fontSize={12} />
                   <Tooltip formatter={(value) => money(Number(value))} />
-                  <Bar dataKey="value" isAnimationActive={false}>
+                  <Bar dataKey="value" maxBarSize={40} isAnimationActive={false}>
                     {bars.map((bar) => <Cell key={bar.name} fill={bar.color} />)}
                   </Bar>
                 </BarChart>

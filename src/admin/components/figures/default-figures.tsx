@@ -22,7 +22,7 @@ const RateChart = ({ rows, testId }: { rows: Array<{ name: string; rate: number 
           <XAxis dataKey="name" fontSize={12} interval={0} />
           <YAxis tickFormatter={(value: number) => percent(value, format.language)} fontSize={12} />
           <Tooltip formatter={(value) => percent(Number(value), format.language)} />
-          <Bar dataKey="rate" name={t(`${KEY}.columns.default_rate`)} fill={CHART_COLORS.red} isAnimationActive={false} />
+          <Bar dataKey="rate" name={t(`${KEY}.columns.default_rate`)} fill={CHART_COLORS.red} maxBarSize={64} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

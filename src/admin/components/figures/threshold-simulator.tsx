@@ -175,7 +175,7 @@ const SimulatorResult = ({ data, review, prepayment, money, language }: ResultPr
             <Line type="stepAfter" dataKey="defaults" name={t(`${KEY}.cost.defaults`)} stroke={CHART_COLORS.red} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
             <Line type="stepAfter" dataKey="credit_checks" name={t(`${KEY}.cost.credit_checks`)} stroke={CHART_COLORS.violet} strokeDasharray="2 3" dot={false} isAnimationActive={false} />
             <Line type="stepAfter" dataKey="lost_margin" name={t(`${KEY}.cost.lost_margin`)} stroke={CHART_COLORS.orange} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
-            {prepayment !== undefined && <ReferenceLine x={prepayment} stroke={CHART_COLORS.grey} strokeDasharray="4 4" label={{ value: t(`${KEY}.yours`), position: "insideTopLeft", fontSize: 12 }} />}
+            {prepayment !== undefined && <ReferenceLine x={prepayment} stroke={CHART_COLORS.grey} strokeDasharray="4 4" label={{ value: t(`${KEY}.yours`), position: "insideTopRight", fontSize: 12 }} />}
             {review !== undefined && review !== prepayment && <ReferenceLine x={review} stroke={CHART_COLORS.grey} strokeDasharray="2 4" />}
             {data.minimum && (
               <ReferenceDot x={data.minimum.threshold} y={data.minimum.cost.total} r={6} fill={CHART_COLORS.green} stroke="white"
