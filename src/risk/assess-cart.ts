@@ -114,6 +114,39 @@ type Evaluated = {
   replayable?: ReplayableInput | null
   /** the negative-list matches the decision used, kind and entry source only (for the figures) */
   list_matches?: EvaluationListMatch[]
+  /** the paid credit queries this evaluation made (for the figures) */
+  paid_credit?: PaidCredit
+}
+
+/** Paid credit queries (not cache hits) and what they cost, as the queries were recorded. */
+export type PaidCredit = { queries: number; cost: number }
+
+type CreditQueryRecord = { cached?: boolean | null; cost?: number | null }
+
+/**
+ * The module service as runCreditCheck uses it, counting the paid queries it records (a cache
+ * hit records cost 0 and cached) into `tally`: the figures count exactly this evaluation's paid
+ * queries, whatever other evaluations of the same cart run meanwhile.
+ */
+export function countingPaidCredit(service: PaymentRiskModuleService, tally: PaidCredit): PaymentRiskModuleService {
+  const count = (record: CreditQueryRecord) => {
+    if (record.cached) return
+    tally.queries += 1
+    tally.cost += Number(record.cost) || 0
+  }
+  return new Proxy(service, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target)
+      if (property === "createCreditQueries") {
+        return async (data: CreditQueryRecord | CreditQueryRecord[], ...rest: unknown[]) => {
+          const created = await Reflect.apply(value, target, [data, ...rest])
+          for (const record of Array.isArray(data) ? data : [data]) count(record)
+          return created
+        }
+      }
+      return typeof value === "function" ? value.bind(target) : value
+    },
+  })
 }
 
 async function evaluate(
@@ -225,15 +258,16 @@ async function evaluate(
       credit_check: cached ? "cached" : "not_cached",
     })
   }
-  const credit = await runCreditCheck(service, snapshot, settings, {
+  const paid_credit: PaidCredit = { queries: 0, cost: 0 }
+  const credit = await runCreditCheck(countingPaidCredit(service, paid_credit), snapshot, settings, {
     ip: options.ip ?? null,
     customer_id: options.authenticatedCustomerId ?? null,
   })
   if (!credit) {
-    return finish({ snapshot, decision: preliminary })
+    return finish({ snapshot, decision: preliminary, paid_credit })
   }
   const withCredit = { ...input, credit }
-  return finish({ snapshot, decision: decide(withCredit) }, withCredit)
+  return finish({ snapshot, decision: decide(withCredit), paid_credit }, withCredit)
 }
 
 /**
@@ -278,13 +312,16 @@ export async function assessCart(
 ): Promise<CartAssessment> {
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
   const startedAt = new Date()
-  const figuresStage = figuresStageOf(options)
+  const stage = figuresStageOf(options)
   // the version read of settings, rules and classes runs beside the cart read (its failure is
   // the evaluation's, below: an unknown cart still answers NOT_FOUND)
   const configPromise = service.readConfig()
   configPromise.catch(() => undefined)
   const loaded = options.loaded ?? (await loadCartSnapshot(container, cartId))
   const identityKey = identityKeyFor(loaded.cart)
+  // a cart already completed (a shopper calling the payment step with an old cart id) adds no
+  // figures row: its rows say how it was completed (the insert checks the cart's time again)
+  const figuresStage = loaded.completed ? null : stage
   let settings: RiskSettings = DEFAULT_SETTINGS
   try {
     const [config, stored] = await withTimeout(
@@ -292,13 +329,13 @@ export async function assessCart(
       DEFAULT_SETTINGS.evaluation_timeout_ms
     )
     settings = stored
-    const { snapshot, decision, credit_check, replayable, list_matches } = await withTimeout(
+    const { snapshot, decision, credit_check, replayable, list_matches, paid_credit } = await withTimeout(
       evaluate(service, container, config, loaded, settings, identityKey, options),
       settings.evaluation_timeout_ms
     )
     if (figuresStage) {
       // started, not awaited: the answer never waits for the figures (failures are logged)
-      void recordCartEvaluation(container, service, { stage: figuresStage, snapshot, decision, started_at: startedAt, list_matches })
+      void recordCartEvaluation(container, service, { stage: figuresStage, snapshot, decision, started_at: startedAt, list_matches, paid_credit })
     }
     return {
       loaded,

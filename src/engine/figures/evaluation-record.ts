@@ -20,8 +20,10 @@ export type EvaluationCredit = {
   /** the answer came from the cache: no query paid */
   cached: boolean
   failed: boolean
-  /** what the queries of this evaluation cost (major units of the bureau's price) */
+  /** what the paid queries of this evaluation cost (the configured price per query, summed) */
   cost: number
+  /** how many paid queries (not cache hits) this evaluation made */
+  queries: number
 }
 
 export type EvaluationListMatch = { kind: NegativeListKind; source: NegativeListSource | null }
@@ -38,8 +40,8 @@ export type EvaluationRecordInput = {
   providers: readonly ProviderSnapshot[]
   /** the negative-list matches with their entries' sources (no values) */
   list_matches?: ReadonlyArray<{ kind: NegativeListKind; source?: NegativeListSource | null }>
-  /** what the credit queries of this evaluation cost (default 0; only a paid query costs) */
-  credit_cost?: number
+  /** the paid credit queries this evaluation made and what they cost (default none; a cache hit is free) */
+  paid_credit?: { queries: number; cost: number }
 }
 
 export type EvaluationRecord = {
@@ -61,7 +63,10 @@ export type EvaluationRecord = {
   credit_ran: boolean
   credit_cached: boolean
   credit_failed: boolean
+  /** what this evaluation's paid credit queries cost (a later evaluation with the same decision adds its own) */
   credit_cost: number
+  /** this evaluation's paid credit queries */
+  credit_queries: number
   /** null when nothing matched */
   list_matches: EvaluationListMatch[] | null
 }
@@ -112,18 +117,19 @@ export function decisionKeyOf(parts: DecisionKeyParts): string {
   return createHash("sha256").update(canonical).digest("hex")
 }
 
-/** The credit check's bookkeeping from the decision's signal (the cost comes from the query). */
-export function evaluationCreditOf(signals: Decision["signals"], cost = 0): EvaluationCredit {
+const nonNegative = (value: number) => Math.max(0, Number.isFinite(value) ? value : 0)
+
+/**
+ * The credit check's bookkeeping from the decision's signal and the paid queries the evaluation
+ * made (counted where they were made: a failed query may have been paid, a cache hit never is).
+ */
+export function evaluationCreditOf(signals: Decision["signals"], paid: { queries: number; cost: number } = { queries: 0, cost: 0 }): EvaluationCredit {
   const credit = signals?.credit ?? null
-  if (!credit) return { ran: false, cached: false, failed: false, cost: 0 }
+  const queries = Math.round(nonNegative(paid.queries))
+  const cost = queries ? nonNegative(paid.cost) : 0
+  if (!credit) return { ran: queries > 0, cached: false, failed: false, cost, queries }
   const cached = credit.status === "answered" && credit.cached
-  return {
-    ran: true,
-    cached,
-    failed: credit.status === "failed",
-    // a cache hit is not paid
-    cost: cached ? 0 : Math.max(0, Number.isFinite(cost) ? cost : 0),
-  }
+  return { ran: true, cached, failed: credit.status === "failed", cost, queries }
 }
 
 /** Ids of the rules that held, in evaluation order. */
@@ -155,7 +161,7 @@ export function evaluationRecordOf(input: EvaluationRecordInput): EvaluationReco
   const offered_classes = inClassOrder(input.providers.filter((provider) => allowed.has(provider.id)).map((provider) => provider.risk_class))
   const causes = causesOf(decision.hidden)
   const review = decision.rules?.review ?? false
-  const credit = evaluationCreditOf(decision.signals, input.credit_cost ?? 0)
+  const credit = evaluationCreditOf(decision.signals, input.paid_credit)
   const matches = (input.list_matches ?? []).map(({ kind, source }) => ({ kind, source: source ?? null }))
   return {
     cart_id: input.cart_id,
@@ -176,6 +182,7 @@ export function evaluationRecordOf(input: EvaluationRecordInput): EvaluationReco
     credit_cached: credit.cached,
     credit_failed: credit.failed,
     credit_cost: credit.cost,
+    credit_queries: credit.queries,
     list_matches: matches.length ? matches : null,
   }
 }

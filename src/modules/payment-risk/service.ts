@@ -212,12 +212,19 @@ class PaymentRiskModuleService extends MedusaService({
   // ── figures (repositories/figures.ts) ──
 
   /**
-   * One row per cart and decision: inserted unless the cart has one for this decision already.
-   * The credit cost is what the cart's paid queries since `creditSince` cost. Whether a row was added.
+   * One row per cart and decision: inserted unless the cart has one for this decision already (an
+   * evaluation's paid credit queries are then added to it); nothing for a cart completed before
+   * the evaluation started. What was written.
    */
   @InjectManager()
-  async recordCartEvaluation(row: EvaluationRecord, creditSince: Date | null, @MedusaContext() sharedContext: Ctx = {}): Promise<boolean> {
-    return await figures.insertCartEvaluation(sharedContext.manager!.getKnex(), row, creditSince)
+  async recordCartEvaluation(row: EvaluationRecord, startedAt: Date, @MedusaContext() sharedContext: Ctx = {}): Promise<figures.CartEvaluationWrite> {
+    return await figures.insertCartEvaluation(sharedContext.manager!.getKnex(), row, startedAt)
+  }
+
+  /** Whether the cart had a paid, answered credit query (not a cache hit). */
+  @InjectManager()
+  async cartHadPaidCreditQuery(cartId: string, @MedusaContext() sharedContext: Ctx = {}): Promise<boolean> {
+    return await figures.cartHadPaidCreditQuery(sharedContext.manager!.getKnex(), cartId)
   }
 
   /** The placed order's figure unless it has one; the new row's id, or null when it existed. */
@@ -226,21 +233,22 @@ class PaymentRiskModuleService extends MedusaService({
     return await figures.insertOrderFigure(sharedContext.manager!.getKnex(), row)
   }
 
-  @InjectManager()
-  async deleteOrderFigure(id: string, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
-    await figures.deleteOrderFigure(sharedContext.manager!.getKnex(), id)
-  }
-
   /** Marks the cart's evaluation rows completed by its order; the ids of the rows changed. */
   @InjectManager()
   async completeCartEvaluations(completion: figures.CartCompletion, @MedusaContext() sharedContext: Ctx = {}): Promise<string[]> {
     return await figures.completeCartEvaluations(sharedContext.manager!.getKnex(), completion)
   }
 
-  /** Undoes completeCartEvaluations for these rows. */
+  /** Completes open evaluation rows (evaluated since `since`) of carts whose order has a figure; how many. */
   @InjectManager()
-  async reopenCartEvaluations(ids: string[], @MedusaContext() sharedContext: Ctx = {}): Promise<number> {
-    return await figures.reopenCartEvaluations(sharedContext.manager!.getKnex(), ids)
+  async completeOpenCartEvaluations(since: Date, @MedusaContext() sharedContext: Ctx = {}): Promise<number> {
+    return await figures.completeOpenCartEvaluations(sharedContext.manager!.getKnex(), since)
+  }
+
+  /** Unlinks figures from orders placed and carts evaluated before `before` (repositories/retention.ts). */
+  @InjectManager()
+  async unlinkExpiredFigures(before: Date, @MedusaContext() sharedContext: Ctx = {}): Promise<retention.FiguresUnlinked> {
+    return await retention.unlinkExpiredFigures(sharedContext.manager!.getKnex(), before)
   }
 
   // ── negative list (repositories/negative-list.ts, negative-list-queries.ts) ──

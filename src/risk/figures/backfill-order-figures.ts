@@ -22,6 +22,20 @@ async function providerClasses(knex: Knex): Promise<{ ids: string[]; classes: Pa
   return { ids, classes }
 }
 
+/**
+ * The orders a backfill considers (bindings: after, placed since or null twice): not drafts,
+ * without a figure, after `after` by id; with `placed since`, only orders placed since then
+ * whose assessment is linked to them (an erased or scrubbed assessment is not: the daily job
+ * never records a figure again for an order whose figures were unlinked).
+ */
+const CANDIDATES = `
+  o.deleted_at is null and o.status <> 'draft' and coalesce(o.is_draft_order, false) = false
+  and o.id > ?
+  and not exists (select 1 from payment_risk_order_figure f where f.order_id = o.id and f.deleted_at is null)
+  and (?::timestamptz is null
+       or (o.created_at >= ?::timestamptz
+           and exists (select 1 from payment_risk_assessment ra where ra.order_id = o.id and ra.deleted_at is null)))`
+
 /*
  * One batch of orders (by id, after `after`) that have no figure yet: amount = the order's total
  * when it was placed (original_order_total of its latest summary), its provider (a payment not
@@ -35,15 +49,13 @@ const BACKFILL_SQL = `
 with batch as (
   select o.id, o.created_at, o.currency_code
     from "order" o
-   where o.deleted_at is null and o.status <> 'draft' and coalesce(o.is_draft_order, false) = false
-     and o.id > ?
-     and not exists (select 1 from payment_risk_order_figure f where f.order_id = o.id and f.deleted_at is null)
+   where ${CANDIDATES}
    order by o.id
    limit ?
 ), classes as (
   select * from unnest(?::text[], ?::text[]) as c(provider_id, risk_class)
 ), facts as (
-  select b.id, b.created_at, lower(b.currency_code) as currency_code,
+  select b.id, date_trunc('milliseconds', b.created_at) as created_at, lower(b.currency_code) as currency_code,
          coalesce((select case when v ~ '^-{0,1}[0-9]+([.][0-9]+){0,1}$' then v::numeric end
                      from (select coalesce(s.totals->'raw_original_order_total'->>'value', s.totals->>'original_order_total') as v
                              from order_summary s
@@ -62,7 +74,10 @@ with batch as (
          a.risk_score,
          case when jsonb_typeof(a.decision->'rules'->'rules') = 'array' then a.decision->'rules'->'rules' else '[]'::jsonb end as traces,
          a.decision->'rules' as rules,
-         a.decision->'signals'->'credit' as credit
+         a.decision->'signals'->'credit' as credit,
+         exists (select 1 from order_cart oc
+                   join payment_risk_credit_query q on q.cart_id = oc.cart_id and q.cached = false and q.error is null and q.deleted_at is null
+                  where oc.order_id = b.id and oc.deleted_at is null) as paid_query
     from batch b
     left join lateral (
       select ra.risk_score, ra.decision from payment_risk_assessment ra
@@ -92,12 +107,23 @@ select 'prof_' || replace(gen_random_uuid()::text, '-', ''), r.id, r.created_at,
                         where x->>'type' = 'add_score' and (x->>'points') ~ '^[0-9]+([.][0-9]+){0,1}$' and (x->>'points')::numeric > 0)))
           order by n) else '{}'::text[] end,
        coalesce(r.rules->>'review' = 'true', false),
-       coalesce(r.credit->>'status' = 'answered' and coalesce(r.credit->>'cached', 'false') <> 'true', false),
+       r.paid_query or coalesce(r.credit->>'status' = 'answered' and coalesce(r.credit->>'cached', 'false') <> 'true', false),
        now(), now()
   from ruled r
   left join classes c on c.provider_id = r.provider_id
 on conflict (order_id) where order_id is not null and deleted_at is null do nothing
 returning order_id`
+
+export type BackfillOptions = {
+  /**
+   * only orders placed since then that are linked to their assessment: the daily job's retry of
+   * figures the order.placed subscriber failed to record (never an erased or scrubbed order's)
+   */
+  placedSince?: Date
+}
+
+/** Days of orders the daily job checks for a missing figure. */
+export const RECOVERY_DAYS = 3
 
 /**
  * Records the figures of orders placed before the plugin recorded them (issue 17): one
@@ -105,7 +131,8 @@ returning order_id`
  * (300,000 orders: 15 statements). Idempotent: an order with a figure is skipped, so a rerun (or
  * the order-placed subscriber running meanwhile) adds nothing twice. Returns how many rows it added.
  */
-export async function backfillOrderFigures(knex: Knex, batchSize = BACKFILL_BATCH): Promise<number> {
+export async function backfillOrderFigures(knex: Knex, batchSize = BACKFILL_BATCH, options: BackfillOptions = {}): Promise<number> {
+  const since = options.placedSince ?? null
   const { ids, classes } = await providerClasses(knex)
   let after = ""
   let added = 0
@@ -113,15 +140,13 @@ export async function backfillOrderFigures(knex: Knex, batchSize = BACKFILL_BATC
     const { rows } = await knex.raw(
       `select max(id) as last, count(*)::int as n from (
          select o.id from "order" o
-          where o.deleted_at is null and o.status <> 'draft' and coalesce(o.is_draft_order, false) = false
-            and o.id > ?
-            and not exists (select 1 from payment_risk_order_figure f where f.order_id = o.id and f.deleted_at is null)
+          where ${CANDIDATES}
           order by o.id limit ?) b`,
-      [after, batchSize]
+      [after, since, since, batchSize]
     )
     const count = Number(rows[0]?.n) || 0
     if (!count) return added
-    const inserted = await knex.raw(BACKFILL_SQL, [after, batchSize, ids, classes])
+    const inserted = await knex.raw(BACKFILL_SQL, [after, since, since, batchSize, ids, classes])
     added += inserted.rows.length
     after = String(rows[0].last)
     if (count < batchSize) return added

@@ -9,8 +9,10 @@ export type CartEvaluationFacts = {
   /** the cart as judged (its id, currency, total and the region's providers with their classes) */
   snapshot: Pick<CartSnapshot, "id" | "currency_code" | "total" | "providers">
   decision: Decision
-  /** when the evaluation started: the cart's paid credit queries since then are its cost */
+  /** when the evaluation started: a cart completed before then gets no row */
   started_at: Date
+  /** the paid credit queries this evaluation made and their configured price (none: no query paid) */
+  paid_credit?: { queries: number; cost: number }
   /** the negative-list matches the decision used, with their entries' sources (no values) */
   list_matches?: EvaluationListMatch[]
 }
@@ -29,7 +31,7 @@ let skipped = 0
  * Records the evaluation for the merchant's figures (payment_risk_cart_evaluation) without the
  * caller waiting: the insert is started and its failure is logged, never thrown, so the
  * shopper's answer is neither slowed nor failed by it. Returns the write's promise (it always
- * resolves: true when a row was added) for callers that may wait, such as tests.
+ * resolves: true when a row was added or its credit spend grew) for callers that may wait, such as tests.
  */
 export function recordCartEvaluation(container: MedusaContainer, service: PaymentRiskModuleService, facts: CartEvaluationFacts): Promise<boolean> {
   if (pending >= MAX_PENDING_FIGURE_WRITES) {
@@ -49,8 +51,10 @@ export function recordCartEvaluation(container: MedusaContainer, service: Paymen
       decision: facts.decision,
       providers: facts.snapshot.providers,
       list_matches: facts.list_matches,
+      paid_credit: facts.paid_credit,
     })
-    return await service.recordCartEvaluation(row, facts.started_at)
+    const written = await service.recordCartEvaluation(row, facts.started_at)
+    return written === "inserted" || written === "credit_added"
   }
   return write()
     .then((added) => {

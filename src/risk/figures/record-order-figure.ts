@@ -40,7 +40,7 @@ export function providerOfOrder(row: OrderRow): string | null {
  * Reads what the order's figure is made of (no personal data is read): its total, currency, time
  * and payment provider, the provider's class (the merchant's classification, else the plugin's
  * default), and from its cart's assessment the score, the rules that held and flagged it, review
- * and whether a paid credit query was made. Null when the order does not exist.
+ * and whether a paid credit query was answered for its cart. Null when the order does not exist.
  */
 export async function orderFigurePlanFor(container: MedusaContainer, orderId: string): Promise<OrderFigurePlan | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -65,9 +65,10 @@ export async function orderFigurePlanFor(container: MedusaContainer, orderId: st
   const row = (data as OrderRow[])[0]
   if (!row) return null
   const providerId = providerOfOrder(row)
-  const [classes, assessments] = await Promise.all([
+  const [classes, assessments, paidQuery] = await Promise.all([
     providerId ? service.getProviderClasses([providerId]) : Promise.resolve([]),
     cartId ? service.listRiskAssessments({ cart_id: cartId }, { take: 1, select: ["id", "decision", "risk_score"] }) : Promise.resolve([]),
+    cartId ? service.cartHadPaidCreditQuery(cartId) : Promise.resolve(false),
   ])
   const paymentClass = classes[0]?.risk_class ?? null
   const decision = assessments[0] ? readStoredDecision(assessments[0].decision) : null
@@ -87,8 +88,9 @@ export async function orderFigurePlanFor(container: MedusaContainer, orderId: st
       rules_held: rulesHeldOf(rules),
       flagged_by: flaggedByOf(rules),
       review: rules?.review ?? false,
-      // a paid query: answered by a bureau (a cache hit is not paid)
-      credit_checked: credit?.status === "answered" && !credit.cached,
+      // a paid query answered for the cart: normally made while listing, the completion then
+      // reads the cached answer; else (queries deleted after their period) the decision's signal
+      credit_checked: paidQuery || (credit?.status === "answered" && !credit.cached),
     },
     completion: cartId
       ? { cart_id: cartId, order_id: row.id, completed_at: placedAt, completed_class: paymentClass, completed_provider_id: providerId }

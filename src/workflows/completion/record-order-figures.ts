@@ -9,8 +9,10 @@ export const recordOrderFiguresWorkflowId = "record-payment-risk-order-figures"
  * The merchant's figures of a placed order (issue 17): one payment_risk_order_figure row (amount,
  * currency, provider and class, score, rules held and flagged, review, paid credit check) and the
  * cart's evaluation rows marked completed with the order's class and provider. Idempotent: an
- * event delivered twice inserts no second row and changes no completed row. A failure of the
- * second write deletes the row the first inserted.
+ * event delivered twice inserts no second row and changes no completed row. Nothing is undone
+ * when a step fails (both writes are true and idempotent): the daily job
+ * (src/jobs/erase-expired-assessment-data.ts) records the figures of the last days' orders that
+ * have none and completes the cart rows left open.
  */
 export const recordOrderFiguresWorkflow = createWorkflow(recordOrderFiguresWorkflowId, (input: { order_id: string }) => {
   const plan = prepareOrderFigureStep(input)

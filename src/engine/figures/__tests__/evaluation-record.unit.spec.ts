@@ -66,6 +66,7 @@ describe("evaluationRecordOf", () => {
         credit_cached: false,
         credit_failed: false,
         credit_cost: 0,
+        credit_queries: 0,
         list_matches: null,
       })
       expect(row.decision_key).toMatch(/^[0-9a-f]{64}$/)
@@ -125,19 +126,37 @@ describe("evaluationRecordOf", () => {
     })
 
     it("should record a paid query with its cost", () => {
-      expect(record(decision({ signals: answered(false) }), { credit_cost: 1.2 })).toMatchObject({ credit_ran: true, credit_cached: false, credit_failed: false, credit_cost: 1.2 })
+      expect(record(decision({ signals: answered(false) }), { paid_credit: { queries: 1, cost: 1.2 } })).toMatchObject({
+        credit_ran: true,
+        credit_cached: false,
+        credit_failed: false,
+        credit_cost: 1.2,
+        credit_queries: 1,
+      })
     })
 
     it("should record a cache hit as ran, cached and free", () => {
-      expect(record(decision({ signals: answered(true) }), { credit_cost: 1.2 })).toMatchObject({ credit_ran: true, credit_cached: true, credit_cost: 0 })
+      expect(record(decision({ signals: answered(true) }), { paid_credit: { queries: 0, cost: 0 } })).toMatchObject({
+        credit_ran: true,
+        credit_cached: true,
+        credit_cost: 0,
+        credit_queries: 0,
+      })
     })
 
     it("should record a failure with what the failed queries cost", () => {
-      expect(record(decision({ signals: { plausibility: [], credit: { status: "failed" } } }), { credit_cost: 0.5 })).toMatchObject({
+      expect(record(decision({ signals: { plausibility: [], credit: { status: "failed" } } }), { paid_credit: { queries: 2, cost: 0.5 } })).toMatchObject({
         credit_ran: true,
         credit_failed: true,
         credit_cost: 0.5,
+        credit_queries: 2,
       })
+    })
+
+    it("should count no cost without a paid query, and no negative or broken numbers", () => {
+      expect(record(decision({ signals: answered(false) }), { paid_credit: { queries: 0, cost: 3 } })).toMatchObject({ credit_cost: 0, credit_queries: 0 })
+      expect(record(decision({ signals: answered(false) }), { paid_credit: { queries: 1, cost: Number.NaN } })).toMatchObject({ credit_cost: 0, credit_queries: 1 })
+      expect(record(decision({ signals: answered(false) }), { paid_credit: { queries: -1, cost: -2 } })).toMatchObject({ credit_cost: 0, credit_queries: 0 })
     })
 
     it("should not let the credit answer change the decision key", () => {

@@ -5,8 +5,10 @@ import { model } from "@medusajs/framework/utils"
  * total, what was hidden and why, the score, whether a credit check ran and what it cost, and
  * later whether the cart became an order and with which class. No names, emails, addresses or
  * IPs. At most one row per cart and decision (`decision_key`): a shopper reloading the payment
- * step adds nothing; a changed decision adds one row. `cart_id` and `order_id` are removed on the
- * shopper's erasure request; rows are deleted after `retention.figures_days`.
+ * step adds nothing; a changed decision adds one row. On the shopper's erasure request, and by the
+ * daily job once `retention.assessment_days` have passed, `cart_id` becomes one random token per
+ * cart (`erased:<uuid>`, so the cart still counts once) and `order_id` is removed; rows are
+ * deleted after `retention.figures_days`.
  */
 const CartEvaluation = model
   .define({ name: "CartEvaluation", tableName: "payment_risk_cart_evaluation" }, {
@@ -35,7 +37,13 @@ const CartEvaluation = model
     /** the answer came from the cache (no query paid) */
     credit_cached: model.boolean().default(false),
     credit_failed: model.boolean().default(false),
+    /**
+     * what the paid credit queries of this cart's evaluations with this decision cost (each
+     * evaluation adds its own queries' price, as configured per bureau; cache hits are free)
+     */
     credit_cost: model.float().default(0),
+    /** how many paid credit queries (not cache hits) those evaluations made */
+    credit_queries: model.number().default(0),
     /** the negative-list matches: [{ kind, source }] (no values) */
     list_matches: model.json().nullable(),
     /** set when the cart became an order */

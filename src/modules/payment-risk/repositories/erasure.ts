@@ -20,6 +20,35 @@ export type ShopperErasurePlan = {
   kept_list_entry_ids: string[]
 }
 
+/**
+ * The cart id the figures keep for an erased cart: one random token per cart ('erased:<uuid>'),
+ * the same on all its rows, so "carts evaluated" (distinct cart ids) stays right and nothing
+ * points to the cart any more. SQL expression; a cart's token is chosen once per statement.
+ */
+export const ERASED_CART_TOKEN = `'erased:' || gen_random_uuid()::text`
+
+/** Is this cart id already a token (not to be replaced again)? SQL condition on `cart_id`. */
+export const IS_ERASED_CART = `left(cart_id, 7) = 'erased:'`
+
+/**
+ * Her carts' evaluation rows (by cart or order): cart id → the cart's token, no order id, times
+ * cut to the day. Bindings: cart ids, order ids.
+ */
+const ANONYMISE_CART_EVALUATIONS = `
+  with matched as (
+    select id, cart_id from payment_risk_cart_evaluation
+     where cart_id = any(?::text[]) or order_id = any(?::text[])
+  ), tokens as (
+    select c.cart_id, ${ERASED_CART_TOKEN} as token
+      from (select distinct cart_id from matched where cart_id is not null and not (${IS_ERASED_CART})) c
+  )
+  update payment_risk_cart_evaluation e
+     set cart_id = coalesce(t.token, m.cart_id), order_id = null,
+         evaluated_at = date_trunc('day', e.evaluated_at), completed_at = date_trunc('day', e.completed_at), updated_at = now()
+    from matched m
+    left join tokens t on t.cart_id = m.cart_id
+   where e.id = m.id`
+
 export type ShopperErasureResult = {
   /** assessments scrubbed to anonymous figures */
   erased: number
@@ -36,9 +65,9 @@ export type ShopperErasureResult = {
   list_entries_deleted: number
   list_audits_deleted: number
   list_entries_kept: number
-  /** her carts' evaluation rows kept for the figures without their cart and order id */
+  /** her carts' evaluation rows kept for the figures with a random token for the cart id, no order id, times cut to the day */
   cart_evaluations_anonymised: number
-  /** her orders' figure rows kept without their order id */
+  /** her orders' figure rows kept without their order id, the time cut to the day */
   order_figures_anonymised: number
 }
 
@@ -47,7 +76,9 @@ export type ShopperErasureResult = {
  * assessments are scrubbed, and her velocity signals, identity observations, credit queries,
  * reservations and limit events, the review events, outcomes and receivables of her orders, and the list entries of
  * the plan with their audit rows are hard-deleted. The figures of her carts and orders stay, without
- * their cart and order ids (they hold nothing else that points to her).
+ * their cart and order ids and with their times cut to the day (they hold nothing else that points
+ * to her): each cart's rows get one random token instead of the cart id (ERASED_CART_TOKEN), so a
+ * cart evaluated three times still counts as one cart.
  */
 export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): Promise<ShopperErasureResult> {
   const { cart_ids: carts, customer_ids: customers, email_keys: emailKeys, credit_identity_hashes: hashes } = plan
@@ -80,13 +111,10 @@ export async function eraseShopperRecords(knex: Db, plan: ShopperErasurePlan): P
     const notifications = await deleteDunningNotifications(trx, plan.order_ids)
     const audits = await deleted(`delete from payment_risk_negative_list_audit where entry_id = any(?::text[])`, [plan.list_entry_ids])
     const entries = await deleted(`delete from payment_risk_negative_list_entry where id = any(?::text[])`, [plan.list_entry_ids])
-    const evaluations = await deleted(
-      `update payment_risk_cart_evaluation set cart_id = null, order_id = null, updated_at = now()
-        where cart_id = any(?::text[]) or order_id = any(?::text[])`,
-      [carts, plan.order_ids]
-    )
+    const evaluations = rowCount(await trx.raw(ANONYMISE_CART_EVALUATIONS, [carts, plan.order_ids]))
     const orderFigures = await deleted(
-      `update payment_risk_order_figure set order_id = null, updated_at = now() where order_id = any(?::text[])`,
+      `update payment_risk_order_figure set order_id = null, placed_at = date_trunc('day', placed_at), updated_at = now()
+        where order_id = any(?::text[])`,
       [plan.order_ids]
     )
     return {

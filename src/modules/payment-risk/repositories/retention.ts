@@ -2,6 +2,7 @@ import { RiskSettings as EngineSettings } from "../../../engine"
 import { daysBefore, RetentionPeriods } from "../../../engine/privacy/retention"
 import { bulkEntityId } from "../entity-id"
 import { auditChanges } from "../types/audit-changes"
+import { ERASED_CART_TOKEN, IS_ERASED_CART } from "./erasure"
 import { Db, rowCount } from "./sql"
 
 /** Rows the retention job deleted (assessments: scrubbed) per table. */
@@ -115,3 +116,51 @@ export async function purgeExpiredData(knex: Db, periods: RetentionPeriods, now:
     order_figures: await purgeTable(knex, "order_figures", figuresDays, now),
   }
 }
+
+/** Figures rows the daily job unlinked from their order and cart (`retention.assessment_days`). */
+export type FiguresUnlinked = { order_figures_unlinked: number; cart_evaluations_unlinked: number }
+
+/**
+ * The figures keep the judgement of an order (score, rules held and flagged, causes, list
+ * matches) for `retention.figures_days`, but linked to the order and cart only as long as the
+ * assessment is (`retention.assessment_days`): order figures placed before `before` lose their
+ * order id; carts evaluated before `before` get one random token for the cart id on all their
+ * rows (so each still counts as one cart) and lose their order id. A batch of carts per statement.
+ */
+export async function unlinkExpiredFigures(knex: Db, before: Date): Promise<FiguresUnlinked> {
+  let orders = 0
+  for (;;) {
+    const n = rowCount(
+      await knex.raw(
+        `update payment_risk_order_figure set order_id = null, updated_at = now()
+          where id in (select id from payment_risk_order_figure where order_id is not null and placed_at < ? limit ?)`,
+        [before, PURGE_BATCH]
+      )
+    )
+    orders += n
+    if (n < PURGE_BATCH) break
+  }
+  let carts = 0
+  for (;;) {
+    const { rows } = await knex.raw(
+      `with carts as (
+         select distinct cart_id from payment_risk_cart_evaluation
+          where cart_id is not null and not (${IS_ERASED_CART}) and evaluated_at < ?
+          limit ?
+       ), tokens as (
+         select cart_id, ${ERASED_CART_TOKEN} as token from carts
+       )
+       update payment_risk_cart_evaluation e
+          set cart_id = t.token, order_id = null, updated_at = now()
+         from tokens t
+        where e.cart_id = t.cart_id
+       returning t.token`,
+      [before, PURGE_BATCH]
+    )
+    const unlinked = new Set(rows.map((row: { token: string }) => row.token)).size
+    carts += rows.length
+    if (unlinked < PURGE_BATCH) break
+  }
+  return { order_figures_unlinked: orders, cart_evaluations_unlinked: carts }
+}
+

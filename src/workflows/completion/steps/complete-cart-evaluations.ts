@@ -7,20 +7,11 @@ export const completeCartEvaluationsStepId = "complete-payment-risk-cart-evaluat
 
 /**
  * Marks the cart's evaluation rows completed by its order (time, order, class and provider);
- * rows already completed are left as they are. Returns the ids it changed; the compensation
- * opens exactly those again.
+ * rows already completed are left as they are. Returns the ids it changed. No compensation: the
+ * cart did become an order, and a rerun changes nothing.
  */
-export const completeCartEvaluationsStep = createStep(
-  completeCartEvaluationsStepId,
-  async (completion: CartCompletion | null, { container }) => {
-    if (!completion) return new StepResponse<string[], string[]>([], [])
-    const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-    const ids = await service.completeCartEvaluations(completion)
-    return new StepResponse<string[], string[]>(ids, ids)
-  },
-  async (ids: string[] | undefined, { container }) => {
-    if (!ids?.length) return
-    const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-    await service.reopenCartEvaluations(ids)
-  }
-)
+export const completeCartEvaluationsStep = createStep(completeCartEvaluationsStepId, async (completion: CartCompletion | null, { container }) => {
+  if (!completion) return new StepResponse<string[]>([])
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  return new StepResponse<string[]>(await service.completeCartEvaluations(completion))
+})

@@ -7,19 +7,11 @@ export const insertOrderFigureStepId = "insert-payment-risk-order-figure"
 
 /**
  * Inserts the order's figure unless it has one (an event delivered twice adds nothing); returns
- * the new row's id or null. The compensation deletes only a row this step inserted.
+ * the new row's id or null. No compensation: the figure is true whatever happens to the next
+ * step, and both are idempotent (the daily job completes what a failed next step left open).
  */
-export const insertOrderFigureStep = createStep(
-  insertOrderFigureStepId,
-  async (figure: OrderFigureInput | null, { container }) => {
-    if (!figure) return new StepResponse<string | null, string | null>(null, null)
-    const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-    const id = await service.insertOrderFigure(figure)
-    return new StepResponse<string | null, string | null>(id, id)
-  },
-  async (id: string | null | undefined, { container }) => {
-    if (!id) return
-    const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-    await service.deleteOrderFigure(id)
-  }
-)
+export const insertOrderFigureStep = createStep(insertOrderFigureStepId, async (figure: OrderFigureInput | null, { container }) => {
+  if (!figure) return new StepResponse<string | null>(null)
+  const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+  return new StepResponse<string | null>(await service.insertOrderFigure(figure))
+})

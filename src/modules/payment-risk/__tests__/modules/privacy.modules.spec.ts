@@ -130,7 +130,115 @@ paymentRiskModuleSuite(({ service, db }) => {
     })
   })
 
+  /** one figures row of an evaluated cart (as the recording writes it), `daysAgo` days old */
+  const evaluation = async (cart_id: string | null, key: string, daysAgo: number, extra: { order_id?: string; completed?: boolean } = {}) => {
+    const at = new Date(Date.now() - daysAgo * DAY - 3_723_456)
+    await db().raw(
+      `insert into payment_risk_cart_evaluation
+         (id, cart_id, decision_key, stage, evaluated_at, currency_code, total, raw_total, restricted, causes, hidden_classes,
+          offered_classes, rules_held, score, list_matches, completed_at, order_id)
+       values (?, ?, ?, 'listing', ?, 'eur', 49, '{"value":"49","precision":20}', true, '{negative_list}', '{invoice}',
+               '{prepayment}', '{rule_1}', 30, '[{"kind":"email","source":"manual"}]', ?, ?)`,
+      [`prce_${cart_id ?? "none"}_${key}`, cart_id, key, at, extra.completed ? at : null, extra.order_id ?? null]
+    )
+  }
+  const orderFigure = async (order_id: string, daysAgo: number) => {
+    await db().raw(
+      `insert into payment_risk_order_figure
+         (id, order_id, placed_at, currency_code, amount, raw_amount, payment_class, provider_id, score, rules_held, flagged_by, review)
+       values (?, ?, ?, 'eur', 49, '{"value":"49","precision":20}', 'invoice', 'pp_invoice_manual', 30, '{rule_1}', '{rule_1}', true)`,
+      [`prof_${order_id}`, order_id, new Date(Date.now() - daysAgo * DAY - 3_723_456)]
+    )
+  }
+  const distinctCarts = async () => (await rows<{ n: number }>(db(), `select count(distinct coalesce(cart_id, id))::int as n from payment_risk_cart_evaluation`))[0].n
+
+  describe("unlinkExpiredFigures", () => {
+    it("should unlink order figures and carts older than the assessments' period, one token per cart, and keep the younger ones", async () => {
+      await evaluation("cart_old", "a", 800)
+      await evaluation("cart_old", "b", 799)
+      await evaluation("cart_old", "c", 798, { order_id: "order_old", completed: true })
+      await evaluation("cart_old_2", "a", 731)
+      await evaluation("cart_young", "a", 729, { order_id: "order_young", completed: true })
+      await orderFigure("order_old", 798)
+      await orderFigure("order_young", 729)
+      expect(await distinctCarts()).toBe(3)
+
+      expect(await service.unlinkExpiredFigures(ago(730))).toEqual({ order_figures_unlinked: 1, cart_evaluations_unlinked: 4 })
+
+      const old = await rows<{ cart_id: string; order_id: string | null; score: number }>(
+        db(), `select cart_id, order_id, score from payment_risk_cart_evaluation where id like 'prce_cart_old_%' order by evaluated_at, id`
+      )
+      // cart_old's three rows and cart_old_2's row: each cart one token, no order id; the figures themselves stay
+      const tokens = old.map((row) => row.cart_id)
+      for (const token of tokens) expect(token).toMatch(/^erased:[0-9a-f-]{36}$/)
+      expect(new Set(tokens.slice(0, 3)).size).toBe(1)
+      expect(tokens[3]).not.toBe(tokens[0])
+      for (const row of old) expect(row).toMatchObject({ order_id: null, score: 30 })
+      expect(await rows(db(), `select cart_id, order_id from payment_risk_cart_evaluation where id like 'prce_cart_young_%'`)).toEqual([
+        { cart_id: "cart_young", order_id: "order_young" },
+      ])
+      expect(await rows(db(), `select id, order_id from payment_risk_order_figure order by id`)).toEqual([
+        { id: "prof_order_old", order_id: null },
+        { id: "prof_order_young", order_id: "order_young" },
+      ])
+      // "carts evaluated" is still three
+      expect(await distinctCarts()).toBe(3)
+
+      // a rerun changes nothing (a token is not replaced again)
+      expect(await service.unlinkExpiredFigures(ago(730))).toEqual({ order_figures_unlinked: 0, cart_evaluations_unlinked: 0 })
+      expect((await rows<{ cart_id: string }>(db(), `select cart_id from payment_risk_cart_evaluation where id like 'prce_cart_old_%' order by evaluated_at, id`)).map((r) => r.cart_id)).toEqual(tokens)
+    })
+  })
+
   describe("eraseShopperRecords", () => {
+    it("should keep her figures with one token per cart, no order id and times cut to the day", async () => {
+      for (const key of ["a", "b", "c"]) await evaluation("cart_her", key, 3, key === "c" ? { order_id: "order_her", completed: true } : {})
+      // a second cart of hers, found by its order only
+      await evaluation("cart_her_2", "a", 2, { order_id: "order_her_2", completed: true })
+      await evaluation("cart_other", "a", 3)
+      await orderFigure("order_her", 3)
+      await orderFigure("order_her_2", 2)
+      expect(await distinctCarts()).toBe(3)
+
+      const result = await service.eraseShopperRecords({
+        customer_ids: [],
+        cart_ids: ["cart_her"],
+        order_ids: ["order_her", "order_her_2"],
+        email_keys: [],
+        assessment_ids: [],
+        credit_identity_hashes: [],
+        list_entry_ids: [],
+        kept_list_entry_ids: [],
+      })
+      expect(result).toMatchObject({ cart_evaluations_anonymised: 4, order_figures_anonymised: 2 })
+
+      const hers = await rows<{ id: string; cart_id: string; order_id: string | null; evaluated_at: Date; completed_at: Date | null }>(
+        db(), `select id, cart_id, order_id, evaluated_at, completed_at from payment_risk_cart_evaluation where id like 'prce_cart_her%' order by evaluated_at, id`
+      )
+      expect(hers).toHaveLength(4)
+      const midnight = (value: Date) => {
+        const d = new Date(value)
+        return d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0 && d.getMilliseconds() === 0
+      }
+      for (const row of hers) {
+        expect(row.cart_id).toMatch(/^erased:[0-9a-f-]{36}$/)
+        expect(row.order_id).toBeNull()
+        expect(midnight(row.evaluated_at)).toBe(true)
+        if (row.completed_at) expect(midnight(row.completed_at)).toBe(true)
+      }
+      // her first cart's three rows share one token, her second cart has another: still two carts of hers
+      expect(new Set(hers.slice(0, 3).map((row) => row.cart_id)).size).toBe(1)
+      expect(hers[3].cart_id).not.toBe(hers[0].cart_id)
+      expect(await distinctCarts()).toBe(3)
+      expect(await rows(db(), `select cart_id from payment_risk_cart_evaluation where id like 'prce_cart_other%'`)).toEqual([{ cart_id: "cart_other" }])
+      const figures = await rows<{ order_id: string | null; placed_at: Date }>(db(), `select order_id, placed_at from payment_risk_order_figure`)
+      expect(figures).toHaveLength(2)
+      for (const figure of figures) {
+        expect(figure.order_id).toBeNull()
+        expect(midnight(figure.placed_at)).toBe(true)
+      }
+    })
+
     it("should scrub her assessments and delete her rows in every tracking table, and leave another shopper's alone", async () => {
       const hers = await assessment("cart_her")
       const other = await assessment("cart_other")
