@@ -11,8 +11,8 @@
  *     today's decision left (prepayment otherwise), and its figure row carries the template's
  *     score, rules held, rules that flagged it and review;
  *   - `payment_risk_outcome` and `payment_risk_receivable`: a claim per invoice order, paid in
- *     its term by most, dunned and paid late, handed over or written off by a few, open when
- *     recent; return debits (with a bank fee, half paid since with a reopened claim) on 2 % of
+ *     its term by most (Medusa's capture, as seed-shop.mjs wrote it: no outcome), dunned and paid
+ *     late (the dunning fee as a payment received), handed over or written off by a few; return debits (with a bank fee, half paid since with a reopened claim) on 2 % of
  *     direct debits, chargebacks on 0.8 % of cards (a quarter reversed), refused parcels on 3 %
  *     of cash-on-delivery orders;
  *   - Medusa's refunds for the shop's partly refunded orders (a session, its captured payment and
@@ -21,7 +21,7 @@
  *     (completed; restricted as its template or, without an assessment, 10 % by the first-order
  *     rule), a second, earlier "listing" row for every fifth, and orders / 6 carts left at the
  *     payment step — 40 % of those restricted (first order, a rule, a list match with only
- *     prepayment left, a bulk order to a risk country), 1 % with the cart id erased. Credit
+ *     prepayment left, a bulk order to a risk country), 1 % with the cart id erased (a token per cart). Credit
  *     checks (0.50 each, some cached, some failed) on every fifth cart of 200 or more.
  * Ids carry a `bench` prefix; the assessments' identity keys are their own ("bench:<n>"), so the
  * first-order state of the measured shoppers is not changed by them.
@@ -168,14 +168,13 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
                 '{}', e.at, e.at
            from fig_order o
            cross join lateral (values
-             -- invoice: paid within the term, or dunned (stages 1, 2) and then paid, handed over or written off; recent ones partly open
-             (1, 'payment_received', null::text, o.amount, null::numeric, o.placed_at + (3 + o.e % 10) * interval '1 day', null::int,
-              o.payment_class = 'invoice' and o.e < 930 and o.placed_at + (3 + o.e % 10) * interval '1 day' < now()),
-             (2, 'dunning_stage', null, null, 5.00, o.placed_at + interval '21 days', 1,
+             -- invoice: paid within the term (Medusa's capture: seed-shop.mjs), or dunned (stages 1, 2) and then paid (the
+             -- principal captured, the dunning fee as a payment received), handed over or written off
+             (2, 'dunning_stage', null::text, null::numeric, 5.00::numeric, o.placed_at + interval '21 days', 1::int,
               o.payment_class = 'invoice' and o.e >= 930 and o.e < 995 and o.placed_at < now() - interval '21 days'),
              (3, 'dunning_stage', null, null, 5.00, o.placed_at + interval '35 days', 2,
               o.payment_class = 'invoice' and o.e >= 970 and o.e < 995 and o.placed_at < now() - interval '35 days'),
-             (4, 'payment_received', null, o.amount + 5.00, null, o.placed_at + interval '30 days', null,
+             (4, 'payment_received', null, 5.00, null, o.placed_at + interval '30 days', null,
               o.payment_class = 'invoice' and o.e between 930 and 969 and o.placed_at < now() - interval '30 days'),
              (5, 'handed_over', null, null, null, o.placed_at + interval '45 days', null,
               o.payment_class = 'invoice' and o.e between 970 and 984 and o.placed_at < now() - interval '45 days'),
@@ -236,12 +235,12 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
       await client.query(
         `insert into payment_risk_cart_evaluation (id, cart_id, decision_key, stage, evaluated_at, currency_code, total, raw_total, restricted, fallback,
                                                    causes, hidden_classes, offered_classes, rules_held, score, review, credit_ran, credit_cached,
-                                                   credit_failed, credit_cost, list_matches, completed_at, order_id, completed_class, completed_provider_id,
+                                                   credit_failed, credit_cost, credit_queries, list_matches, completed_at, order_id, completed_class, completed_provider_id,
                                                    created_at, updated_at)
          select 'prce_bench_' || r.n || '_' || o.seq, 'cart_bench_fig_' || o.seq, 'bench' || r.n, r.stage, o.placed_at - r.before, $1, o.amount, ${raw("o.amount")},
                 r.restricted, false, r.causes, r.hidden, array(select c from unnest($2::text[]) c where not c = any(r.hidden)),
                 coalesce(t.rules_held, '{}'), coalesce(t.score, 0), coalesce(t.review, false),
-                c.ran, c.cached, c.failed, case when c.ran and not c.cached then 0.5 else 0 end, t.list_matches,
+                c.ran, c.cached, c.failed, case when c.ran and not c.cached then 0.5 else 0 end, case when c.ran and not c.cached then 1 else 0 end, t.list_matches,
                 o.placed_at, o.order_id, o.payment_class, o.provider_id, o.placed_at, o.placed_at
            from fig_order o
            left join fig_tpl t on t.idx = o.tpl
@@ -263,11 +262,11 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
       await client.query(
         `insert into payment_risk_cart_evaluation (id, cart_id, decision_key, stage, evaluated_at, currency_code, total, raw_total, restricted, fallback,
                                                    causes, hidden_classes, offered_classes, rules_held, score, review, credit_ran, credit_cached,
-                                                   credit_failed, credit_cost, list_matches, completed_at, order_id, completed_class, completed_provider_id,
+                                                   credit_failed, credit_cost, credit_queries, list_matches, completed_at, order_id, completed_class, completed_provider_id,
                                                    created_at, updated_at)
-         select 'prce_bench_left_' || k, case when k % 100 = 0 then null else 'cart_bench_left_' || k end, 'bench', 'listing', at, $1, total, ${raw("total")},
+         select 'prce_bench_left_' || k, case when k % 100 = 0 then 'erased:' || md5('bench' || k) else 'cart_bench_left_' || k end, 'bench', 'listing', at, $1, total, ${raw("total")},
                 v.restricted, k % 200 = 3, v.causes, v.hidden, array(select c from unnest($2::text[]) c where not c = any(v.hidden)),
-                v.held, v.score, false, c.ran, c.cached, c.failed, case when c.ran and not c.cached then 0.5 else 0 end, v.matches,
+                v.held, v.score, false, c.ran, c.cached, c.failed, case when c.ran and not c.cached then 0.5 else 0 end, case when c.ran and not c.cached then 1 else 0 end, v.matches,
                 null, null, null, null, at, at
            from (select k, date_trunc('milliseconds', now()) - interval '5 minutes' - ((k::bigint * 6007) % ($3::int * 86400)) * interval '1 second' as at,
                         (20 + (k * 53) % 480)::numeric as total
