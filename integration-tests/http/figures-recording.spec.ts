@@ -6,6 +6,8 @@ import { GERMAN_ADDRESS } from "../helpers/checkout"
 import { ruleBody, rulesAdmin } from "../helpers/rules"
 import { PROVIDERS } from "../helpers/store"
 import { withTestStore } from "../helpers/test-store"
+import { PAYMENT_RISK_MODULE } from "../../src/modules/payment-risk"
+import type PaymentRiskModuleService from "../../src/modules/payment-risk/service"
 
 /*
  * Issue 17, "What is recorded": one figures row per evaluated cart and decision (listing and
@@ -201,9 +203,171 @@ withTestStore((ctx) => {
       expect(await backfillOrderFigures(pg(), 1)).toBe(2)
       const backfilled = (await pg().raw(`select ${columns} from payment_risk_order_figure where order_id = any(?::text[]) order by order_id`, [orderIds])).rows
       expect(backfilled).toEqual(recorded)
+      // the order's time as JavaScript keeps it (milliseconds), as the subscriber writes it
+      const exact = await pg().raw(`select bool_and(placed_at = date_trunc('milliseconds', placed_at)) as ms from payment_risk_order_figure`)
+      expect(exact.rows[0].ms).toBe(true)
       // a rerun adds nothing
       expect(await backfillOrderFigures(pg())).toBe(0)
       expect((await pg().raw(`select count(*)::int as n from payment_risk_order_figure`)).rows[0].n).toBe(2)
+    })
+  })
+
+  describe("when the bureau is paid while listing and the completion reads the cached answer", () => {
+    const enableCredit = async () => {
+      const res = await ctx.api.post(
+        "/admin/payment-risk/settings",
+        { first_order: { enabled: false }, credit_check: { enabled: true, providers: [{ id: "sandbox", cost: 1.5 }], min_amount: 0 } },
+        ctx.admin
+      )
+      expect(res.status).toBe(200)
+    }
+
+    it("should count each paid query of the decision's evaluations, and mark the order's figure credit checked", async () => {
+      await enableCredit()
+      const cart = await newCart("figures-credit@example.com")
+      expect((await ctx.shop.allowedProviders(cart.id)).status).toBe(200)
+      const [listed] = await settled(cart.id, 1)
+      expect(listed).toMatchObject({ stage: "listing", credit_ran: true, credit_cached: false, credit_queries: 1 })
+      expect(listed.credit_cost).toBeCloseTo(1.5)
+
+      // the shopper corrects her name: a new person, a new paid query, the same decision (one row, two queries)
+      const renamed = await ctx.api.post(`/store/carts/${cart.id}`, { billing_address: { ...GERMAN_ADDRESS, last_name: "Neumann" } }, store())
+      expect(renamed.status).toBe(200)
+      expect((await ctx.shop.allowedProviders(cart.id)).status).toBe(200)
+      const [twice] = await eventually(() => evaluations(cart.id), (r) => r.length === 1 && r[0].credit_queries === 2)
+      expect(twice).toMatchObject({ id: listed.id, credit_queries: 2 })
+      expect(twice.credit_cost).toBeCloseTo(3)
+      // a reload answered from the cache adds nothing
+      expect((await ctx.shop.allowedProviders(cart.id)).status).toBe(200)
+      await sleep(500)
+      expect(await evaluations(cart.id)).toEqual([twice])
+
+      const collection = await ctx.shop.paymentCollection(cart.id)
+      expect((await ctx.shop.createSession(collection.id, PROVIDERS.prepayment)).status).toBe(200)
+      const completion = await ctx.shop.complete(cart.id)
+      expect(completion.data.type).toBe("order")
+      const orderId = completion.data.order.id as string
+      const [figure] = await eventually(() => figureOf(orderId), (rows) => rows.length === 1)
+      expect(figure.credit_checked).toBe(true)
+      const rows = await eventually(() => evaluations(cart.id), (r) => r.length === 2 && r.every((row) => row.completed_at))
+      const completionRow = rows.find((row) => row.stage === "completion")!
+      // the completion read the cached answer: no paid query
+      expect(completionRow).toMatchObject({ credit_ran: true, credit_cached: true, credit_queries: 0, credit_cost: 0 })
+
+      // the backfill says the same
+      await pg().raw(`delete from payment_risk_order_figure`)
+      expect(await backfillOrderFigures(pg())).toBe(1)
+      expect((await figureOf(orderId))[0].credit_checked).toBe(true)
+    })
+  })
+
+  describe("when a completed cart's id is used for the payment step again", () => {
+    it("should record no new row, even when the decision would change", async () => {
+      const email = "figures-old-cart@example.com"
+      const { cart, completion } = await ctx.shop.checkout({ email, providerId: PROVIDERS.prepayment })
+      expect(completion.data.type).toBe("order")
+      const before = await eventually(() => evaluations(cart.id), (r) => r.length >= 1 && r.every((row) => row.completed_at))
+      const listed = await ctx.api.post("/admin/payment-risk/negative-list", { kind: "email", value: email, reason: "Betrug", source: "manual" }, ctx.admin)
+      expect(listed.status).toBe(201)
+
+      const res = await ctx.shop.allowedProviders(cart.id)
+      expect(res.status).toBe(200)
+      await sleep(1000)
+      const after = await evaluations(cart.id)
+      expect(after.map((row) => row.id)).toEqual(before.map((row) => row.id))
+      expect(after.every((row) => row.completed_at)).toBe(true)
+    })
+  })
+
+  describe("when an evaluation's row lands after its cart became an order", () => {
+    it("should record it completed by the order, from its siblings or else from the order's figure", async () => {
+      const { cart, completion } = await ctx.shop.checkout({ email: "figures-late@example.com", providerId: PROVIDERS.prepayment })
+      const orderId = completion.data.order.id as string
+      await eventually(() => figureOf(orderId), (rows) => rows.length === 1)
+      const rows = await eventually(() => evaluations(cart.id), (r) => r.length >= 1 && r.every((row) => row.completed_at))
+      const [figure] = await figureOf(orderId)
+      // as if the completion's row had not landed yet when order.placed completed the cart's rows
+      const late = rows.find((row) => row.stage === "completion") ?? rows[0]
+      await pg().raw(`delete from payment_risk_cart_evaluation where cart_id = ?`, [cart.id])
+
+      const service = ctx.container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
+      const record = {
+        cart_id: cart.id,
+        decision_key: late.decision_key,
+        stage: late.stage,
+        evaluated_at: new Date(),
+        currency_code: "eur",
+        total: 49,
+        restricted: late.restricted,
+        fallback: false,
+        causes: late.causes,
+        hidden_classes: late.hidden_classes,
+        offered_classes: late.offered_classes,
+        rules_held: late.rules_held,
+        score: late.score,
+        review: late.review,
+        credit_ran: false,
+        credit_cached: false,
+        credit_failed: false,
+        credit_cost: 0,
+        credit_queries: 0,
+        list_matches: null,
+      }
+      // started before the cart was completed (the completion's own evaluation)
+      expect(await service.recordCartEvaluation(record, new Date(Date.now() - 10 * 60_000))).toBe("inserted")
+      const [row] = await evaluations(cart.id)
+      expect(row).toMatchObject({ order_id: orderId, completed_class: "prepayment", completed_provider_id: PROVIDERS.prepayment })
+      expect(new Date(row.completed_at).getTime()).toBe(new Date(figure.placed_at).getTime())
+
+      // an evaluation started after the cart was completed writes nothing
+      expect(await service.recordCartEvaluation({ ...record, decision_key: "other" }, new Date())).toBe("cart_completed")
+      expect(await evaluations(cart.id)).toHaveLength(1)
+    })
+  })
+
+  describe("when the order's figure was not recorded", () => {
+    it("should be recorded by the daily job with the cart's rows completed, once", async () => {
+      const { cart, completion } = await ctx.shop.checkout({ email: "figures-lost@example.com", providerId: PROVIDERS.prepayment })
+      const orderId = completion.data.order.id as string
+      const [recorded] = await eventually(() => figureOf(orderId), (rows) => rows.length === 1)
+      await eventually(() => evaluations(cart.id), (r) => r.length >= 1 && r.every((row) => row.completed_at))
+      // as if order.placed's workflow had failed
+      await pg().raw(`delete from payment_risk_order_figure where order_id = ?`, [orderId])
+      await pg().raw(`update payment_risk_cart_evaluation set completed_at = null, order_id = null, completed_class = null, completed_provider_id = null where cart_id = ?`, [cart.id])
+
+      const counts = await eraseExpiredAssessmentData(ctx.container)
+      expect(counts).toMatchObject({ order_figures_recovered: 1 })
+      const [figure] = await figureOf(orderId)
+      const fields = ["placed_at", "currency_code", "amount", "payment_class", "provider_id", "score", "rules_held", "flagged_by", "review", "credit_checked"]
+      for (const field of fields) expect([field, figure[field]]).toEqual([field, recorded[field]])
+      const rows = await evaluations(cart.id)
+      for (const row of rows) expect(row).toMatchObject({ order_id: orderId, completed_class: "prepayment", completed_provider_id: PROVIDERS.prepayment })
+      expect(await eraseExpiredAssessmentData(ctx.container)).toMatchObject({ order_figures_recovered: 0, cart_evaluations_completed: 0 })
+    })
+  })
+
+  describe("when the assessments' period has passed", () => {
+    it("should keep the figures but unlink them from the order and the cart", async () => {
+      const { cart, completion } = await ctx.shop.checkout({ email: "figures-aged@example.com", providerId: PROVIDERS.prepayment })
+      const orderId = completion.data.order.id as string
+      const [figure] = await eventually(() => figureOf(orderId), (rows) => rows.length === 1)
+      const rows = await eventually(() => evaluations(cart.id), (r) => r.length >= 1 && r.every((row) => row.completed_at))
+      await pg().raw(`update payment_risk_cart_evaluation set evaluated_at = evaluated_at - interval '731 days' where cart_id = ?`, [cart.id])
+      await pg().raw(`update payment_risk_order_figure set placed_at = placed_at - interval '731 days' where order_id = ?`, [orderId])
+      // the order's assessment is as old (the job scrubs it first)
+      await pg().raw(`update payment_risk_assessment set created_at = created_at - interval '731 days' where cart_id = ?`, [cart.id])
+
+      const counts = await eraseExpiredAssessmentData(ctx.container)
+      expect(counts).toMatchObject({ order_figures_unlinked: 1, cart_evaluations_unlinked: rows.length })
+      expect(await figureOf(orderId)).toHaveLength(0)
+      const [kept] = (await pg().raw(`select order_id, score from payment_risk_order_figure where id = ?`, [figure.id])).rows
+      expect(kept).toEqual({ order_id: null, score: figure.score })
+      const unlinked = (await pg().raw(`select cart_id, order_id from payment_risk_cart_evaluation where id = any(?::text[])`, [rows.map((row) => row.id)])).rows
+      expect(unlinked).toHaveLength(rows.length)
+      expect(new Set(unlinked.map((row) => row.cart_id)).size).toBe(1)
+      for (const row of unlinked) expect(row).toMatchObject({ cart_id: expect.stringMatching(/^erased:/), order_id: null })
+      // and the daily job does not record the order's figure again
+      expect(await figureOf(orderId)).toHaveLength(0)
     })
   })
 
@@ -223,10 +387,18 @@ withTestStore((ctx) => {
 
       const kept = (await pg().raw(`select cart_id, order_id, completed_at from payment_risk_cart_evaluation where id = any(?::text[])`, [ids])).rows
       expect(kept).toHaveLength(ids.length)
-      for (const row of kept) expect(row).toMatchObject({ cart_id: null, order_id: null, completed_at: expect.any(Date) })
-      const [keptFigure] = (await pg().raw(`select order_id, amount from payment_risk_order_figure where id = ?`, [figure.id])).rows
-      expect(keptFigure).toMatchObject({ order_id: null })
+      // one random token for the cart on all its rows: still one cart in "carts evaluated", nothing pointing to it
+      for (const row of kept) expect(row).toMatchObject({ cart_id: expect.stringMatching(/^erased:[0-9a-f-]{36}$/), order_id: null, completed_at: expect.any(Date) })
+      expect(new Set(kept.map((row) => row.cart_id)).size).toBe(1)
+      expect(kept[0].cart_id).not.toContain(cart.id)
+      const [keptFigure] = (await pg().raw(`select order_id, amount, placed_at = date_trunc('day', placed_at) as day_only from payment_risk_order_figure where id = ?`, [figure.id])).rows
+      expect(keptFigure).toMatchObject({ order_id: null, day_only: true })
       expect(Number(keptFigure.amount)).toBe(49)
+
+      // the daily job does not record the erased order's figure again
+      await eraseExpiredAssessmentData(ctx.container)
+      expect(await figureOf(orderId)).toHaveLength(0)
+      expect((await pg().raw(`select count(*)::int as n from payment_risk_order_figure`)).rows[0].n).toBe(1)
     })
   })
 
@@ -297,9 +469,17 @@ withTestStore((ctx) => {
         console.log(`payment-providers route, median of ${free.length}: ${median(free).toFixed(1)} ms with the figures written; ${median(locked).toFixed(1)} ms with their table locked (write pending)`)
         // (read inside the locking transaction: any other reader waits too)
         expect((await trx.raw(`select id from payment_risk_cart_evaluation where cart_id = ?`, [other.id])).rows).toHaveLength(0)
+        // the waiting write gives its pooled connection back after its lock timeout (200 ms), not when the lock goes
+        await sleep(1500)
+        const waiting = await trx.raw(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%payment_risk_cart_evaluation%' and pid <> pg_backend_pid()`)
+        expect(waiting.rows[0].n).toBe(0)
       } finally {
         await trx.rollback()
       }
+      // that evaluation's row is lost (logged); the next evaluation records it
+      await sleep(500)
+      expect(await evaluations(other.id)).toHaveLength(0)
+      await ctx.shop.allowedProviders(other.id)
       const rows = await eventually(() => evaluations(other.id), (r) => r.length === 1)
       expect(rows).toHaveLength(1)
     })
