@@ -198,8 +198,9 @@ withTestStore((ctx) => {
         expect(row.review).toBe(true)
       }
 
-      // as if placed before the plugin recorded figures
+      // as if placed before the plugin recorded figures; an order's time as PostgreSQL's now() writes it (microseconds)
       await pg().raw(`delete from payment_risk_order_figure`)
+      await pg().raw(`update "order" set created_at = created_at + interval '123 microseconds' where id = any(?::text[])`, [orderIds])
       expect(await backfillOrderFigures(pg(), 1)).toBe(2)
       const backfilled = (await pg().raw(`select ${columns} from payment_risk_order_figure where order_id = any(?::text[]) order by order_id`, [orderIds])).rows
       expect(backfilled).toEqual(recorded)
