@@ -31,6 +31,6 @@ const CreditQuery = model
     /** why it failed: only transport, timeout and server_error count for the circuit breaker */
     failure_kind: model.enum([...CREDIT_FAILURE_KINDS]).nullable(),
   })
-  .indexes([{ on: ["identity_hash", "created_at"] }, { on: ["provider_id", "created_at"] }])
+  .indexes([{ on: ["identity_hash", "created_at"] }, { on: ["provider_id", "created_at"] }, { on: ["cart_id", "created_at"] }])
 
 export default CreditQuery
