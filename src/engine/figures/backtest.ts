@@ -13,6 +13,8 @@ export type BacktestOrder = {
   outcome: OutcomeBucket
   /** the class the order was paid with; when given, "restricted" means this class would be hidden */
   payment_class?: PaymentClass | null
+  /** a paid credit-check query was made for the order (its figure's `credit_checked`); when absent, read from the stored input */
+  credit_checked?: boolean
 }
 
 export type BacktestResult = {

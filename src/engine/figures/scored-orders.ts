@@ -6,7 +6,8 @@ import { isReplayable, replayScore, ReplayConfig } from "./replay"
  * The threshold simulator's input from past orders: each replayable order scored by the rules
  * of `config` (the score does not depend on the thresholds being simulated), defaulted when its
  * bucket is `defaulted`, and `credit_checked` when a bureau was paid for its answer then (an
- * answer from the cache cost nothing). Orders not replayable are left out. Only placed orders
+ * answer from the cache cost nothing): the order figure's own flag where given, else the stored
+ * input's credit answer. Orders not replayable are left out. Only placed orders
  * can be scored: carts abandoned after a restriction never became orders, so what lowering a
  * threshold would win back from them is not in the curve.
  */
@@ -19,7 +20,7 @@ export function scoredOrdersOf(orders: readonly BacktestOrder[], config: ReplayC
       score: replayScore(order.replayable, config),
       amount: order.amount,
       defaulted: order.outcome === "defaulted",
-      credit_checked: credit?.status === "answered" && !credit.cached,
+      credit_checked: order.credit_checked ?? (credit?.status === "answered" && !credit.cached),
     })
   }
   return scored

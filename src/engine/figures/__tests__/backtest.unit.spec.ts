@@ -150,4 +150,20 @@ describe("scoredOrdersOf", () => {
       { score: 0, amount: 90, defaulted: false, credit_checked: false },
     ])
   })
+
+  it("should take the order figure's credit_checked over the stored input's answer where given", () => {
+    const scoring = { rules: [], settings }
+    const cachedThen = { ...replayable(90), credit: { status: "answered", provider_id: "b", cached: true, result: "none", score: null, traffic_light: null } }
+    const paidThen = { ...replayable(90), credit: { status: "answered", provider_id: "b", cached: false, result: "none", score: null, traffic_light: null } }
+    expect(
+      scoredOrdersOf(
+        [
+          { ...order("a", 90, "paid_fine", "invoice", cachedThen), credit_checked: true },
+          { ...order("b", 90, "paid_fine", "invoice", paidThen), credit_checked: false },
+          order("c", 90, "paid_fine", "invoice", paidThen),
+        ],
+        scoring
+      ).map((scored) => scored.credit_checked)
+    ).toEqual([true, false, true])
+  })
 })
