@@ -1,5 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { captureOrderPayment } from "../helpers/checkout"
+import { figuresDb } from "../../src/risk/figures/figures-db"
+import { streamPeriodOrders } from "../../src/risk/figures/period-orders"
 import { ruleBody, rulesAdmin } from "../helpers/rules"
 import { PROVIDERS } from "../helpers/store"
 import { withTestStore } from "../helpers/test-store"
@@ -174,7 +176,7 @@ withTestStore({ timeout: 240 * 1000 }, (ctx) => {
       const res = await ctx.api.get(`/admin/payment-risk/analytics?from=${WEEK.from}&to=${WEEK.to}&currency_code=EUR`, ctx.admin)
       expect(res.status).toBe(200)
       const figures = res.data
-      expect(figures.period).toEqual({ ...WEEK, currency_code: "eur" })
+      expect(figures.period).toEqual({ ...WEEK, currency_code: "eur", time_zone: "UTC" })
       expect(figures.carts).toEqual({
         evaluated: 6,
         restricted: 4,
@@ -296,6 +298,10 @@ withTestStore({ timeout: 240 * 1000 }, (ctx) => {
         ["a currency that is no code", get("?currency_code=euro"), "currency_code"],
         ["a date that is none", get("?currency_code=eur&from=gestern"), "from"],
         ["a period that ends before it starts", get("?currency_code=eur&from=2026-06-08&to=2026-06-01"), "from"],
+        ["a day that does not exist", get("?currency_code=eur&from=2030-02-31"), "from"],
+        ["an hour that does not exist", get("?currency_code=eur&to=2030-02-01T24:00:00Z"), "to"],
+        ["an unknown time zone", get("?currency_code=eur&tz=Europe/Atlantis"), "tz"],
+        ["a backtest from a day that does not exist", post("backtest", { currency_code: "eur", from: "2030-04-31" }), "from"],
         ["an unknown parameter", get("?currency_code=eur&limit=5"), "limit"],
         ["a draft rule without actions", post("backtest", { currency_code: "eur", rules: [{ name: "x", conditions: { type: "group", combinator: "and", children: [] }, actions: [] }] }), "actions"],
         ["a draft threshold below 1", post("backtest", { currency_code: "eur", settings: { rules: { review_score: 0 } } }), "review_score"],
@@ -309,6 +315,95 @@ withTestStore({ timeout: 240 * 1000 }, (ctx) => {
         const res = await request
         expect({ name, status: res.status, names: res.data.message?.includes(field) }).toEqual({ name, status: 400, names: true })
       }
+    })
+  })
+
+  describe("when figures were placed within one millisecond", () => {
+    it("should read each order once, a batch at a time, and come to an end", async () => {
+      const rows: Array<[string, string]> = [
+        ["prof_spec_us_1", "2026-06-01 10:00:00.123451+00"],
+        ["prof_spec_us_2", "2026-06-01 10:00:00.123452+00"],
+        ["prof_spec_us_3", "2026-06-01 10:00:00.123453+00"],
+        ["prof_spec_us_4", "2026-06-01 10:00:00.123453+00"], // the same microsecond as the third
+        ["prof_spec_us_5", "2026-06-01 10:00:00.124001+00"],
+      ]
+      for (const [id, at] of rows) {
+        await db().raw(
+          `insert into payment_risk_order_figure (id, order_id, placed_at, currency_code, amount, raw_amount, payment_class, provider_id, score, rules_held, flagged_by, review, credit_checked)
+           values (?, ?, ?::timestamptz, 'xts', 10, jsonb_build_object('value', '10', 'precision', 20), 'invoice', ?, 0, '{}', '{}', false, ?)`,
+          [id, `order_${id}`, at, PROVIDERS.invoice, id === "prof_spec_us_2"]
+        )
+      }
+      const seen: string[] = []
+      const checked: string[] = []
+      let batches = 0
+      for await (const batch of streamPeriodOrders(figuresDb(ctx.container), { from: new Date(WEEK.from), to: new Date(WEEK.to), currency_code: "xts" }, 2)) {
+        for (const order of batch) {
+          seen.push(order.order_id)
+          if (order.credit_checked) checked.push(order.order_id)
+        }
+        if (++batches > 10) break // a loop that does not advance fails here instead of running on
+      }
+      expect(seen).toEqual(rows.map(([id]) => `order_${id}`))
+      expect(batches).toBe(3)
+      // the figure's own credit_checked travels with the order (the simulator's credit cost)
+      expect(checked).toEqual(["order_prof_spec_us_2"])
+    })
+  })
+
+  describe("when two backtests are asked for at once", () => {
+    it("should run one and answer the other 429 in plain words", async () => {
+      const body = { ...WEEK, currency_code: "eur" }
+      const answers = await Promise.all([0, 1, 2].map(() => ctx.api.post("/admin/payment-risk/backtest", body, { ...ctx.admin, ...ok })))
+      const statuses = answers.map((res) => res.status).sort()
+      expect(statuses[0]).toBe(200)
+      expect(statuses[statuses.length - 1]).toBe(429)
+      expect(statuses.every((status) => status === 200 || status === 429)).toBe(true)
+      const busy = answers.find((res) => res.status === 429)
+      expect(busy?.data).toEqual({ type: "busy", message: "A backtest is already running; try again in a moment." })
+      // the lock is given back: the next one runs
+      expect((await ctx.api.post("/admin/payment-risk/backtest", body, { ...ctx.admin, ...ok })).status).toBe(200)
+    })
+  })
+
+  describe("when carts were left with prepayment alone and the merchant's days are not UTC", () => {
+    it("should measure only carts whose latest decision left prepayment alone, and count days in the time zone asked for", async () => {
+      const PREPAY = ["prepayment"]
+      const ALL = ["prepayment", "invoice"]
+      const restricted = { restricted: true, causes: ["first_order"], hidden: ["invoice"], offered: PREPAY }
+      // p1: prepayment alone, then invoice offered after all (a changed decision) and paid by invoice: not a sample
+      await insertCart(db(), { cart_id: "cart_spec_p1", key: "p1-a", at: june(2, "09:00"), total: 40, ...restricted, completed_at: june(2, "09:20") })
+      await insertCart(db(), { cart_id: "cart_spec_p1", key: "p1-b", at: june(2, "09:10"), total: 40, offered: ALL, completed_at: june(2, "09:20") })
+      // p2: prepayment alone, left
+      await insertCart(db(), { cart_id: "cart_spec_p2", key: "p2", at: june(2, "10:00"), total: 40, ...restricted })
+      // p3: prepayment alone and paid by prepayment
+      await insertCart(db(), { cart_id: "cart_spec_p3", key: "p3", at: june(2, "11:00"), total: 40, ...restricted, completed_at: june(2, "11:30") })
+      // p4: prepayment alone, then invoice offered, but paid by prepayment
+      await insertCart(db(), { cart_id: "cart_spec_p4", key: "p4-a", at: june(2, "12:00"), total: 40, ...restricted, completed_at: june(2, "12:30") })
+      await insertCart(db(), { cart_id: "cart_spec_p4", key: "p4-b", at: june(2, "12:10"), total: 40, offered: ALL, completed_at: june(2, "12:30") })
+      // late on 2 June in UTC, 3 June in Berlin (UTC+2 in summer)
+      await insertCart(db(), { cart_id: "cart_spec_late", key: "late", at: june(2, "23:30"), total: 40 })
+      await db().raw(`update payment_risk_cart_evaluation set completed_class = 'invoice' where cart_id = 'cart_spec_p1'`)
+      await db().raw(`update payment_risk_cart_evaluation set completed_class = 'prepayment' where cart_id in ('cart_spec_p3', 'cart_spec_p4')`)
+
+      const utc = await ctx.api.get(`/admin/payment-risk/analytics?from=2026-06-02&to=2026-06-04&currency_code=eur`, ctx.admin)
+      expect(utc.data.abandonment).toEqual({ measured_rate: null, carts: 3 })
+      expect(utc.data.carts).toMatchObject({ evaluated: 5, restricted: 4, completed_after_restriction: 3 })
+      expect(utc.data.daily.map((d: { date: string; evaluated: number }) => [d.date, d.evaluated])).toEqual([
+        ["2026-06-02", 5],
+        ["2026-06-03", 0],
+      ])
+      const unmeasured = await ctx.api.post("/admin/payment-risk/simulate-thresholds", { from: "2026-06-02", to: "2026-06-04", currency_code: "eur", margin: 0.3 }, { ...ctx.admin, ...ok })
+      expect(unmeasured.status).toBe(400)
+      expect(unmeasured.data.message).toContain("3 such carts")
+
+      // Berlin: the dates are midnight there, the late cart counts on 3 June
+      const berlin = await ctx.api.get(`/admin/payment-risk/analytics?from=2026-06-02&to=2026-06-04&currency_code=eur&tz=Europe/Berlin`, ctx.admin)
+      expect(berlin.data.period).toEqual({ from: "2026-06-01T22:00:00.000Z", to: "2026-06-03T22:00:00.000Z", currency_code: "eur", time_zone: "Europe/Berlin" })
+      expect(berlin.data.daily.map((d: { date: string; evaluated: number }) => [d.date, d.evaluated])).toEqual([
+        ["2026-06-02", 4],
+        ["2026-06-03", 1],
+      ])
     })
   })
 })

@@ -1,6 +1,7 @@
+import { dayIn, DEFAULT_TIME_ZONE, nextDay } from "./calendar"
 import { cents, fromCents } from "./money"
 
-/** One day of the overview's charts (UTC days). */
+/** One day of the overview's charts (calendar days in the merchant's time zone, UTC by default). */
 export type DailyFigures = {
   date: string
   /** carts first evaluated that day */
@@ -15,20 +16,19 @@ export type DailyFigures = {
 
 export type DailyEntry = { date: string } & Partial<Omit<DailyFigures, "date">>
 
-const DAY_MS = 86_400_000
-const dayOf = (value: Date) => value.toISOString().slice(0, 10)
-
 /**
- * Every UTC day that the period touches (from inclusive, to exclusive), oldest first, with the
- * entries of that day summed (amounts in cents) and zeros where nothing happened, so a chart
- * shows quiet days as quiet. Entries outside the period are left out.
+ * Every calendar day (in `timeZone`, default UTC) that the period touches (from inclusive, to
+ * exclusive), oldest first, with the entries of that day summed (amounts in cents) and zeros
+ * where nothing happened, so a chart shows quiet days as quiet. Entries outside the period are
+ * left out.
  */
-export function dailySeries(period: { from: Date; to: Date }, entries: readonly DailyEntry[]): DailyFigures[] {
+export function dailySeries(period: { from: Date; to: Date }, entries: readonly DailyEntry[], timeZone: string = DEFAULT_TIME_ZONE): DailyFigures[] {
   const days = new Map<string, DailyFigures & { cents: number }>()
-  const first = Date.UTC(period.from.getUTCFullYear(), period.from.getUTCMonth(), period.from.getUTCDate())
-  for (let t = first; t < period.to.getTime(); t += DAY_MS) {
-    const date = dayOf(new Date(t))
-    days.set(date, { date, evaluated: 0, restricted: 0, completed_after_restriction: 0, orders: 0, amount: 0, defaulted: 0, cents: 0 })
+  if (period.from.getTime() < period.to.getTime()) {
+    const last = dayIn(new Date(period.to.getTime() - 1), timeZone)
+    for (let date = dayIn(period.from, timeZone); date <= last; date = nextDay(date)) {
+      days.set(date, { date, evaluated: 0, restricted: 0, completed_after_restriction: 0, orders: 0, amount: 0, defaulted: 0, cents: 0 })
+    }
   }
   for (const entry of entries) {
     const day = days.get(entry.date)

@@ -7,6 +7,8 @@ import {
   creditFigures,
   dailySeries,
   DailyEntry,
+  dayIn,
+  DEFAULT_TIME_ZONE,
   DailyFigures,
   ListEntryAddedRow,
   measuredAbandonmentRate,
@@ -29,7 +31,7 @@ import { loadOrdersWithAftermath } from "./order-aftermath"
 
 /** `GET /admin/payment-risk/analytics` (issue 17; the contract in README → Figures). */
 export type AnalyticsAnswer = {
-  period: { from: string; to: string; currency_code: string }
+  period: { from: string; to: string; currency_code: string; time_zone: string }
   carts: AnalyticsResponse["carts"] & { by_cause: ReturnType<typeof restrictionsByCause> }
   by_class: ClassFigures[]
   by_provider: ProviderFigures[]
@@ -40,39 +42,61 @@ export type AnalyticsAnswer = {
   abandonment: { measured_rate: number | null; carts: number }
 }
 
-const NO_CREDIT = { ran: false, cost: 0, cached: false, failed: false }
+/**
+ * Per cart (an aggregate over its rows): the cart is a sample of the measured abandonment — its
+ * latest row left it with prepayment alone (restricted, only prepayment offered), or it was paid
+ * by prepayment after such a row. A cart once left with prepayment alone and then completed with
+ * invoice (its decision changed) is not one: the shopper was not made to choose prepayment.
+ */
+export const PREPAYMENT_SAMPLE = `coalesce(
+  max(evaluated_at) filter (where restricted and offered_classes = '{prepayment}'::text[]) = max(evaluated_at)
+  or (bool_or(restricted and offered_classes = '{prepayment}'::text[]) and bool_or(completed_class = 'prepayment')), false)`
+
+/** The period's rows of the evaluated carts (bindings: from, to, currency). */
+export const PERIOD_CARTS = `deleted_at is null and evaluated_at >= ? and evaluated_at < ? and currency_code = ?`
 
 /**
- * The evaluated carts of the period, grouped in SQL (one statement; the rows never come to
- * Node). A cart is its `cart_id` (a row whose cart id was erased is a cart of its own); it is
- * restricted when any of its rows is, completed when its order was placed (set on all its rows),
- * and its day is the day of its first evaluation. Each part counts distinct carts:
- * - `carts`: per (restricted, completed, day);
+ * The evaluated carts of the period, one group per cart (a cart is its `cart_id`; a row whose
+ * cart id was erased is a cart of its own), then counted per (restricted, completed, sample,
+ * day): restricted when any of its rows is, completed when its order was placed (set on all its
+ * rows), its day the day of its first evaluation in the merchant's time zone. `sample`: a cart
+ * of the measured abandonment — left with prepayment alone (restricted, only prepayment
+ * offered) on its latest row, or paid by prepayment after such a row; a cart once left with
+ * prepayment and then completed with invoice (its decision changed) is not one.
+ * The only statement that groups per cart (one hash of the period's carts, narrow columns).
+ */
+const CARTS_SQL = `
+select restricted, done, sample, to_char((first_at at time zone ?)::date, 'YYYY-MM-DD') as date, count(*)::int as n
+  from (select bool_or(restricted) as restricted, bool_or(completed_at is not null) as done, min(evaluated_at) as first_at,
+               ${PREPAYMENT_SAMPLE} as sample
+          from payment_risk_cart_evaluation
+         where ${PERIOD_CARTS}
+         group by coalesce(cart_id, id)) carts
+ group by 1, 2, 3, 4`
+
+/**
+ * The parts that need only the rows something happened on (restricted, a rule held, a credit
+ * check, a list match — a fraction of the period's rows), read once into a small set:
  * - `causes`: per cause of a restricted row, the carts and the completed ones, and the carts
  *   where the cause is a rule that held on the same row (a rule id, even of a deleted rule);
  * - `held`: per rule, the carts it held on;
  * - `credit`: per (cached, failed) over rows (each row records one check's answer), with cost;
  * - `credit_restricted`: the carts a credit check restricted, per hidden classes (its latest such row);
- * - `list_hits`: per (kind, source) of the list matches;
- * - `prepayment_only`: the carts left with prepayment alone, and how many were completed.
+ * - `list_hits`: per (kind, source) of the list matches, the carts.
  */
-const CARTS_SQL = `
+const MARKED_SQL = `
 with r as materialized (
   select coalesce(cart_id, id) as k, evaluated_at, restricted, completed_at is not null as done, causes, rules_held,
-         hidden_classes, offered_classes, total, credit_ran, credit_cached, credit_failed, credit_cost, list_matches
+         hidden_classes, total, credit_ran, credit_cached, credit_failed, credit_cost, list_matches
     from payment_risk_cart_evaluation
-   where deleted_at is null and evaluated_at >= ? and evaluated_at < ? and currency_code = ?
+   where ${PERIOD_CARTS}
+     and (restricted or credit_ran or cardinality(rules_held) > 0 or (jsonb_typeof(list_matches) = 'array' and list_matches <> '[]'::jsonb))
 )
 select
-  (select json_agg(g) from (
-     select restricted, done, to_char(day, 'YYYY-MM-DD') as date, n
-       from (select restricted, done, day, count(*)::int as n
-               from (select bool_or(restricted) as restricted, bool_or(done) as done, min((evaluated_at at time zone 'UTC')::date) as day from r group by k) carts
-              group by 1, 2, 3) per_day) g) as carts,
   (select json_agg(c) from (
-     select cause, count(distinct k)::int as n, (count(distinct k) filter (where done))::int as completed,
-            (count(distinct k) filter (where held))::int as held
-       from (select r.k, r.done, c as cause, c = any(r.rules_held) as held from r cross join lateral unnest(r.causes) c where r.restricted) x
+     select cause, count(*)::int as n, (count(*) filter (where done))::int as completed, (count(*) filter (where held))::int as held
+       from (select r.k, c as cause, bool_or(r.done) as done, bool_or(c = any(r.rules_held)) as held
+               from r cross join lateral unnest(r.causes) c where r.restricted group by 1, 2) x
       group by 1) c) as causes,
   (select json_agg(h) from (
      select rule_id, count(distinct k)::int as n
@@ -91,46 +115,73 @@ select
      select x->>'kind' as kind, x->>'source' as source, count(distinct r.k)::int as n
        from r cross join lateral jsonb_array_elements(r.list_matches) x
       where jsonb_typeof(r.list_matches) = 'array' and r.list_matches <> '[]'::jsonb
-      group by 1, 2) m) as list_hits,
-  (select json_build_object('carts', count(distinct k), 'completed', count(distinct k) filter (where done))
-     from r where restricted and offered_classes = '{prepayment}'::text[]) as prepayment_only`
+      group by 1, 2) m) as list_hits`
 
-/**
- * The placed orders of the period, grouped in SQL: per (class, provider) orders and amount, per
- * day orders and amount, per rule the orders it flagged.
- */
+/** The placed orders of the period (bindings: from, to, currency). */
+const PERIOD_ORDERS = `deleted_at is null and placed_at >= ? and placed_at < ? and currency_code = ?`
+
+/** The placed orders of the period per (class, provider, day in the merchant's time zone): orders and amount. */
 const ORDERS_SQL = `
-with f as (
-  select payment_class, provider_id, amount, placed_at, flagged_by
-    from payment_risk_order_figure
-   where deleted_at is null and placed_at >= ? and placed_at < ? and currency_code = ?
-)
-select
-  (select json_agg(g) from (select payment_class, provider_id, count(*)::int as n, sum(amount)::text as amount from f group by 1, 2) g) as groups,
-  (select json_agg(d) from (select to_char(placed_at at time zone 'UTC', 'YYYY-MM-DD') as date, count(*)::int as n, sum(amount)::text as amount from f group by 1) d) as daily,
-  (select json_agg(x) from (select id as rule_id, count(*)::int as n from f cross join lateral unnest(f.flagged_by) id group by 1) x) as flagged`
+select payment_class, provider_id, to_char((placed_at at time zone ?)::date, 'YYYY-MM-DD') as date, count(*)::int as n, sum(amount)::text as amount
+  from payment_risk_order_figure
+ where ${PERIOD_ORDERS}
+ group by 1, 2, 3`
+
+/** Per rule, the period's orders it flagged for review. */
+const FLAGGED_SQL = `
+select flagged.rule_id, count(*)::int as n
+  from payment_risk_order_figure cross join lateral unnest(flagged_by) as flagged(rule_id)
+ where ${PERIOD_ORDERS} and cardinality(flagged_by) > 0
+ group by 1`
 
 const ADDED_SQL = `
 select source, count(*)::int as n from payment_risk_negative_list_entry
  where deleted_at is null and created_at >= ? and created_at < ? group by 1`
 
-type CartGroup = { restricted: boolean; done: boolean; date: string; n: number }
+type CartGroup = { restricted: boolean; done: boolean; sample: boolean; date: string; n: number }
 type CauseGroup = { cause: string; n: number; completed: number; held: number }
 type HeldGroup = { rule_id: string; n: number }
 type CreditGroup = { cached: boolean; failed: boolean; n: number; cost: string }
 type EstimateGroup = { hidden_classes: PaymentClass[]; n: number; total: string }
 type ListHit = { kind: NegativeListKind; source: NegativeListSource | null; n: number }
-type OrderGroup = { payment_class: PaymentClass | null; provider_id: string | null; n: number; amount: string }
-type OrderDay = { date: string; n: number; amount: string }
+type OrderGroup = { payment_class: PaymentClass | null; provider_id: string | null; date: string; n: number; amount: string }
 
-const dayOf = (date: Date) => date.toISOString().slice(0, 10)
+/** A period and the time zone its days are counted in. */
+export type AnalyticsPeriod = FiguresPeriod & { time_zone?: string }
 
-/** Grouped carts as rows with a count, each part in the shape its engine function reads. */
-async function loadCarts(db: FiguresDb, period: FiguresPeriod) {
-  const { rows } = await groupingRaw(db, CARTS_SQL, [period.from, period.to, period.currency_code])
+const NO_CREDIT = { ran: false, cost: 0, cached: false, failed: false }
+const baseRow = (period: FiguresPeriod) => ({ evaluated_at: period.from, currency_code: period.currency_code, total: 0, credit: NO_CREDIT, completed: false, restricted: false, causes: [] as string[] })
+
+/** Carts per (restricted, completed, day), and the measured abandonment (carts left with prepayment alone). */
+async function loadCarts(db: FiguresDb, period: FiguresPeriod, timeZone: string) {
+  const { rows } = await groupingRaw(db, CARTS_SQL, [timeZone, period.from, period.to, period.currency_code])
+  const groups: CartGroup[] = rows.map((row) => ({ restricted: row.restricted === true, done: row.done === true, sample: row.sample === true, date: String(row.date), n: num(row.n) }))
+  const base = baseRow(period)
+  const daily: DailyEntry[] = groups.map((g) => ({
+    date: g.date,
+    evaluated: g.n,
+    restricted: g.restricted ? g.n : 0,
+    completed_after_restriction: g.restricted && g.done ? g.n : 0,
+  }))
+  const samples = groups.filter((g) => g.sample)
+  const measuredCarts = samples.reduce((sum, g) => sum + g.n, 0)
+  const completed = samples.filter((g) => g.done).reduce((sum, g) => sum + g.n, 0)
+  const measured = measuredAbandonmentRate([
+    { count: completed, restricted: true, completed: true },
+    { count: measuredCarts - completed, restricted: true, completed: false },
+  ])
+  return {
+    carts: groups.map((g) => ({ ...base, restricted: g.restricted, completed: g.done, count: g.n })),
+    daily,
+    abandonment: { measured_rate: measured ? measured.rate : null, carts: measuredCarts },
+  }
+}
+
+/** The parts read from the rows something happened on, each in the shape its engine function reads. */
+async function loadMarked(db: FiguresDb, period: FiguresPeriod) {
+  const { rows } = await groupingRaw(db, MARKED_SQL, [period.from, period.to, period.currency_code])
   const row = rows[0] ?? {}
-  const base = { evaluated_at: period.from, currency_code: period.currency_code, total: 0, credit: NO_CREDIT, completed: false, restricted: false, causes: [] as string[] }
-  const cartGroups = list<CartGroup>(row.carts)
+  const base = baseRow(period)
   const causeGroups = list<CauseGroup>(row.causes)
   // carts per cause: completed and not (restrictionsByCause counts each cause of a cart)
   const byCause: CartEvaluationRow[] = causeGroups.flatMap((g) => [
@@ -153,40 +204,36 @@ async function loadCarts(db: FiguresDb, period: FiguresPeriod) {
     ...list<EstimateGroup>(row.credit_restricted).map((g) => ({ ...base, count: g.n, total: num(g.total), restricted: true, causes: ["credit_check"], hidden_classes: g.hidden_classes })),
   ]
   const listHits: CartEvaluationRow[] = list<ListHit>(row.list_hits).map((h) => ({ ...base, count: h.n, list_matches: [{ kind: h.kind, source: h.source ?? null }] }))
-  const daily: DailyEntry[] = cartGroups.map((g) => ({
-    date: g.date,
-    evaluated: g.n,
-    restricted: g.restricted ? g.n : 0,
-    completed_after_restriction: g.restricted && g.done ? g.n : 0,
-  }))
-  const prepaymentOnly = (row.prepayment_only ?? {}) as { carts?: number; completed?: number }
-  const measuredCarts = num(prepaymentOnly.carts)
-  const completed = num(prepaymentOnly.completed)
-  const measured = measuredAbandonmentRate([
-    { count: completed, restricted: true, completed: true },
-    { count: measuredCarts - completed, restricted: true, completed: false },
-  ])
-  return {
-    carts: cartGroups.map((g) => ({ ...base, restricted: g.restricted, completed: g.done, count: g.n })),
-    byCause,
-    forRules,
-    credit,
-    listHits,
-    daily,
-    abandonment: { measured_rate: measured ? measured.rate : null, carts: measuredCarts },
-  }
+  return { byCause, forRules, credit, listHits }
 }
 
-async function loadOrders(db: FiguresDb, period: FiguresPeriod) {
-  const [{ rows }, aftermath] = await Promise.all([groupingRaw(db, ORDERS_SQL, [period.from, period.to, period.currency_code]), loadOrdersWithAftermath(db, period)])
-  const row = rows[0] ?? {}
+async function loadOrders(db: FiguresDb, period: FiguresPeriod, timeZone: string) {
+  const bindings = [period.from, period.to, period.currency_code]
+  const [{ rows: groupRows }, { rows: flaggedRows }, aftermath] = await Promise.all([
+    groupingRaw(db, ORDERS_SQL, [timeZone, ...bindings]),
+    groupingRaw(db, FLAGGED_SQL, bindings),
+    loadOrdersWithAftermath(db, period),
+  ])
+  const groups: OrderGroup[] = groupRows.map((row) => ({
+    payment_class: (row.payment_class as PaymentClass | null) ?? null,
+    provider_id: (row.provider_id as string | null) ?? null,
+    date: String(row.date),
+    n: num(row.n),
+    amount: String(row.amount ?? "0"),
+  }))
   const base = { order_id: "", placed_at: period.from, currency_code: period.currency_code }
   // the orders with an aftermath one by one; the rest of each (class, provider) group as one row
   const rest = new Map<string, { count: number; cents: number }>()
   const keyOf = (cls: string | null, provider: string | null) => JSON.stringify([cls, provider])
-  for (const g of list<OrderGroup>(row.groups)) rest.set(keyOf(g.payment_class, g.provider_id), { count: g.n, cents: Math.round(num(g.amount) * 100) })
+  for (const g of groups) {
+    const key = keyOf(g.payment_class, g.provider_id)
+    const group = rest.get(key) ?? { count: 0, cents: 0 }
+    group.count += g.n
+    group.cents += Math.round(num(g.amount) * 100)
+    rest.set(key, group)
+  }
   const orders: OrderFigureRow[] = []
-  const daily: DailyEntry[] = list<OrderDay>(row.daily).map((d) => ({ date: d.date, orders: d.n, amount: num(d.amount) }))
+  const daily: DailyEntry[] = groups.map((g) => ({ date: g.date, orders: g.n, amount: num(g.amount) }))
   for (const order of aftermath) {
     const key = keyOf(order.payment_class, order.provider_id)
     const group = rest.get(key)
@@ -211,7 +258,7 @@ async function loadOrders(db: FiguresDb, period: FiguresPeriod) {
       written_off,
       rules_held: order.rules_held,
     })
-    if (bucket === "defaulted") daily.push({ date: dayOf(order.placed_at), defaulted: 1 })
+    if (bucket === "defaulted") daily.push({ date: dayIn(order.placed_at, timeZone), defaulted: 1 })
   }
   for (const [key, group] of rest) {
     if (group.count <= 0) continue
@@ -220,7 +267,14 @@ async function loadOrders(db: FiguresDb, period: FiguresPeriod) {
   }
   // per rule: the orders it flagged (all orders) and the defaulted ones it held on
   const ruleOrders: OrderFigureRow[] = [
-    ...list<{ rule_id: string; n: number }>(row.flagged).map((x) => ({ ...base, count: x.n, amount: 0, payment_class: "prepayment" as PaymentClass, bucket: "paid_fine" as const, flagged_by: [x.rule_id] })),
+    ...flaggedRows.map((x) => ({
+      ...base,
+      count: num(x.n),
+      amount: 0,
+      payment_class: "prepayment" as PaymentClass,
+      bucket: "paid_fine" as const,
+      flagged_by: [String(x.rule_id)],
+    })),
     ...orders.filter((order) => order.bucket === "defaulted").map((order) => ({ ...order, flagged_by: [] })),
   ]
   return { orders, ruleOrders, daily }
@@ -232,28 +286,32 @@ async function loadAdded(db: FiguresDb, period: FiguresPeriod): Promise<ListEntr
 }
 
 /**
- * The overview of a period in one currency: four statements that group in the database (carts,
- * orders, orders with an aftermath, list entries added), then the engine's functions on the
- * groups (each counts a group `count` times).
+ * The overview of a period in one currency: statements that group in the database, run side by
+ * side on the pool's connections (carts per cart; the rows something happened on; orders per
+ * class, provider and day; flagged orders; orders with an aftermath; list entries added), then
+ * the engine's functions on the groups (each counts a group `count` times). Days are calendar
+ * days in `time_zone` (default UTC).
  */
-export async function loadAnalytics(container: MedusaContainer, period: FiguresPeriod): Promise<AnalyticsAnswer> {
+export async function loadAnalytics(container: MedusaContainer, period: AnalyticsPeriod): Promise<AnalyticsAnswer> {
   const db = figuresDb(container)
+  const timeZone = period.time_zone ?? DEFAULT_TIME_ZONE
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-  const [carts, orders, added, rules] = await Promise.all([
-    loadCarts(db, period),
-    loadOrders(db, period),
+  const [carts, marked, orders, added, rules] = await Promise.all([
+    loadCarts(db, period, timeZone),
+    loadMarked(db, period),
+    loadOrders(db, period, timeZone),
     loadAdded(db, period),
     service.readConfig().then((config) => config.rules()),
   ])
   return {
-    period: { from: period.from.toISOString(), to: period.to.toISOString(), currency_code: period.currency_code },
-    carts: { ...cartFigures(carts.carts), by_cause: restrictionsByCause(carts.byCause) },
+    period: { from: period.from.toISOString(), to: period.to.toISOString(), currency_code: period.currency_code, time_zone: timeZone },
+    carts: { ...cartFigures(carts.carts), by_cause: restrictionsByCause(marked.byCause) },
     by_class: classFigures(orders.orders),
     by_provider: providerFigures(orders.orders),
-    credit: creditFigures(carts.credit, orders.orders),
-    rules: ruleFigures(carts.forRules, orders.ruleOrders, rules.map((rule) => ({ id: rule.id, name: rule.name }))),
-    negative_list: negativeListFigures(carts.listHits, added),
-    daily: dailySeries(period, [...carts.daily, ...orders.daily]),
+    credit: creditFigures(marked.credit, orders.orders),
+    rules: ruleFigures(marked.forRules, orders.ruleOrders, rules.map((rule) => ({ id: rule.id, name: rule.name }))),
+    negative_list: negativeListFigures(marked.listHits, added),
+    daily: dailySeries(period, [...carts.daily, ...orders.daily], timeZone),
     abandonment: carts.abandonment,
   }
 }

@@ -4,6 +4,7 @@ import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
 import { figuresDb, FiguresPeriod } from "./figures-db"
 import { streamPeriodOrders } from "./period-orders"
+import { exclusiveReplay } from "./replay-guard"
 
 /** The rule settings a draft may change. */
 export type RuleSettingsDraft = Partial<Pick<RuleSettings, "enabled" | "review_score" | "prepayment_score">>
@@ -24,12 +25,17 @@ export async function configsOf(container: MedusaContainer, draft: BacktestDraft
 /**
  * A draft tried on the orders placed in a period (issue 17, "backtesting"): each order's stored
  * input is replayed with the draft and, where the draft lets it through, with today's
- * configuration (the engine's `BacktestTally`), a batch at a time.
+ * configuration (the engine's `BacktestTally`), a batch at a time — as the process's only replay,
+ * a slice at a time between the shoppers' requests, within the deadline (`exclusiveReplay`).
  */
 export async function runBacktest(container: MedusaContainer, period: FiguresPeriod, draft: BacktestDraft, sampleSize: number): Promise<BacktestAnswer> {
-  const configs = await configsOf(container, draft)
-  const tally = new BacktestTally(configs.draft, configs.current, { currency_code: period.currency_code, sample_size: sampleSize })
-  for await (const batch of streamPeriodOrders(figuresDb(container), period)) tally.add(batch)
-  const result = tally.result()
-  return { ...result, not_replayable: result.orders - result.replayable }
+  return await exclusiveReplay("backtest", async (run) => {
+    const configs = await configsOf(container, draft)
+    const tally = new BacktestTally(configs.draft, configs.current, { currency_code: period.currency_code, sample_size: sampleSize })
+    for await (const batch of streamPeriodOrders(figuresDb(container), period)) {
+      for await (const slice of run.slices(batch)) tally.add(slice)
+    }
+    const result = tally.result()
+    return { ...result, not_replayable: result.orders - result.replayable }
+  })
 }

@@ -3,6 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CurvePoint, defaultCostPerDefault, measuredAbandonmentRate, MIN_RESTRICTED_CARTS, ScoredOrder, scoredOrdersOf, thresholdCurve } from "../../engine"
 import { figuresDb, FiguresDb, FiguresPeriod, num } from "./figures-db"
 import { streamPeriodOrders } from "./period-orders"
+import { exclusiveReplay } from "./replay-guard"
+import { PERIOD_CARTS, PREPAYMENT_SAMPLE } from "./load-analytics"
 import { configsOf } from "./run-backtest"
 
 export type SimulationInput = {
@@ -34,21 +36,29 @@ export type SimulationAnswer = {
 const invalid = (field: string, message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `Value for field '${field}': ${message}`)
 
 /**
- * What the store's own carts say (one statement): carts left with prepayment alone (restricted,
- * only prepayment still offered) and how many of them became orders, and the average cost of
- * the credit queries paid in the period (bureau asked, not from the cache, not failed; 0 if none).
+ * What the store's own carts say (one statement): carts left with prepayment alone (the samples
+ * of `PREPAYMENT_SAMPLE`, grouped per cart among the carts that had such a row) and how many of
+ * them became orders, and the average cost of the credit queries paid in the period (bureau
+ * asked, not from the cache, not failed; 0 if none).
  */
 async function measured(db: FiguresDb, period: FiguresPeriod) {
+  const bindings = [period.from, period.to, period.currency_code]
   const { rows } = await db.raw(
-    `with r as (
-       select coalesce(cart_id, id) as k, restricted, completed_at is not null as done, offered_classes, credit_ran, credit_cached, credit_failed, credit_cost
-         from payment_risk_cart_evaluation
-        where deleted_at is null and evaluated_at >= ? and evaluated_at < ? and currency_code = ?
+    `with marked as (
+       select distinct coalesce(cart_id, id) as k from payment_risk_cart_evaluation
+        where ${PERIOD_CARTS} and restricted and offered_classes = '{prepayment}'::text[]
+     ),
+     carts as (
+       select bool_or(e.completed_at is not null) as done, ${PREPAYMENT_SAMPLE} as sample
+         from payment_risk_cart_evaluation e join marked m on m.k = coalesce(e.cart_id, e.id)
+        where ${PERIOD_CARTS}
+        group by m.k
      )
-     select (select count(distinct k) from r where restricted and offered_classes = '{prepayment}'::text[])::int as carts,
-            (select count(distinct k) from r where restricted and done and offered_classes = '{prepayment}'::text[])::int as completed,
-            (select avg(credit_cost)::text from r where credit_ran and not credit_cached and not credit_failed) as credit_cost`,
-    [period.from, period.to, period.currency_code]
+     select (select count(*) from carts where sample)::int as carts,
+            (select count(*) from carts where sample and done)::int as completed,
+            (select avg(credit_cost)::text from payment_risk_cart_evaluation
+              where ${PERIOD_CARTS} and credit_ran and not credit_cached and not credit_failed) as credit_cost`,
+    [...bindings, ...bindings, ...bindings]
   )
   const row = rows[0] ?? {}
   const carts = num(row.carts)
@@ -65,7 +75,8 @@ async function measured(db: FiguresDb, period: FiguresPeriod) {
  * rules (the score does not depend on the thresholds), the cost parameters from the request, the
  * documented default (cost per default, EUR) or the store's own carts (abandonment rate, credit
  * cost), then the engine's `thresholdCurve`. Review and prepayment thresholds default to today's.
- * A parameter that has neither a value nor a default is a 400 naming it.
+ * A parameter that has neither a value nor a default is a 400 naming it. The orders are scored as
+ * the process's only replay, a slice at a time, within the deadline (`exclusiveReplay`).
  */
 export async function simulateThresholds(container: MedusaContainer, period: FiguresPeriod, input: SimulationInput): Promise<SimulationAnswer> {
   const db = figuresDb(container)
@@ -81,12 +92,15 @@ export async function simulateThresholds(container: MedusaContainer, period: Fig
     )
   }
   const { current } = await configsOf(container, {})
-  const scored: ScoredOrder[] = []
-  let orders = 0
-  for await (const batch of streamPeriodOrders(db, period)) {
-    orders += batch.length
-    scored.push(...scoredOrdersOf(batch, current))
-  }
+  const { scored, orders } = await exclusiveReplay("simulation", async (run) => {
+    const scored: ScoredOrder[] = []
+    let orders = 0
+    for await (const batch of streamPeriodOrders(db, period)) {
+      orders += batch.length
+      for await (const slice of run.slices(batch)) for (const order of scoredOrdersOf(slice, current)) scored.push(order)
+    }
+    return { scored, orders }
+  })
   const params = {
     margin: input.margin,
     cost_per_default: input.cost_per_default ?? (costDefault as number),

@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { RiskRule } from "../../../../engine"
 import { DEFAULT_SAMPLE_SIZE } from "../../../../engine/figures/backtest"
+import { ReplayRunError } from "../../../../risk/figures/replay-guard"
 import { runBacktest } from "../../../../risk/figures/run-backtest"
 import { AdminBacktestType } from "./validators"
 
@@ -28,12 +29,18 @@ const toDraftRule = (rule: DraftRule, index: number): RiskRule => ({
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminBacktestType>, res: MedusaResponse) => {
   const { from, to, currency_code, rules, settings, sample_size } = req.validatedBody
-  const result = await runBacktest(
-    req.scope,
-    { from, to, currency_code },
-    { ...(rules ? { rules: rules.map(toDraftRule) } : {}), ...(settings?.rules ? { settings: { rules: settings.rules } } : {}) },
-    sample_size ?? DEFAULT_SAMPLE_SIZE
-  )
+  let result: Awaited<ReturnType<typeof runBacktest>>
+  try {
+    result = await runBacktest(
+      req.scope,
+      { from, to, currency_code },
+      { ...(rules ? { rules: rules.map(toDraftRule) } : {}), ...(settings?.rules ? { settings: { rules: settings.rules } } : {}) },
+      sample_size ?? DEFAULT_SAMPLE_SIZE
+    )
+  } catch (error) {
+    if (error instanceof ReplayRunError) return void res.status(error.status).json({ type: error.code, message: error.message })
+    throw error
+  }
   res.json({
     orders: result.orders,
     replayable: result.replayable,
