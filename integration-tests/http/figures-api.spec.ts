@@ -43,8 +43,8 @@ async function insertCart(db: Db, row: CartRow) {
   await db.raw(
     `insert into payment_risk_cart_evaluation
        (id, cart_id, decision_key, stage, evaluated_at, currency_code, total, raw_total, restricted, fallback, causes, hidden_classes,
-        offered_classes, rules_held, score, review, credit_ran, credit_cached, credit_failed, credit_cost, list_matches, completed_at)
-     values (?, ?, ?, 'listing', ?, ?, ?, jsonb_build_object('value', ?::text, 'precision', 20), ?, false, ?::text[], ?::text[], ?::text[], ?::text[], 0, false, ?, ?, ?, ?, ?::jsonb, ?)
+        offered_classes, rules_held, score, review, credit_ran, credit_cached, credit_failed, credit_cost, credit_queries, list_matches, completed_at)
+     values (?, ?, ?, 'listing', ?, ?, ?, jsonb_build_object('value', ?::text, 'precision', 20), ?, false, ?::text[], ?::text[], ?::text[], ?::text[], 0, false, ?, ?, ?, ?, ?, ?::jsonb, ?)
      on conflict (cart_id, decision_key) where cart_id is not null and deleted_at is null do nothing`,
     [
       `prce_spec_${row.key}`,
@@ -63,6 +63,8 @@ async function insertCart(db: Db, row: CartRow) {
       row.credit?.cached ?? false,
       row.credit?.failed ?? false,
       row.credit?.cost ?? 0,
+      // a paid query: asked, not answered from the cache, not failed
+      row.credit && !row.credit.cached && !row.credit.failed ? 1 : 0,
       JSON.stringify(row.matches ?? []),
       row.completed_at ?? null,
     ]
@@ -203,7 +205,8 @@ withTestStore({ timeout: 240 * 1000 }, (ctx) => {
         { provider_id: PROVIDERS.prepayment, payment_class: "prepayment", orders: 3, amount: 196, defaulted: 1, default_rate: 0.3333, lost: 29, recovered: 20 },
       ])
       // k2: 200 × (1 default of 3 invoice and cash-on-delivery orders) = 66.67
-      expect(figures.credit).toEqual({ queries: 3, cost: 4, cache_hits: 1, failures: 1, losses_avoided_estimate: 66.67 })
+      // paid queries: k2 and k5 (k4 answered from the cache, k6's bureau failed)
+      expect(figures.credit).toEqual({ queries: 2, cost: 4, cache_hits: 1, failures: 1, losses_avoided_estimate: 66.67 })
       const listed = (await rules.list("?limit=200")).rules as Array<{ id: string; name: string }>
       expect(figures.rules).toEqual(
         listed.map((rule) => ({

@@ -80,17 +80,18 @@ select restricted, done, sample, to_char((first_at at time zone ?)::date, 'YYYY-
  * - `causes`: per cause of a restricted row, the carts and the completed ones, and the carts
  *   where the cause is a rule that held on the same row (a rule id, even of a deleted rule);
  * - `held`: per rule, the carts it held on;
- * - `credit`: per (cached, failed) over rows (each row records one check's answer), with cost;
+ * - `credit`: the paid queries and their cost (each row adds up its evaluations' paid queries:
+ *   `credit_queries`, `credit_cost`), the rows answered from the cache and the failed ones;
  * - `credit_restricted`: the carts a credit check restricted, per hidden classes (its latest such row);
  * - `list_hits`: per (kind, source) of the list matches, the carts.
  */
 const MARKED_SQL = `
 with r as materialized (
   select coalesce(cart_id, id) as k, evaluated_at, restricted, completed_at is not null as done, causes, rules_held,
-         hidden_classes, total, credit_ran, credit_cached, credit_failed, credit_cost, list_matches
+         hidden_classes, total, credit_ran, credit_cached, credit_failed, credit_cost, credit_queries, list_matches
     from payment_risk_cart_evaluation
    where ${PERIOD_CARTS}
-     and (restricted or credit_ran or cardinality(rules_held) > 0 or (jsonb_typeof(list_matches) = 'array' and list_matches <> '[]'::jsonb))
+     and (restricted or credit_ran or credit_queries > 0 or cardinality(rules_held) > 0 or (jsonb_typeof(list_matches) = 'array' and list_matches <> '[]'::jsonb))
 )
 select
   (select json_agg(c) from (
@@ -102,9 +103,9 @@ select
      select rule_id, count(distinct k)::int as n
        from (select r.k, h as rule_id from r cross join lateral unnest(r.rules_held) h where cardinality(r.rules_held) > 0) x
       group by 1) h) as held,
-  (select json_agg(cr) from (
-     select credit_cached as cached, credit_failed as failed, count(*)::int as n, sum(credit_cost)::text as cost
-       from r where credit_ran group by 1, 2) cr) as credit,
+  (select json_build_object('queries', coalesce(sum(credit_queries), 0), 'cost', coalesce(sum(credit_cost), 0)::text,
+                            'cache_hits', count(*) filter (where credit_cached), 'failures', count(*) filter (where credit_failed))
+     from r where credit_ran or credit_queries > 0) as credit,
   (select json_agg(e) from (
      select hidden_classes, count(*)::int as n, sum(total)::text as total
        from (select distinct on (k) k, hidden_classes, total from r
@@ -141,7 +142,6 @@ select source, count(*)::int as n from payment_risk_negative_list_entry
 type CartGroup = { restricted: boolean; done: boolean; sample: boolean; date: string; n: number }
 type CauseGroup = { cause: string; n: number; completed: number; held: number }
 type HeldGroup = { rule_id: string; n: number }
-type CreditGroup = { cached: boolean; failed: boolean; n: number; cost: string }
 type EstimateGroup = { hidden_classes: PaymentClass[]; n: number; total: string }
 type ListHit = { kind: NegativeListKind; source: NegativeListSource | null; n: number }
 type OrderGroup = { payment_class: PaymentClass | null; provider_id: string | null; date: string; n: number; amount: string }
@@ -199,12 +199,19 @@ async function loadMarked(db: FiguresDb, period: FiguresPeriod) {
       { ...base, restricted: true, causes: [g.cause], count: g.n - g.held },
     ]),
   ]
-  const credit: CartEvaluationRow[] = [
-    ...list<CreditGroup>(row.credit).map((g) => ({ ...base, count: g.n, credit: { ran: true, cached: g.cached, failed: g.failed, cost: num(g.cost) } })),
-    ...list<EstimateGroup>(row.credit_restricted).map((g) => ({ ...base, count: g.n, total: num(g.total), restricted: true, causes: ["credit_check"], hidden_classes: g.hidden_classes })),
-  ]
+  // the carts a credit check restricted, for the losses avoided (creditFigures); the spend is counted in SQL
+  const creditRestricted: CartEvaluationRow[] = list<EstimateGroup>(row.credit_restricted).map((g) => ({
+    ...base,
+    count: g.n,
+    total: num(g.total),
+    restricted: true,
+    causes: ["credit_check"],
+    hidden_classes: g.hidden_classes,
+  }))
+  const spend = (row.credit ?? {}) as { queries?: unknown; cost?: unknown; cache_hits?: unknown; failures?: unknown }
+  const credit = { queries: num(spend.queries), cost: Math.round(num(spend.cost) * 100) / 100, cache_hits: num(spend.cache_hits), failures: num(spend.failures) }
   const listHits: CartEvaluationRow[] = list<ListHit>(row.list_hits).map((h) => ({ ...base, count: h.n, list_matches: [{ kind: h.kind, source: h.source ?? null }] }))
-  return { byCause, forRules, credit, listHits }
+  return { byCause, forRules, creditRestricted, credit, listHits }
 }
 
 async function loadOrders(db: FiguresDb, period: FiguresPeriod, timeZone: string) {
@@ -308,7 +315,7 @@ export async function loadAnalytics(container: MedusaContainer, period: Analytic
     carts: { ...cartFigures(carts.carts), by_cause: restrictionsByCause(marked.byCause) },
     by_class: classFigures(orders.orders),
     by_provider: providerFigures(orders.orders),
-    credit: creditFigures(marked.credit, orders.orders),
+    credit: { ...creditFigures(marked.creditRestricted, orders.orders), ...marked.credit },
     rules: ruleFigures(marked.forRules, orders.ruleOrders, rules.map((rule) => ({ id: rule.id, name: rule.name }))),
     negative_list: negativeListFigures(marked.listHits, added),
     daily: dailySeries(period, [...carts.daily, ...orders.daily], timeZone),

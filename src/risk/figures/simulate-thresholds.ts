@@ -38,8 +38,8 @@ const invalid = (field: string, message: string) => new MedusaError(MedusaError.
 /**
  * What the store's own carts say (one statement): carts left with prepayment alone (the samples
  * of `PREPAYMENT_SAMPLE`, grouped per cart among the carts that had such a row) and how many of
- * them became orders, and the average cost of the credit queries paid in the period (bureau
- * asked, not from the cache, not failed; 0 if none).
+ * them became orders, and the average price of a credit query paid in the period (the rows'
+ * cost over their paid queries, `credit_queries`: cache hits cost nothing; 0 if none).
  */
 async function measured(db: FiguresDb, period: FiguresPeriod) {
   const bindings = [period.from, period.to, period.currency_code]
@@ -56,8 +56,8 @@ async function measured(db: FiguresDb, period: FiguresPeriod) {
      )
      select (select count(*) from carts where sample)::int as carts,
             (select count(*) from carts where sample and done)::int as completed,
-            (select avg(credit_cost)::text from payment_risk_cart_evaluation
-              where ${PERIOD_CARTS} and credit_ran and not credit_cached and not credit_failed) as credit_cost`,
+            (select (sum(credit_cost) / sum(credit_queries))::text from payment_risk_cart_evaluation
+              where ${PERIOD_CARTS} and credit_queries > 0) as credit_cost`,
     [...bindings, ...bindings, ...bindings]
   )
   const row = rows[0] ?? {}
