@@ -266,8 +266,10 @@ const ruleFields = (create: boolean): Record<string, Field> => ({
 })
 
 /** a figures period (issue 17): ISO dates, from before to (the query cases come without a currency, so only the dates' shape is fuzzed there) */
-const figuresQueryPeriod: Record<string, Field> = { from: { type: "format", bad: dateBad }, to: { type: "format", bad: dateBad } }
-const figuresPeriod: Record<string, Field> = { ...figuresQueryPeriod, from: { type: "format", bad: { ...dateBad, "after to (now)": "2999-01-01" } } }
+const figuresDateBad = { ...dateBad, "31 February": "2030-02-31", "hour 24": "2030-02-01T24:00:00Z" }
+const timeZone: Field = { type: "format", max: 64, bad: { "unknown zone": "Mars/Olympus", "a city only": "Berlin" } }
+const figuresQueryPeriod: Record<string, Field> = { from: { type: "format", bad: figuresDateBad }, to: { type: "format", bad: figuresDateBad }, tz: timeZone }
+const figuresPeriod: Record<string, Field> = { ...figuresQueryPeriod, from: { type: "format", bad: { ...figuresDateBad, "after to (now)": "2999-01-01" } } }
 const currencyCode: Field = { type: "format", max: 3, bad: { "two letters": "eu", digits: "978" } }
 
 const ruleBase = {

@@ -11,11 +11,16 @@ export const DEFAULT_TIME_ZONE = "UTC"
 
 /** An IANA time-zone name the platform knows (e.g. Europe/Berlin, UTC). */
 export function isTimeZone(name: string): boolean {
+  return canonicalTimeZone(name) !== null
+}
+
+/** A known time-zone name as the platform spells it (europe/berlin → Europe/Berlin), else null. */
+export function canonicalTimeZone(name: string): string | null {
+  if (!name) return null
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name })
-    return true
+    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone
   } catch {
-    return false
+    return null
   }
 }
 

@@ -66,13 +66,14 @@ export const PERIOD_CARTS = `deleted_at is null and evaluated_at >= ? and evalua
  * The only statement that groups per cart (one hash of the period's carts, narrow columns).
  */
 const CARTS_SQL = `
-select restricted, done, sample, to_char((first_at at time zone ?)::date, 'YYYY-MM-DD') as date, count(*)::int as n
-  from (select bool_or(restricted) as restricted, bool_or(completed_at is not null) as done, min(evaluated_at) as first_at,
-               ${PREPAYMENT_SAMPLE} as sample
-          from payment_risk_cart_evaluation
-         where ${PERIOD_CARTS}
-         group by coalesce(cart_id, id)) carts
- group by 1, 2, 3, 4`
+select restricted, done, sample, to_char(day, 'YYYY-MM-DD') as date, n
+  from (select restricted, done, sample, (first_at at time zone ?)::date as day, count(*)::int as n
+          from (select bool_or(restricted) as restricted, bool_or(completed_at is not null) as done, min(evaluated_at) as first_at,
+                       ${PREPAYMENT_SAMPLE} as sample
+                  from payment_risk_cart_evaluation
+                 where ${PERIOD_CARTS}
+                 group by coalesce(cart_id, id)) carts
+         group by 1, 2, 3, 4) days`
 
 /**
  * The parts that need only the rows something happened on (restricted, a rule held, a credit
@@ -123,10 +124,11 @@ const PERIOD_ORDERS = `deleted_at is null and placed_at >= ? and placed_at < ? a
 
 /** The placed orders of the period per (class, provider, day in the merchant's time zone): orders and amount. */
 const ORDERS_SQL = `
-select payment_class, provider_id, to_char((placed_at at time zone ?)::date, 'YYYY-MM-DD') as date, count(*)::int as n, sum(amount)::text as amount
-  from payment_risk_order_figure
- where ${PERIOD_ORDERS}
- group by 1, 2, 3`
+select payment_class, provider_id, to_char(day, 'YYYY-MM-DD') as date, n, amount::text as amount
+  from (select payment_class, provider_id, (placed_at at time zone ?)::date as day, count(*)::int as n, sum(amount) as amount
+          from payment_risk_order_figure
+         where ${PERIOD_ORDERS}
+         group by 1, 2, 3) days`
 
 /** Per rule, the period's orders it flagged for review. */
 const FLAGGED_SQL = `

@@ -1,4 +1,4 @@
-import { dayIn, isTimeZone, nextDay, parseIsoInstant } from "../calendar"
+import { canonicalTimeZone, dayIn, isTimeZone, nextDay, parseIsoInstant } from "../calendar"
 import { dailySeries } from "../daily"
 
 describe("parseIsoInstant", () => {
@@ -41,6 +41,7 @@ describe("parseIsoInstant", () => {
 describe("time zones and days", () => {
   it("should know IANA names and refuse others", () => {
     expect([isTimeZone("UTC"), isTimeZone("Europe/Berlin"), isTimeZone("Europe/Atlantis"), isTimeZone("")]).toEqual([true, true, false, false])
+    expect([canonicalTimeZone("europe/berlin"), canonicalTimeZone("UTC"), canonicalTimeZone("Berlin")]).toEqual(["Europe/Berlin", "UTC", null])
   })
 
   it("should give the calendar day of an instant in a time zone", () => {

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { DEFAULT_TIME_ZONE, isTimeZone, parseIsoInstant } from "../../../../engine"
+import { canonicalTimeZone, DEFAULT_TIME_ZONE, isTimeZone, parseIsoInstant } from "../../../../engine"
 
 const DAY_MS = 86_400_000
 /** Without `from`, the period is the 30 days before `to`. */
@@ -39,6 +39,7 @@ export const periodFields = {
     .trim()
     .max(64, message("tz", "must be a time zone such as Europe/Berlin or UTC"))
     .refine(isTimeZone, { message: message("tz", "must be a time zone such as Europe/Berlin or UTC") })
+    .transform((name) => canonicalTimeZone(name) ?? name)
     .optional(),
 }
 
