@@ -13,9 +13,9 @@ export type FiguresDb = {
  * server's defaults):
  * - `work_mem = 64MB`: a 90-day period of ~350,000 carts grouped per cart needs ~60 MB of hash
  *   table; with PostgreSQL's default of 4 MB the hash spills to disk in batches (several times
- *   slower). At most one such statement per admin request and grouping statement runs at a time
- *   per request (a handful of connections), so the worst case stays a few hundred MB, bounded by
- *   the pool, and only while an admin looks at the figures;
+ *   slower). It is an upper bound per hash, not an allocation: the overview runs four grouping
+ *   statements side by side, so one admin request may use up to ~256 MB of the server's memory
+ *   for about a second; the statements of the shop keep the server's 4 MB;
  * - `jit = off`: the grouping plans are costed high enough to be compiled, and compiling them
  *   took ~0.8 s — longer than running them (measured: 2.1 s → 1.2 s for the carts of 90 days).
  */
