@@ -9,6 +9,9 @@
  *     one warm-up), p50 / p99, target < 1 s;
  *   - POST /admin/payment-risk/simulate-thresholds for the same 90 days (margin 30 %): 3 runs.
  */
+import { built } from "./host.mjs"
+import { engineRule, figureTemplates } from "./figures-templates.mjs"
+import { timeInProcess } from "./measure.mjs"
 import { figuresIn } from "./seed-figures.mjs"
 
 /** A stored rule as POST /admin/payment-risk/rules takes it (its strict schema: no id, default_key or dates when unset). */
@@ -45,6 +48,48 @@ async function repeat(runs, warmup, call) {
   samples.sort((a, b) => a - b)
   const q = (p) => Number(samples[Math.min(samples.length - 1, Math.ceil(p * samples.length) - 1)].toFixed(1))
   return { runs, p50_ms: q(0.5), p99_ms: q(0.99), max_ms: q(1), samples_ms: samples.map((ms) => Number(ms.toFixed(1))), answer: last }
+}
+
+/** Milliseconds of one SQL statement (best of 3: what the database alone needs). */
+async function sqlMs(db, sql, params) {
+  const times = []
+  for (let i = 0; i < 3; i++) {
+    const started = process.hrtime.bigint()
+    await db.query(sql, params)
+    times.push(Number(process.hrtime.bigint() - started) / 1e6)
+  }
+  return Number(Math.min(...times).toFixed(1))
+}
+
+/**
+ * What the figures routes cannot do with less, measured beside them to explain their time:
+ * - `replay_us`: one replay of a stored input with the 9 default rules (the engine's
+ *   `replayDecision`, in this process, on the seeded templates); a backtest replays each order
+ *   twice (draft and today's rules);
+ * - `read_inputs_ms`: reading the period's orders with their stored inputs in one statement;
+ * - `count_carts_ms`: counting the period's distinct carts, restricted ones and completed ones.
+ */
+async function floors(db, period, { storedRules, settings }) {
+  const engine = built("src/engine/index.js")
+  const templates = figureTemplates(400, { settings, storedRules })
+  const config = { rules: storedRules.map(engineRule), settings }
+  const replay_us = timeInProcess((i) => engine.replayDecision(templates[i % templates.length].input, config), 5000)
+  const params = [period.from, period.to, period.currency_code]
+  const read_inputs_ms = await sqlMs(
+    db,
+    `select count(*), sum(length(a.replayable::text)) from payment_risk_order_figure f
+       left join payment_risk_assessment a on a.order_id = f.order_id and a.deleted_at is null
+      where f.deleted_at is null and f.placed_at >= $1 and f.placed_at < $2 and f.currency_code = $3`,
+    params
+  )
+  const count_carts_ms = await sqlMs(
+    db,
+    `select count(*), count(*) filter (where r), count(*) filter (where d) from (
+       select bool_or(restricted) as r, bool_or(completed_at is not null) as d from payment_risk_cart_evaluation
+        where deleted_at is null and evaluated_at >= $1 and evaluated_at < $2 and currency_code = $3 group by coalesce(cart_id, id)) c`,
+    params
+  )
+  return { replay_us, read_inputs_ms, count_carts_ms }
 }
 
 export async function measureFigures({ baseUrl, headers, db, storedRules, settings, log = () => {}, analyticsRuns = 10, backtestRuns = 3 }) {
@@ -104,5 +149,7 @@ export async function measureFigures({ baseUrl, headers, db, storedRules, settin
     minimum_at: s.minimum?.threshold ?? null,
     abandonment: `${Number(s.params.abandonment_rate).toFixed(3)} (${s.params.abandonment_source})`,
   }
+  log("what the database and the engine need at least (to explain the routes' times)")
+  results.floors = await floors(db, period, { storedRules, settings })
   return results
 }

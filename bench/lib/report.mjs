@@ -96,7 +96,12 @@ ${row("POST /admin/payment-risk/backtest", f.backtest, `${n(f.backtest.orders)} 
 ${row("POST /admin/payment-risk/simulate-thresholds", f.simulate, `${n(f.simulate.replayable)} replayed, ${f.simulate.points} points, minimum at ${f.simulate.minimum_at}, abandonment ${f.simulate.abandonment} (no target: reported)`)}
 
 With ${f.analytics.runs} and ${f.backtest.runs} runs the p99 is the slowest run (the overview's target is held to it); each route had one untimed warm-up call first.
-`
+${f.floors ? `
+What the work needs at least, measured in the same run: one replay of a stored input with the 9 default rules
+${f.floors.replay_us} µs in process (a backtest replays each order twice: draft and today's rules); reading the period's
+orders with their stored inputs ${f.floors.read_inputs_ms} ms in one statement; counting the period's distinct carts
+(restricted, completed) ${f.floors.count_carts_ms} ms.
+` : ""}`
 }
 
 /** The in-process check figures per kind of body. */
