@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CurvePoint, defaultCostPerDefault, measuredAbandonmentRate, MIN_RESTRICTED_CARTS, ScoredOrder, scoredOrdersOf, thresholdCurve } from "../../engine"
-import { figuresDb, FiguresDb, FiguresPeriod, num } from "./figures-db"
+import { figuresDb, FiguresDb, FiguresPeriod, groupingRaw, num } from "./figures-db"
 import { streamPeriodOrders } from "./period-orders"
 import { exclusiveReplay } from "./replay-guard"
 import { PERIOD_CARTS, PREPAYMENT_SAMPLE } from "./load-analytics"
@@ -43,7 +43,8 @@ const invalid = (field: string, message: string) => new MedusaError(MedusaError.
  */
 async function measured(db: FiguresDb, period: FiguresPeriod) {
   const bindings = [period.from, period.to, period.currency_code]
-  const { rows } = await db.raw(
+  const { rows } = await groupingRaw(
+    db,
     `with marked as (
        select distinct coalesce(cart_id, id) as k from payment_risk_cart_evaluation
         where ${PERIOD_CARTS} and restricted and offered_classes = '{prepayment}'::text[]
