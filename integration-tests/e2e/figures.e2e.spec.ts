@@ -9,7 +9,7 @@
  */
 import fs from "node:fs"
 import { Page } from "playwright-core"
-import { adminToken, api, clickAndAwaitPost, createDemoCart, DemoStore, login, open, placeDemoOrder, screenshot, startDemoStore } from "./demo-store"
+import { adminToken, api, clickAndAwaitPost, createDemoCart, DemoStore, login, open, placeDemoOrder, screenshot, serverUp, startDemoStore } from "./demo-store"
 
 jest.setTimeout(20 * 60 * 1000)
 
@@ -33,6 +33,23 @@ function lastThirtyDays() {
   return { from: from.toISOString(), to: to.toISOString(), currency_code: "eur" }
 }
 
+/**
+ * Runs a setup step again (up to four times) when the dev server went away under it: other
+ * files changing restart `medusa develop`, and a restart can outlast one wait for /health.
+ */
+async function retrying<T>(base: string, step: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step()
+    } catch (error) {
+      const message = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`
+      if (attempt >= 4 || !/fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|: 50[234] /.test(message)) throw error
+      await new Promise((resolve) => setTimeout(resolve, 5000))
+      await serverUp(base, 300000)
+    }
+  }
+}
+
 /** A logged-in admin page in the given language (the admin keeps it in localStorage). */
 async function pageIn(store: DemoStore, lng: "en" | "de"): Promise<Page> {
   const context = await store.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: lng, acceptDownloads: true })
@@ -41,6 +58,25 @@ async function pageIn(store: DemoStore, lng: "en" | "de"): Promise<Page> {
   await open(page, `${store.base}/app/login`, () => page.locator('input[name="email"]').waitFor({ timeout: 60000 }))
   await login(page)
   return page
+}
+
+/**
+ * Opens an admin page and waits for `ready`; logs in again when the admin shows its login form
+ * instead (other files changing restart `medusa develop`, and its sessions live in memory).
+ */
+async function openLoggedIn(page: Page, url: string, ready: () => Promise<unknown>) {
+  await open(page, url, async () => {
+    const form = page.locator('input[name="email"]')
+    const shown = ready().then(() => "page" as const, () => "timeout" as const)
+    const loggedOut = form.waitFor({ timeout: 60000 }).then(() => "login" as const, () => "timeout" as const)
+    const first = await Promise.race([shown, loggedOut])
+    if (first === "page") return
+    if (first === "login") {
+      await login(page)
+      await page.goto(url, { waitUntil: "networkidle", timeout: 180000 })
+    }
+    await ready()
+  })
 }
 
 /** Runs `body` with the page's errors collected; on failure a screenshot and the last errors. */
@@ -66,8 +102,8 @@ describe("the figures in the admin, in a real browser", () => {
   beforeAll(async () => {
     store = await startDemoStore(PORT, DATABASE)
     const base = store.base
-    auth = { authorization: `Bearer ${await adminToken(base)}` }
-    await api(base, "/admin/payment-risk/rules", {
+    auth = { authorization: `Bearer ${await retrying(base, () => adminToken(base))}` }
+    await retrying(base, () => api(base, "/admin/payment-risk/rules", {
       headers: auth,
       body: {
         name: RULE,
@@ -75,24 +111,27 @@ describe("the figures in the admin, in a real browser", () => {
         conditions: { type: "group", combinator: "and", children: [{ type: "condition", attribute: "cart.total", operator: "gte", value: 1 }] },
         actions: [{ type: "hide_classes", classes: ["invoice"] }],
       },
-    })
+    }))
     // a shopper who sees the payment methods (invoice hidden) and leaves
-    const { api_keys } = await api<{ api_keys: Array<{ title: string; token: string }> }>(base, "/admin/api-keys?type=publishable&limit=50", { headers: auth })
+    const { api_keys } = await retrying(base, () => api<{ api_keys: Array<{ title: string; token: string }> }>(base, "/admin/api-keys?type=publishable&limit=50", { headers: auth }))
     const key = { "x-publishable-api-key": api_keys.find((k) => k.title === "Demo-Shop Storefront")!.token }
-    const left = await createDemoCart(base, { handle: "kaffeebecher", quantity: 1, email: `e2e.figures.left.${Date.now()}@example.com` })
-    await api(base, `/store/carts/${left.id}/payment-providers`, { headers: key })
+    await retrying(base, async () => {
+      const left = await createDemoCart(base, { handle: "kaffeebecher", quantity: 1, email: `e2e.figures.left.${Date.now()}@example.com` })
+      await api(base, `/store/carts/${left.id}/payment-providers`, { headers: key })
+    })
     // two who buy with prepayment; the first one's claim is written off
-    const orders = []
+    const orders: Array<{ id: string; display_id: number }> = []
     for (const n of [1, 2]) {
-      orders.push(await placeDemoOrder(base, { handle: "kaffeebecher", quantity: n, email: `e2e.figures.${n}.${Date.now()}@example.com`, providerId: "pp_prepayment_manual" }))
+      orders.push(await retrying(base, () =>
+        placeDemoOrder(base, { handle: "kaffeebecher", quantity: n, email: `e2e.figures.${n}.${Date.now()}@example.com`, providerId: "pp_prepayment_manual" })))
     }
-    await api(base, "/admin/payment-risk/outcomes", { headers: auth, body: { order_id: orders[0].id, kind: "written_off", note: "E2E figures" } })
+    await retrying(base, () => api(base, "/admin/payment-risk/outcomes", { headers: auth, body: { order_id: orders[0].id, kind: "written_off", note: "E2E figures" } }))
 
     // the rows are written in the background: wait until the overview counts all three carts and both orders
     const query = new URLSearchParams(lastThirtyDays()).toString()
     const end = Date.now() + 90000
     for (;;) {
-      figures = await api<Analytics>(base, `/admin/payment-risk/analytics?${query}`, { headers: auth })
+      figures = await retrying(base, () => api<Analytics>(base, `/admin/payment-risk/analytics?${query}`, { headers: auth }))
       const prepayment = figures.by_class.find((row) => row.class === "prepayment")
       if (figures.carts.evaluated >= 3 && prepayment?.orders === 2 && prepayment.defaulted === 1) break
       if (Date.now() > end) throw new Error(`figures not recorded: ${JSON.stringify(figures)}`)
@@ -115,7 +154,7 @@ describe("the figures in the admin, in a real browser", () => {
       const t = texts[lng]
       const page = await pageIn(store, lng)
       await withPage(page, `overview-${lng}`, async () => {
-        await open(page, `${store.base}/app/overview`, () => page.getByTestId("figures-overview").waitFor({ timeout: 60000 }))
+        await openLoggedIn(page, `${store.base}/app/overview`, () => page.getByTestId("figures-overview").waitFor({ timeout: 60000 }))
         await page.getByRole("heading", { name: t.title, exact: true }).waitFor()
         // the cards give the API's numbers
         const evaluated = page.getByTestId("figure-evaluated")
@@ -139,6 +178,16 @@ describe("the figures in the admin, in a real browser", () => {
         await screenshot(page, `figures-overview-${lng}`)
         await page.setViewportSize({ width: 1440, height: 1000 })
 
+        if (lng === "en") {
+          // a period without figures: a friendly empty state, no charts of zeros
+          await page.locator("#figures-period").click()
+          await page.getByRole("option", { name: "Choose days", exact: true }).click()
+          await page.fill("#figures-from", "2020-01-01")
+          await page.fill("#figures-to", "2020-01-31")
+          await page.getByTestId("figures-empty").getByText("No figures for this period yet").waitFor({ timeout: 30000 })
+          expect(await page.getByTestId("figures-overview").count()).toBe(0)
+          await screenshot(page, "figures-overview-empty-en")
+        }
         if (lng === "de") {
           const table = page.getByTestId("figures-by-class")
           const [download] = await Promise.all([page.waitForEvent("download"), table.getByRole("button", { name: "Als CSV exportieren" }).click()])
@@ -157,7 +206,7 @@ describe("the figures in the admin, in a real browser", () => {
   it("should show the buckets of 'Test on past orders' in the rule editor, and the threshold simulator's curve", async () => {
     const page = await pageIn(store, "en")
     await withPage(page, "backtest", async () => {
-      await open(page, `${store.base}/app/rules`, () => page.getByRole("heading", { name: "Risk rules" }).waitFor({ timeout: 60000 }))
+      await openLoggedIn(page, `${store.base}/app/rules`, () => page.getByRole("heading", { name: "Risk rules" }).waitFor({ timeout: 60000 }))
       // the rules table gives each rule's figures of the last 30 days
       const held = figures.rules.find((rule) => rule.name === RULE)!.held
       const ruleRow = page.getByRole("row").filter({ hasText: RULE })

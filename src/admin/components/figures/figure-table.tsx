@@ -35,10 +35,15 @@ export function FigureTable<T>({ title, hint, rows, columns, rowId, file, empty,
         helper.display({
           id: column.id,
           header: column.header,
-          cell: ({ row }) => (column.cell ? column.cell(row.original) : String(column.value(row.original) ?? "–")),
+          cell: ({ row }) => {
+            if (column.cell) return column.cell(row.original)
+            const value = column.value(row.original)
+            // counts with the language's thousands separator ("1.200" / "1,200")
+            return typeof value === "number" ? value.toLocaleString(i18n.language) : value ?? "–"
+          },
         })
       ),
-    [columns, helper]
+    [columns, helper, i18n.language]
   )
   const table = useDataTable({ data: rows as T[], columns: tableColumns, getRowId: rowId, rowCount: rows.length })
   const exportCsv = () => downloadCsv(`${file}.csv`, toCsv(rows, columns, i18n.language))
