@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { parseIsoInstant } from "../../engine/figures/calendar"
 
 /** 2030-01-31, 2030-01-31T12:00, 2030-01-31T12:00:00.000Z, 2030-01-31T12:00:00+01:00 — four-digit years only. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
@@ -13,6 +14,8 @@ export const isoDate = (field: string) => {
     .string({ error: message })
     .trim()
     .regex(ISO_DATE, message)
+    // a day that does not exist (2030-02-31) or hour 24 is refused, not rolled into the next month or day
+    .refine((value) => parseIsoInstant(value) !== null, { message })
     .transform((value) => new Date(value))
     .refine((date) => !Number.isNaN(date.getTime()), { message })
 }
