@@ -20,3 +20,14 @@ export function errorMessage(error: unknown): string {
   }
   return String(error)
 }
+
+/**
+ * A backtest's or simulation's error in the admin's language: the server runs one at a time
+ * (429) and stops one that takes too long (503); anything else keeps the server's message.
+ */
+export function figureRunError(error: unknown, t: (key: string) => string): string {
+  const status = error && typeof error === "object" && "status" in error ? Number((error as { status: unknown }).status) : null
+  if (status === 429) return t("paymentRisk.figures.runBusy")
+  if (status === 503) return t("paymentRisk.figures.runTooLong")
+  return errorMessage(error)
+}

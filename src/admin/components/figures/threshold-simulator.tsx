@@ -2,7 +2,7 @@ import { Button, Heading, Label, Select, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
-import { errorMessage } from "../../lib/errors"
+import { figureRunError } from "../../lib/errors"
 import { useSimulateThresholds, useStoreCurrencies } from "../../lib/figures-hooks"
 import { useFormat } from "../../lib/format"
 import { usePaymentRiskSettings } from "../../lib/hooks"
@@ -59,7 +59,7 @@ export const ThresholdSimulator = () => {
         }
       },
       onError: (error) => {
-        const message = errorMessage(error)
+        const message = figureRunError(error, t)
         setErrors({ [fieldOfError(message)]: message })
       },
     })

@@ -9,7 +9,8 @@ import type { RuleInput } from "../../lib/rules-types"
 
 export type { CountAmount, CurvePoint, OutcomeBucket }
 
-export type FigureQuery = { from: string; to: string; currency_code: string }
+/** `tz`: the admin's time zone, so the daily chart counts the merchant's calendar days */
+export type FigureQuery = { from: string; to: string; currency_code: string; tz?: string }
 
 export type DefaultFigures = {
   orders: number

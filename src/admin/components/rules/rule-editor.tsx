@@ -2,7 +2,7 @@ import { Button, FocusModal, Heading, Input, Label, Switch, Text, Textarea, toas
 import { ruleDescription, ruleName } from "../../lib/rule-text"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
-import { errorMessage } from "../../lib/errors"
+import { errorMessage, figureRunError } from "../../lib/errors"
 import { useRuleBacktest, useStoreCurrencies } from "../../lib/figures-hooks"
 import { useConditionCatalog, useSaveRule } from "../../lib/rules-hooks"
 import type { RuleDTO } from "../../lib/rules-types"
@@ -167,7 +167,7 @@ export const RuleEditor = ({ open, onOpenChange, rule }: Props) => {
             <FieldError message={errors.form} />
             <div ref={resultRef}>
               {testing && (
-                <BacktestPanel result={backtest.data} pending={backtest.isPending} error={backtest.error ? errorMessage(backtest.error) : undefined}
+                <BacktestPanel result={backtest.data} pending={backtest.isPending} error={backtest.error ? figureRunError(backtest.error, t) : undefined}
                   days={days} onDays={(next) => { setDays(next); test(next) }}
                   currency={currency ?? currencies?.default ?? null} currencies={currencies?.codes ?? []}
                   onCurrency={(next) => { setCurrency(next); test(days, next) }} catalog={catalog} />

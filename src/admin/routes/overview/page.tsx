@@ -30,7 +30,7 @@ const OverviewPage = () => {
   }, [currencies?.default])
 
   const range = useMemo(() => periodRange(choice), [choice])
-  const query = range && currency ? { ...range, currency_code: currency } : null
+  const query = range && currency ? { ...range, currency_code: currency, tz: browserTimeZone() } : null
   const { data, isLoading, isFetching, error } = useAnalytics(query)
   const file = range && currency ? `${t(`${KEY}.fileName`)}-${currency}-${dayOf(new Date(range.from))}` : "figures"
   const empty = data && data.carts.evaluated === 0 && data.by_class.every((row) => row.orders === 0)
@@ -73,3 +73,12 @@ export const config = defineRouteConfig({
 })
 
 export default OverviewPage
+
+/** The browser's IANA time zone (Europe/Berlin), or none where the browser does not say. */
+function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined
+  } catch {
+    return undefined
+  }
+}
