@@ -269,6 +269,43 @@ describe("demo history (npm run demo with DEMO_HISTORY on)", () => {
     )
   })
 
+  it("should give the figures overview something to show: restricted carts left and completed, several payment classes, credit checks and list hits", async () => {
+    const to = new Date()
+    const from = new Date(to.getTime() - 130 * 86_400_000)
+    const figures = await api<{
+      carts: { evaluated: number; restricted: number; completed_after_restriction: number; abandoned_after_restriction: number }
+      by_class: Array<{ class: string; orders: number; defaulted: number }>
+      credit: { queries: number }
+      negative_list: { hits: { total: number } }
+    }>(store.base, `/admin/payment-risk/analytics?from=${from.toISOString()}&to=${to.toISOString()}&currency_code=eur`, { headers: auth })
+    expect(figures.carts.restricted).toBeGreaterThan(0)
+    expect(figures.carts.abandoned_after_restriction).toBeGreaterThan(0)
+    expect(figures.carts.evaluated).toBeGreaterThanOrEqual(figures.carts.restricted)
+    expect(figures.by_class.length).toBeGreaterThanOrEqual(3)
+    expect(figures.by_class.some((row) => row.defaulted > 0)).toBe(true)
+    expect(figures.credit.queries).toBeGreaterThan(0)
+    expect(figures.negative_list.hits.total).toBeGreaterThan(0)
+
+    for (const [language, heading, ninety] of [["de", "Übersicht", "Letzte 90 Tage"], ["en", "Overview", "Last 90 days"]] as const) {
+      const page = await adminIn(store, language)
+      const errors: string[] = []
+      page.on("pageerror", (error) => errors.push(error.message))
+      try {
+        await open(page, `${store.base}/app/overview`, () => page.getByRole("heading", { name: heading, level: 1 }).waitFor({ timeout: 60000 }))
+        // the story spans four months: the last 90 days hold most of it
+        await page.locator("#figures-period").click()
+        await page.getByRole("option", { name: ninety, exact: true }).click()
+        await page.getByTestId("figures-carts").waitFor({ timeout: 30000 })
+        await page.setViewportSize({ width: 1440, height: 3600 })
+        await page.waitForTimeout(1500)
+        await screenshot(page, `demo-history-overview-${language}`)
+        expect(errors).toEqual([])
+      } finally {
+        await page.context().close()
+      }
+    }
+  })
+
   it("should show the history on the receivables page in German and English", async () => {
     const { totals } = await list()
     for (const [language, heading, tabLabel] of [
