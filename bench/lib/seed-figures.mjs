@@ -27,8 +27,34 @@
  * first-order state of the measured shoppers is not changed by them.
  */
 import { figureTemplates, describeTemplates } from "./figures-templates.mjs"
+import { built } from "./host.mjs"
 
 export const FIGURE_DAYS = 89
+
+/** The plugin's rebuild of the carts' summaries (payment_risk_cart_figure), from its build. */
+const rebuildCartFigures = (knex) => built("src/modules/payment-risk/repositories/figures.js").rebuildCartFigures(knex)
+
+/** A pg client as the knex calls of the rebuild use it (statements without bindings, one transaction). */
+function pgKnex(client) {
+  const knex = {
+    raw: (sql, bindings) => {
+      if (bindings?.length) throw new Error("pgKnex: bindings are not supported")
+      return client.query(sql)
+    },
+    transaction: async (work) => {
+      await client.query("begin")
+      try {
+        const result = await work(knex)
+        await client.query("commit")
+        return result
+      } catch (error) {
+        await client.query("rollback").catch(() => {})
+        throw error
+      }
+    },
+  }
+  return knex
+}
 const TEMPLATE_COUNT = 400
 
 /** Rows of the templates for the SQL (one jsonb array parameter). */
@@ -288,10 +314,14 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
       )
     ).rowCount
     await client.query("commit")
-    for (const table of ["payment_risk_order_figure", "payment_risk_assessment", "payment_risk_receivable", "payment_risk_outcome", "payment_risk_cart_evaluation", "payment_session", "payment", "refund"]) {
+    // the carts' summaries as the migration script builds them for existing rows (the plugin's own code, built)
+    const rebuildStarted = Date.now()
+    const cartFigures = await rebuildCartFigures(pgKnex(client))
+    const cartFiguresSeconds = Number(((Date.now() - rebuildStarted) / 1000).toFixed(1))
+    for (const table of ["payment_risk_order_figure", "payment_risk_assessment", "payment_risk_receivable", "payment_risk_outcome", "payment_risk_cart_evaluation", "payment_risk_cart_figure", "payment_session", "payment", "refund"]) {
       await client.query(`analyze ${table}`)
     }
-    return { templates: variety, order_figures: figures, erased_figures: erased, assessments, receivables: receivables + reopened, outcomes, refunds, cart_rows: orderCarts + leftCarts, carts: figures + leftCount }
+    return { templates: variety, order_figures: figures, erased_figures: erased, assessments, receivables: receivables + reopened, outcomes, refunds, cart_rows: orderCarts + leftCarts, carts: figures + leftCount, cart_figures: cartFigures, cart_figures_rebuild_s: cartFiguresSeconds }
   } catch (error) {
     await client.query("rollback").catch(() => {})
     throw error

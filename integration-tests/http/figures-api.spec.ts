@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { captureOrderPayment } from "../helpers/checkout"
+import { refreshCartFigures } from "../../src/modules/payment-risk/repositories/figures"
 import { figuresDb } from "../../src/risk/figures/figures-db"
 import { streamPeriodOrders } from "../../src/risk/figures/period-orders"
 import { ruleBody, rulesAdmin } from "../helpers/rules"
@@ -15,7 +16,8 @@ import { withTestStore } from "../helpers/test-store"
  * The figures rows are written with plain SQL, so the spec holds whether or not the recording
  * subscriber wrote them too: the order rows are upserted with the week's facts (the subscriber
  * inserts "on conflict do nothing"), the evaluated carts are carts of their own in that week
- * (the real checkouts are evaluated today, outside it).
+ * (the real checkouts are evaluated today, outside it). Each cart's summary (the table the
+ * overview counts carts from) is recomputed after its rows are written, as the plugin's write does.
  */
 
 type Db = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }> }
@@ -69,7 +71,11 @@ async function insertCart(db: Db, row: CartRow) {
       row.completed_at ?? null,
     ]
   )
+  await refreshCarts(db, [row.cart_id ?? `prce_spec_${row.key}`])
 }
+
+/** The carts' summaries recomputed from their rows (as the plugin's insert and completion do in their transaction). */
+const refreshCarts = (db: Db, cartIds: string[]) => refreshCartFigures(db as unknown as Parameters<typeof refreshCartFigures>[0], cartIds)
 
 type OrderRow = { order_id: string; at: string; amount: number; payment_class: string; provider_id: string; held?: string[]; flagged?: string[] }
 
@@ -388,6 +394,7 @@ withTestStore({ timeout: 240 * 1000 }, (ctx) => {
       await insertCart(db(), { cart_id: "cart_spec_late", key: "late", at: june(2, "23:30"), total: 40 })
       await db().raw(`update payment_risk_cart_evaluation set completed_class = 'invoice' where cart_id = 'cart_spec_p1'`)
       await db().raw(`update payment_risk_cart_evaluation set completed_class = 'prepayment' where cart_id in ('cart_spec_p3', 'cart_spec_p4')`)
+      await refreshCarts(db(), ["cart_spec_p1", "cart_spec_p3", "cart_spec_p4"])
 
       const utc = await ctx.api.get(`/admin/payment-risk/analytics?from=2026-06-02&to=2026-06-04&currency_code=eur`, ctx.admin)
       expect(utc.data.abandonment).toEqual({ measured_rate: null, carts: 3 })

@@ -4,6 +4,7 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { CreditLimits, DEFAULT_RULES, EvaluationRecord, HashKeys, PaymentClass, RiskRule as EngineRule, RiskSettings as EngineSettings } from "../../engine"
 import { newListEntryExpiry, RetentionPeriods, retentionPeriods } from "../../engine/privacy/retention"
 import CartEvaluation from "./models/cart-evaluation"
+import CartFigure from "./models/cart-figure"
 import CartSignal from "./models/cart-signal"
 import CreditLimitEvent from "./models/credit-limit-event"
 import CreditQuery from "./models/credit-query"
@@ -71,6 +72,7 @@ class PaymentRiskModuleService extends MedusaService({
   RiskRule,
   CartSignal,
   CartEvaluation,
+  CartFigure,
   OrderFigure,
   ReviewEvent,
   SecurityTip,

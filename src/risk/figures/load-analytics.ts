@@ -26,6 +26,7 @@ import {
 } from "../../engine"
 import { PAYMENT_RISK_MODULE } from "../../modules/payment-risk"
 import PaymentRiskModuleService from "../../modules/payment-risk/service"
+import { CART_PREPAYMENT_SAMPLE } from "../../modules/payment-risk/repositories/figures"
 import { figuresDb, FiguresDb, FiguresPeriod, groupingRaw, list, num } from "./figures-db"
 import { loadOrdersWithAftermath } from "./order-aftermath"
 
@@ -45,39 +46,37 @@ export type AnalyticsAnswer = {
 /**
  * Per cart (an aggregate over its rows): the cart is a sample of the measured abandonment — its
  * latest row left it with prepayment alone (restricted, only prepayment offered), or it was paid
- * by prepayment after such a row. A cart once left with prepayment alone and then completed with
- * invoice (its decision changed) is not one: the shopper was not made to choose prepayment.
+ * by prepayment after such a row. Kept per cart in payment_risk_cart_figure.prepayment_sample.
  */
-export const PREPAYMENT_SAMPLE = `coalesce(
-  max(evaluated_at) filter (where restricted and offered_classes = '{prepayment}'::text[]) = max(evaluated_at)
-  or (bool_or(restricted and offered_classes = '{prepayment}'::text[]) and bool_or(completed_class = 'prepayment')), false)`
+export const PREPAYMENT_SAMPLE = CART_PREPAYMENT_SAMPLE
 
 /** The period's rows of the evaluated carts (bindings: from, to, currency). */
 export const PERIOD_CARTS = `deleted_at is null and evaluated_at >= ? and evaluated_at < ? and currency_code = ?`
 
 /**
- * The evaluated carts of the period, one group per cart (a cart is its `cart_id`; a row whose
- * cart id was erased is a cart of its own), then counted per (restricted, completed, sample,
- * day): restricted when any of its rows is, completed when its order was placed (set on all its
- * rows), its day the day of its first evaluation in the merchant's time zone. `sample`: a cart
- * of the measured abandonment — left with prepayment alone (restricted, only prepayment
- * offered) on its latest row, or paid by prepayment after such a row; a cart once left with
- * prepayment and then completed with invoice (its decision changed) is not one.
- * The only statement that groups per cart (one hash of the period's carts, narrow columns).
+ * The period's evaluated carts, one summary row per cart (payment_risk_cart_figure, kept with the
+ * cart's evaluation rows): a cart counts in the period of its first evaluation, in that
+ * evaluation's currency, with all its rows (bindings: from, to, currency).
+ */
+export const PERIOD_CART_FIGURES = `deleted_at is null and first_evaluated_at >= ? and first_evaluated_at < ? and currency_code = ?`
+
+/**
+ * The evaluated carts of the period counted per (restricted, completed, sample, day): restricted
+ * when any of its rows is, completed when its order was placed, its day the day of its first
+ * evaluation in the merchant's time zone. `sample`: a cart of the measured abandonment
+ * (PREPAYMENT_SAMPLE). A cart is its `cart_id` (a row whose cart id was removed is a cart of its
+ * own; an erased cart one token).
  */
 const CARTS_SQL = `
 select restricted, done, sample, to_char(day, 'YYYY-MM-DD') as date, n
-  from (select restricted, done, sample, (first_at at time zone ?)::date as day, count(*)::int as n
-          from (select bool_or(restricted) as restricted, bool_or(completed_at is not null) as done, min(evaluated_at) as first_at,
-                       ${PREPAYMENT_SAMPLE} as sample
-                  from payment_risk_cart_evaluation
-                 where ${PERIOD_CARTS}
-                 group by coalesce(cart_id, id)) carts
+  from (select restricted, completed as done, prepayment_sample as sample, (first_evaluated_at at time zone ?)::date as day, count(*)::int as n
+          from payment_risk_cart_figure
+         where ${PERIOD_CART_FIGURES}
          group by 1, 2, 3, 4) days`
 
 /**
- * The parts that need only the rows something happened on (restricted, a rule held, a credit
- * check, a list match — a fraction of the period's rows), read once into a small set:
+ * The parts that need only the carts something happened on (restricted, a rule held, a credit
+ * check, a list match — a fraction of the period's carts), read once into a small set:
  * - `causes`: per cause of a restricted row, the carts and the completed ones, and the carts
  *   where the cause is a rule that held on the same row (a rule id, even of a deleted rule);
  * - `held`: per rule, the carts it held on;
@@ -88,35 +87,33 @@ select restricted, done, sample, to_char(day, 'YYYY-MM-DD') as date, n
  */
 const MARKED_SQL = `
 with r as materialized (
-  select coalesce(cart_id, id) as k, evaluated_at, restricted, completed_at is not null as done, causes, rules_held,
-         hidden_classes, total, credit_ran, credit_cached, credit_failed, credit_cost, credit_queries, list_matches
-    from payment_risk_cart_evaluation
-   where ${PERIOD_CARTS}
-     and (restricted or credit_ran or credit_queries > 0 or cardinality(rules_held) > 0 or (jsonb_typeof(list_matches) = 'array' and list_matches <> '[]'::jsonb))
+  select completed as done, restricted, causes, causes_held, rules_held, credit_ran, credit_queries, credit_cost, credit_cached, credit_failed,
+         credit_hidden_classes, credit_total, list_hits
+    from payment_risk_cart_figure
+   where ${PERIOD_CART_FIGURES}
+     and (restricted or credit_ran or cardinality(rules_held) > 0 or list_hits is not null)
 )
 select
   (select json_agg(c) from (
      select cause, count(*)::int as n, (count(*) filter (where done))::int as completed, (count(*) filter (where held))::int as held
-       from (select r.k, c as cause, bool_or(r.done) as done, bool_or(c = any(r.rules_held)) as held
-               from r cross join lateral unnest(r.causes) c where r.restricted group by 1, 2) x
+       from (select c as cause, r.done, c = any(r.causes_held) as held
+               from r cross join lateral unnest(r.causes) c where r.restricted) x
       group by 1) c) as causes,
   (select json_agg(h) from (
-     select rule_id, count(distinct k)::int as n
-       from (select r.k, h as rule_id from r cross join lateral unnest(r.rules_held) h where cardinality(r.rules_held) > 0) x
+     select h as rule_id, count(*)::int as n
+       from r cross join lateral unnest(r.rules_held) h where cardinality(r.rules_held) > 0
       group by 1) h) as held,
   (select json_build_object('queries', coalesce(sum(credit_queries), 0), 'cost', coalesce(sum(credit_cost), 0)::text,
-                            'cache_hits', count(*) filter (where credit_cached), 'failures', count(*) filter (where credit_failed))
-     from r where credit_ran or credit_queries > 0) as credit,
+                            'cache_hits', coalesce(sum(credit_cached), 0), 'failures', coalesce(sum(credit_failed), 0))
+     from r where credit_ran) as credit,
   (select json_agg(e) from (
-     select hidden_classes, count(*)::int as n, sum(total)::text as total
-       from (select distinct on (k) k, hidden_classes, total from r
-              where restricted and 'credit_check' = any(causes) and cardinality(hidden_classes) > 0
-              order by k, evaluated_at desc) latest
+     select credit_hidden_classes as hidden_classes, count(*)::int as n, sum(credit_total)::text as total
+       from r where credit_hidden_classes is not null
       group by 1) e) as credit_restricted,
   (select json_agg(m) from (
-     select x->>'kind' as kind, x->>'source' as source, count(distinct r.k)::int as n
-       from r cross join lateral jsonb_array_elements(r.list_matches) x
-      where jsonb_typeof(r.list_matches) = 'array' and r.list_matches <> '[]'::jsonb
+     select x->>'kind' as kind, x->>'source' as source, count(*)::int as n
+       from r cross join lateral jsonb_array_elements(r.list_hits) x
+      where jsonb_typeof(r.list_hits) = 'array'
       group by 1, 2) m) as list_hits`
 
 /** The placed orders of the period (bindings: from, to, currency). */

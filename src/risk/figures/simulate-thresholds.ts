@@ -4,7 +4,7 @@ import { CurvePoint, defaultCostPerDefault, measuredAbandonmentRate, MIN_RESTRIC
 import { figuresDb, FiguresDb, FiguresPeriod, groupingRaw, num } from "./figures-db"
 import { streamPeriodOrders } from "./period-orders"
 import { exclusiveReplay } from "./replay-guard"
-import { PERIOD_CARTS, PREPAYMENT_SAMPLE } from "./load-analytics"
+import { PERIOD_CART_FIGURES } from "./load-analytics"
 import { configsOf } from "./run-backtest"
 
 export type SimulationInput = {
@@ -36,30 +36,22 @@ export type SimulationAnswer = {
 const invalid = (field: string, message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `Value for field '${field}': ${message}`)
 
 /**
- * What the store's own carts say (one statement): carts left with prepayment alone (the samples
- * of `PREPAYMENT_SAMPLE`, grouped per cart among the carts that had such a row) and how many of
- * them became orders, and the average price of a credit query paid in the period (the rows'
- * cost over their paid queries, `credit_queries`: cache hits cost nothing; 0 if none).
+ * What the store's own carts say (one statement over the period's cart summaries,
+ * payment_risk_cart_figure: a cart in the period of its first evaluation): carts left with
+ * prepayment alone (the samples of `PREPAYMENT_SAMPLE`) and how many of them became orders, and
+ * the average price of a credit query paid (the carts' cost over their paid queries,
+ * `credit_queries`: cache hits cost nothing; 0 if none).
  */
 async function measured(db: FiguresDb, period: FiguresPeriod) {
   const bindings = [period.from, period.to, period.currency_code]
   const { rows } = await groupingRaw(
     db,
-    `with marked as (
-       select distinct coalesce(cart_id, id) as k from payment_risk_cart_evaluation
-        where ${PERIOD_CARTS} and restricted and offered_classes = '{prepayment}'::text[]
-     ),
-     carts as (
-       select bool_or(e.completed_at is not null) as done, ${PREPAYMENT_SAMPLE} as sample
-         from payment_risk_cart_evaluation e join marked m on m.k = coalesce(e.cart_id, e.id)
-        where ${PERIOD_CARTS}
-        group by m.k
-     )
-     select (select count(*) from carts where sample)::int as carts,
-            (select count(*) from carts where sample and done)::int as completed,
-            (select (sum(credit_cost) / sum(credit_queries))::text from payment_risk_cart_evaluation
-              where ${PERIOD_CARTS} and credit_queries > 0) as credit_cost`,
-    [...bindings, ...bindings, ...bindings]
+    `select (count(*) filter (where prepayment_sample))::int as carts,
+            (count(*) filter (where prepayment_sample and completed))::int as completed,
+            (sum(credit_cost) filter (where credit_queries > 0) / nullif(sum(credit_queries) filter (where credit_queries > 0), 0))::text as credit_cost
+       from payment_risk_cart_figure
+      where ${PERIOD_CART_FIGURES} and (prepayment_sample or credit_queries > 0)`,
+    bindings
   )
   const row = rows[0] ?? {}
   const carts = num(row.carts)

@@ -32,7 +32,8 @@ export const IS_ERASED_CART = `left(cart_id, 7) = 'erased:'`
 
 /**
  * Her carts' evaluation rows (by cart or order): cart id → the cart's token, no order id, times
- * cut to the day. Bindings: cart ids, order ids.
+ * cut to the day; the carts' summaries (payment_risk_cart_figure) get the same token and their
+ * first evaluation cut to the day. Bindings: cart ids, order ids.
  */
 const ANONYMISE_CART_EVALUATIONS = `
   with matched as (
@@ -41,6 +42,13 @@ const ANONYMISE_CART_EVALUATIONS = `
   ), tokens as (
     select c.cart_id, ${ERASED_CART_TOKEN} as token
       from (select distinct cart_id from matched where cart_id is not null and not (${IS_ERASED_CART})) c
+  )
+  ), figures as (
+    update payment_risk_cart_figure f
+       set cart_id = coalesce(t.token, f.cart_id), first_evaluated_at = date_trunc('day', f.first_evaluated_at), updated_at = now()
+      from (select distinct coalesce(cart_id, id) as k from matched) mk
+      left join tokens t on t.cart_id = mk.k
+     where f.cart_id = mk.k
   )
   update payment_risk_cart_evaluation e
      set cart_id = coalesce(t.token, m.cart_id), order_id = null,

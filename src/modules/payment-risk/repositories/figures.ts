@@ -77,7 +77,125 @@ export async function insertCartEvaluation(knex: Db, row: EvaluationRecord, star
       ]
     )
     if (!rows.length) return "unchanged"
+    await lockCartFigure(trx, row.cart_id)
+    await refreshCartFigures(trx, [row.cart_id])
     return rows[0].inserted ? "inserted" : "credit_added"
+  })
+}
+
+/**
+ * The per-cart summary of the evaluation rows (payment_risk_cart_figure), as the overview reads
+ * it, computed from the rows that pass `where` (a condition on the evaluation row `e`; its
+ * bindings are repeated for each part). A cart is its cart id (the row id for a row whose cart
+ * id was removed): first evaluation and its currency; restricted when any row is, completed when
+ * its order was placed; the abandonment sample as the read side defines it (latest row left
+ * prepayment alone, or paid by prepayment after such a row); the causes of its restricted rows
+ * and those that were a rule holding on the same row; the rules held; the credit queries and
+ * their cost (sums), the rows answered from the cache or failed; the latest row a credit check
+ * restricted (hidden classes, total); the list matches, each (kind, source) once.
+ */
+function cartFigureUpsert(where: string) {
+  return `
+  with e as materialized (
+    select coalesce(cart_id, id) as k, id, evaluated_at, currency_code, total, restricted, causes, hidden_classes, offered_classes,
+           rules_held, credit_ran, credit_cached, credit_failed, credit_cost, credit_queries, list_matches, completed_at, completed_class
+      from payment_risk_cart_evaluation e
+     where e.deleted_at is null and (${where})
+  ), base as (
+    select k, min(evaluated_at) as first_at, (array_agg(currency_code order by evaluated_at, id))[1] as currency_code,
+           bool_or(restricted) as restricted, bool_or(completed_at is not null) as completed, max(completed_class) as completed_class,
+           ${CART_PREPAYMENT_SAMPLE} as sample,
+           bool_or(credit_ran or credit_queries > 0) as credit_ran, sum(credit_queries)::int as credit_queries, sum(credit_cost) as credit_cost,
+           (count(*) filter (where credit_cached and (credit_ran or credit_queries > 0)))::int as credit_cached,
+           (count(*) filter (where credit_failed and (credit_ran or credit_queries > 0)))::int as credit_failed
+      from e group by k
+  ), causes as (
+    select k, array_agg(distinct c order by c) as causes, coalesce(array_agg(distinct c order by c) filter (where c = any(rules_held)), '{}') as held
+      from e cross join lateral unnest(e.causes) c where restricted group by k
+  ), rules as (
+    select k, array_agg(distinct h order by h) as rules_held from e cross join lateral unnest(e.rules_held) h group by k
+  ), credit as (
+    select distinct on (k) k, hidden_classes, total from e
+     where restricted and 'credit_check' = any(causes) and cardinality(hidden_classes) > 0
+     order by k, evaluated_at desc, id desc
+  ), lists as (
+    select k, jsonb_agg(distinct jsonb_build_object('kind', x->>'kind', 'source', x->'source')) as hits
+      from e cross join lateral jsonb_array_elements(e.list_matches) x
+     where jsonb_typeof(e.list_matches) = 'array' group by k
+  )
+  insert into payment_risk_cart_figure as f
+    (id, cart_id, first_evaluated_at, currency_code, restricted, completed, completed_class, prepayment_sample, causes, causes_held,
+     rules_held, credit_ran, credit_queries, credit_cost, credit_cached, credit_failed, credit_hidden_classes, credit_total, raw_credit_total,
+     list_hits, created_at, updated_at)
+  select 'prcf_' || replace(gen_random_uuid()::text, '-', ''), b.k, b.first_at, b.currency_code, b.restricted, b.completed, b.completed_class,
+         b.sample, coalesce(c.causes, '{}'), coalesce(c.held, '{}'), coalesce(r.rules_held, '{}'), b.credit_ran, b.credit_queries,
+         coalesce(b.credit_cost, 0), b.credit_cached, b.credit_failed, cr.hidden_classes, cr.total,
+         case when cr.k is null then null else jsonb_build_object('value', cr.total::text, 'precision', 20) end,
+         l.hits, now(), now()
+    from base b
+    left join causes c on c.k = b.k
+    left join rules r on r.k = b.k
+    left join credit cr on cr.k = b.k
+    left join lists l on l.k = b.k
+  on conflict (cart_id) where deleted_at is null
+  do update set first_evaluated_at = excluded.first_evaluated_at, currency_code = excluded.currency_code, restricted = excluded.restricted,
+                completed = excluded.completed, completed_class = excluded.completed_class, prepayment_sample = excluded.prepayment_sample,
+                causes = excluded.causes, causes_held = excluded.causes_held, rules_held = excluded.rules_held, credit_ran = excluded.credit_ran,
+                credit_queries = excluded.credit_queries, credit_cost = excluded.credit_cost, credit_cached = excluded.credit_cached,
+                credit_failed = excluded.credit_failed, credit_hidden_classes = excluded.credit_hidden_classes, credit_total = excluded.credit_total,
+                raw_credit_total = excluded.raw_credit_total, list_hits = excluded.list_hits, updated_at = excluded.updated_at`
+}
+
+/**
+ * Per cart (an aggregate over its rows): the cart is a sample of the measured abandonment — its
+ * latest row left it with prepayment alone (restricted, only prepayment offered), or it was paid
+ * by prepayment after such a row. A cart once left with prepayment alone and then completed with
+ * invoice (its decision changed) is not one: the shopper was not made to choose prepayment.
+ */
+export const CART_PREPAYMENT_SAMPLE = `coalesce(
+  max(evaluated_at) filter (where restricted and offered_classes = '{prepayment}'::text[]) = max(evaluated_at)
+  or (bool_or(restricted and offered_classes = '{prepayment}'::text[]) and bool_or(completed_class = 'prepayment')), false)`
+
+/**
+ * Waits (within the transaction's lock timeout) for another transaction writing the same cart's
+ * figures, so the summary recomputed after it sees that transaction's rows. Ends with the transaction.
+ */
+export async function lockCartFigure(trx: Db, cartId: string): Promise<void> {
+  await trx.raw(`select pg_advisory_xact_lock(hashtext('payment_risk_cart_figure'), hashtext(?))`, [cartId])
+}
+
+/**
+ * Recomputes the summary rows of these carts (cart ids, tokens, or the row id of a row without
+ * cart id) from their evaluation rows; a cart without rows left loses its summary.
+ */
+export async function refreshCartFigures(knex: Db, cartIds: string[]): Promise<void> {
+  const keys = [...new Set(cartIds.filter(Boolean))]
+  if (!keys.length) return
+  await knex.raw(
+    `delete from payment_risk_cart_figure f
+      where f.cart_id = any(?::text[]) and f.deleted_at is null
+        and not exists (select 1 from payment_risk_cart_evaluation e
+                         where e.deleted_at is null and (e.cart_id = f.cart_id or (e.cart_id is null and e.id = f.cart_id)))`,
+    [keys]
+  )
+  await knex.raw(cartFigureUpsert(`e.cart_id = any(?::text[]) or (e.cart_id is null and e.id = any(?::text[]))`), [keys, keys])
+}
+
+/**
+ * Rebuilds every cart's summary from the evaluation rows, set-based and idempotent (the
+ * migration script for rows written before the summary existed; the bench after seeding): the
+ * summaries of carts without rows are deleted, the others recomputed. Returns the carts summarised.
+ */
+export async function rebuildCartFigures(knex: Db): Promise<number> {
+  return await knex.transaction(async (trx) => {
+    await trx.raw(`set local work_mem = '64MB'`)
+    await trx.raw(`set local jit = off`)
+    await trx.raw(
+      `delete from payment_risk_cart_figure f
+        where not exists (select 1 from payment_risk_cart_evaluation e
+                           where e.deleted_at is null and coalesce(e.cart_id, e.id) = f.cart_id)`
+    )
+    return rowCount(await trx.raw(cartFigureUpsert(`true`)))
   })
 }
 
@@ -138,14 +256,20 @@ export type CartCompletion = {
 
 /** Marks the cart's evaluation rows completed by its order; returns the ids of the rows it changed (already completed rows are left). */
 export async function completeCartEvaluations(knex: Db, c: CartCompletion): Promise<string[]> {
-  const { rows } = await knex.raw(
-    `update payment_risk_cart_evaluation
-        set completed_at = ?, order_id = ?, completed_class = ?, completed_provider_id = ?, updated_at = now()
-      where cart_id = ? and completed_at is null and deleted_at is null
-      returning id`,
-    [c.completed_at, c.order_id, c.completed_class, c.completed_provider_id, c.cart_id]
-  )
-  return rows.map((row: { id: string }) => row.id)
+  return await knex.transaction(async (trx) => {
+    const { rows } = await trx.raw(
+      `update payment_risk_cart_evaluation
+          set completed_at = ?, order_id = ?, completed_class = ?, completed_provider_id = ?, updated_at = now()
+        where cart_id = ? and completed_at is null and deleted_at is null
+        returning id`,
+      [c.completed_at, c.order_id, c.completed_class, c.completed_provider_id, c.cart_id]
+    )
+    if (rows.length) {
+      await lockCartFigure(trx, c.cart_id)
+      await refreshCartFigures(trx, [c.cart_id])
+    }
+    return rows.map((row: { id: string }) => row.id)
+  })
 }
 
 /**
@@ -154,16 +278,19 @@ export async function completeCartEvaluations(knex: Db, c: CartCompletion): Prom
  * completion whose write failed or landed after `order.placed`. Returns how many rows it changed.
  */
 export async function completeOpenCartEvaluations(knex: Db, since: Date): Promise<number> {
-  return rowCount(
-    await knex.raw(
+  return await knex.transaction(async (trx) => {
+    const { rows } = await trx.raw(
       `update payment_risk_cart_evaluation e
           set completed_at = f.placed_at, order_id = f.order_id, completed_class = f.payment_class,
               completed_provider_id = f.provider_id, updated_at = now()
          from order_cart oc
          join payment_risk_order_figure f on f.order_id = oc.order_id and f.deleted_at is null
         where e.cart_id = oc.cart_id and oc.deleted_at is null
-          and e.completed_at is null and e.deleted_at is null and e.evaluated_at >= ?`,
+          and e.completed_at is null and e.deleted_at is null and e.evaluated_at >= ?
+        returning e.cart_id`,
       [since]
     )
-  )
+    await refreshCartFigures(trx, rows.map((row: { cart_id: string }) => row.cart_id))
+    return rows.length
+  })
 }

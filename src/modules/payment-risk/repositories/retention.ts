@@ -3,6 +3,7 @@ import { daysBefore, RetentionPeriods } from "../../../engine/privacy/retention"
 import { bulkEntityId } from "../entity-id"
 import { auditChanges } from "../types/audit-changes"
 import { ERASED_CART_TOKEN, IS_ERASED_CART } from "./erasure"
+import { refreshCartFigures } from "./figures"
 import { Db, rowCount } from "./sql"
 
 /** Rows the retention job deleted (assessments: scrubbed) per table. */
@@ -48,6 +49,25 @@ async function purgeTable(knex: Db, table: keyof typeof PURGED_TABLES, days: num
     total += deleted
     if (deleted < PURGE_BATCH) return total
   }
+}
+
+/**
+ * Deletes the evaluated carts' rows older than `days`, then their summaries
+ * (payment_risk_cart_figure): a cart without rows left loses its summary, a cart evaluated
+ * before and after the limit gets it recomputed from the rows it keeps. Returns the rows deleted.
+ */
+async function purgeCartEvaluations(knex: Db, days: number, now: Date): Promise<number> {
+  const deleted = await purgeTable(knex, "cart_evaluations", days, now)
+  if (!deleted) return 0
+  await knex.raw(
+    `delete from payment_risk_cart_figure f
+      where not exists (select 1 from payment_risk_cart_evaluation e where e.deleted_at is null and coalesce(e.cart_id, e.id) = f.cart_id)`
+  )
+  const { rows } = await knex.raw(`select cart_id from payment_risk_cart_figure where first_evaluated_at < ? and deleted_at is null`, [daysBefore(now, days)])
+  for (let i = 0; i < rows.length; i += PURGE_BATCH) {
+    await refreshCartFigures(knex, rows.slice(i, i + PURGE_BATCH).map((row: { cart_id: string }) => row.cart_id))
+  }
+  return deleted
 }
 
 /**
@@ -112,7 +132,7 @@ export async function purgeExpiredData(knex: Db, periods: RetentionPeriods, now:
     list_entries_backfilled: rowCount(backfilled),
     list_entries: entries,
     list_audits: await purgeTable(knex, "list_audits", periods.list_audit_days, now),
-    cart_evaluations: await purgeTable(knex, "cart_evaluations", figuresDays, now),
+    cart_evaluations: await purgeCartEvaluations(knex, figuresDays, now),
     order_figures: await purgeTable(knex, "order_figures", figuresDays, now),
   }
 }
@@ -149,6 +169,11 @@ export async function unlinkExpiredFigures(knex: Db, before: Date): Promise<Figu
           limit ?
        ), tokens as (
          select cart_id, ${ERASED_CART_TOKEN} as token from carts
+       )
+       ), figures as (
+         update payment_risk_cart_figure f set cart_id = t.token, updated_at = now()
+           from tokens t
+          where f.cart_id = t.cart_id
        )
        update payment_risk_cart_evaluation e
           set cart_id = t.token, order_id = null, updated_at = now()
