@@ -40,6 +40,8 @@ withTestStore((ctx) => {
   const evaluations = async (cartId: string) =>
     (await pg().raw(`select * from payment_risk_cart_evaluation where cart_id = ? order by evaluated_at, id`, [cartId])).rows
   const figureOf = async (orderId: string) => (await pg().raw(`select * from payment_risk_order_figure where order_id = ?`, [orderId])).rows
+  /** the cart's summary row, which the overview counts carts from (kept with the cart's rows) */
+  const cartFigure = async (cartId: string) => (await pg().raw(`select * from payment_risk_cart_figure where cart_id = ?`, [cartId])).rows
   const store = () => ({ headers: ctx.shop.headers.headers })
   const newCart = (email: string) => ctx.shop.createCart({ email })
   /** the background write of the listing has landed (or, after a reload, nothing more will) */
@@ -158,6 +160,11 @@ withTestStore((ctx) => {
       const open = await evaluations(left.id)
       expect(open).toHaveLength(1)
       expect(open[0]).toMatchObject({ completed_at: null, order_id: null, restricted: true })
+      // one summary per cart, written with its rows: the first evaluation, restricted, completed by prepayment or left
+      const [boughtCart] = await eventually(() => cartFigure(bought.id), (r) => r.length === 1 && r[0].completed)
+      expect(boughtCart).toMatchObject({ restricted: true, completed: true, completed_class: "prepayment", currency_code: "eur", causes: rows[0].causes.length ? expect.arrayContaining(rows[0].causes) : [] })
+      expect(new Date(boughtCart.first_evaluated_at).getTime()).toBe(Math.min(...rows.map((row) => new Date(row.evaluated_at).getTime())))
+      expect(await cartFigure(left.id)).toEqual([expect.objectContaining({ restricted: true, completed: false, completed_class: null })])
 
       // a redelivered order.placed adds nothing and changes nothing
       await recordOrderFiguresWorkflow(ctx.container).run({ input: { order_id: orderId } })
@@ -168,6 +175,7 @@ withTestStore((ctx) => {
       const all = JSON.stringify([
         ...(await pg().raw(`select * from payment_risk_cart_evaluation`)).rows,
         ...(await pg().raw(`select * from payment_risk_order_figure`)).rows,
+        ...(await pg().raw(`select * from payment_risk_cart_figure`)).rows,
       ])
       for (const personal of [email, "figures-buyer", "figures-left", GERMAN_ADDRESS.first_name, GERMAN_ADDRESS.last_name, GERMAN_ADDRESS.address_1, GERMAN_ADDRESS.postal_code, GERMAN_ADDRESS.city, "127.0.0.1", "::1"]) {
         expect(all).not.toContain(personal)
@@ -367,6 +375,9 @@ withTestStore((ctx) => {
       expect(unlinked).toHaveLength(rows.length)
       expect(new Set(unlinked.map((row) => row.cart_id)).size).toBe(1)
       for (const row of unlinked) expect(row).toMatchObject({ cart_id: expect.stringMatching(/^erased:/), order_id: null })
+      // the cart's summary carries the same token
+      expect(await cartFigure(cart.id)).toHaveLength(0)
+      expect(await cartFigure(unlinked[0].cart_id)).toEqual([expect.objectContaining({ completed: true })])
       // and the daily job does not record the order's figure again
       expect(await figureOf(orderId)).toHaveLength(0)
     })
@@ -392,6 +403,10 @@ withTestStore((ctx) => {
       for (const row of kept) expect(row).toMatchObject({ cart_id: expect.stringMatching(/^erased:[0-9a-f-]{36}$/), order_id: null, completed_at: expect.any(Date) })
       expect(new Set(kept.map((row) => row.cart_id)).size).toBe(1)
       expect(kept[0].cart_id).not.toContain(cart.id)
+      // the cart's summary carries the same token, its first evaluation cut to the day
+      expect(await cartFigure(cart.id)).toHaveLength(0)
+      const [keptCart] = (await pg().raw(`select completed, first_evaluated_at = date_trunc('day', first_evaluated_at) as day_only from payment_risk_cart_figure where cart_id = ?`, [kept[0].cart_id])).rows
+      expect(keptCart).toEqual({ completed: true, day_only: true })
       const [keptFigure] = (await pg().raw(`select order_id, amount, placed_at = date_trunc('day', placed_at) as day_only from payment_risk_order_figure where id = ?`, [figure.id])).rows
       expect(keptFigure).toMatchObject({ order_id: null, day_only: true })
       expect(Number(keptFigure.amount)).toBe(49)
@@ -429,6 +444,9 @@ withTestStore((ctx) => {
       expect(await evaluations(cart.id)).toHaveLength(0)
       expect(await figureOf(oldOrder)).toHaveLength(0)
       expect(await evaluations(young.id)).toHaveLength(1)
+      // the summary goes with the cart's rows; the young cart keeps its own
+      expect(await cartFigure(cart.id)).toHaveLength(0)
+      expect(await cartFigure(young.id)).toHaveLength(1)
 
       // with the default period (1460 days) a month-old row stays
       await ctx.api.post("/admin/payment-risk/settings", { retention: { figures_days: 1460 } }, ctx.admin)

@@ -42,7 +42,6 @@ const ANONYMISE_CART_EVALUATIONS = `
   ), tokens as (
     select c.cart_id, ${ERASED_CART_TOKEN} as token
       from (select distinct cart_id from matched where cart_id is not null and not (${IS_ERASED_CART})) c
-  )
   ), figures as (
     update payment_risk_cart_figure f
        set cart_id = coalesce(t.token, f.cart_id), first_evaluated_at = date_trunc('day', f.first_evaluated_at), updated_at = now()

@@ -169,7 +169,6 @@ export async function unlinkExpiredFigures(knex: Db, before: Date): Promise<Figu
           limit ?
        ), tokens as (
          select cart_id, ${ERASED_CART_TOKEN} as token from carts
-       )
        ), figures as (
          update payment_risk_cart_figure f set cart_id = t.token, updated_at = now()
            from tokens t
