@@ -1,4 +1,5 @@
 import { RetentionPeriods } from "../../../../engine/privacy/retention"
+import { rebuildCartFigures } from "../../repositories/figures"
 import { ShopperErasurePlan } from "../../service"
 import { DAY, paymentRiskModuleSuite, preparedEntry, rows } from "./runner"
 
@@ -151,6 +152,9 @@ paymentRiskModuleSuite(({ service, db }) => {
     )
   }
   const distinctCarts = async () => (await rows<{ n: number }>(db(), `select count(distinct coalesce(cart_id, id))::int as n from payment_risk_cart_evaluation`))[0].n
+  /** the carts' summaries (the overview's carts) name the same carts as the rows: the same tokens */
+  const summarisedCarts = async () => (await rows<{ cart_id: string }>(db(), `select cart_id from payment_risk_cart_figure order by cart_id`)).map((r) => r.cart_id)
+  const rowCarts = async () => (await rows<{ k: string }>(db(), `select distinct coalesce(cart_id, id) as k from payment_risk_cart_evaluation order by k`)).map((r) => r.k)
 
   describe("unlinkExpiredFigures", () => {
     it("should unlink order figures and carts older than the assessments' period, one token per cart, and keep the younger ones", async () => {
@@ -162,6 +166,7 @@ paymentRiskModuleSuite(({ service, db }) => {
       await orderFigure("order_old", 798)
       await orderFigure("order_young", 729)
       expect(await distinctCarts()).toBe(3)
+      expect(await rebuildCartFigures(db() as never)).toBe(3)
 
       expect(await service.unlinkExpiredFigures(ago(730))).toEqual({ order_figures_unlinked: 1, cart_evaluations_unlinked: 4 })
 
@@ -181,8 +186,9 @@ paymentRiskModuleSuite(({ service, db }) => {
         { id: "prof_order_old", order_id: null },
         { id: "prof_order_young", order_id: "order_young" },
       ])
-      // "carts evaluated" is still three
+      // "carts evaluated" is still three, the summaries carry the rows' tokens
       expect(await distinctCarts()).toBe(3)
+      expect(await summarisedCarts()).toEqual(await rowCarts())
 
       // a rerun changes nothing (a token is not replaced again)
       expect(await service.unlinkExpiredFigures(ago(730))).toEqual({ order_figures_unlinked: 0, cart_evaluations_unlinked: 0 })
@@ -199,6 +205,7 @@ paymentRiskModuleSuite(({ service, db }) => {
       await orderFigure("order_her", 3)
       await orderFigure("order_her_2", 2)
       expect(await distinctCarts()).toBe(3)
+      expect(await rebuildCartFigures(db() as never)).toBe(3)
 
       const result = await service.eraseShopperRecords({
         customer_ids: [],
@@ -230,6 +237,11 @@ paymentRiskModuleSuite(({ service, db }) => {
       expect(new Set(hers.slice(0, 3).map((row) => row.cart_id)).size).toBe(1)
       expect(hers[3].cart_id).not.toBe(hers[0].cart_id)
       expect(await distinctCarts()).toBe(3)
+      // the summaries carry the rows' tokens, their first evaluation cut to the day
+      expect(await summarisedCarts()).toEqual(await rowCarts())
+      for (const figure of await rows<{ first_evaluated_at: Date }>(db(), `select first_evaluated_at from payment_risk_cart_figure where cart_id like 'erased:%'`)) {
+        expect(midnight(figure.first_evaluated_at)).toBe(true)
+      }
       expect(await rows(db(), `select cart_id from payment_risk_cart_evaluation where id like 'prce_cart_other%'`)).toEqual([{ cart_id: "cart_other" }])
       const figures = await rows<{ order_id: string | null; placed_at: Date }>(db(), `select order_id, placed_at from payment_risk_order_figure`)
       expect(figures).toHaveLength(2)
