@@ -88,6 +88,7 @@ withTestStore((ctx) => {
           list_entry_days: 1095,
           list_entry_grace_days: 30,
           list_audit_days: 1460,
+          figures_days: 1460,
         },
         refusal_message: {
           de: "Die gewählte Zahlungsart ist für diese Bestellung nicht verfügbar. Bitte wählen Sie eine andere Zahlungsart.",
