@@ -76,7 +76,9 @@ select restricted, done, sample, to_char(day, 'YYYY-MM-DD') as date, n
 
 /**
  * The parts that need only the carts something happened on (restricted, a rule held, a credit
- * check, a list match — a fraction of the period's carts), read once into a small set:
+ * check, a list match — a fraction of the period's carts), grouped first by what they hold (a
+ * few hundred kinds of cart at most: the same causes, rules and matches), then read once into a
+ * small set:
  * - `causes`: per cause of a restricted row, the carts and the completed ones, and the carts
  *   where the cause is a rule that held on the same row (a rule id, even of a deleted rule);
  * - `held`: per rule, the carts it held on;
@@ -87,31 +89,33 @@ select restricted, done, sample, to_char(day, 'YYYY-MM-DD') as date, n
  */
 const MARKED_SQL = `
 with r as materialized (
-  select completed as done, restricted, causes, causes_held, rules_held, credit_ran, credit_queries, credit_cost, credit_cached, credit_failed,
-         credit_hidden_classes, credit_total, list_hits
+  select completed as done, restricted, causes, causes_held, rules_held, credit_ran, credit_hidden_classes, list_hits, count(*)::int as n,
+         sum(credit_queries) as credit_queries, sum(credit_cost) as credit_cost, sum(credit_cached) as credit_cached,
+         sum(credit_failed) as credit_failed, sum(credit_total) as credit_total
     from payment_risk_cart_figure
    where ${PERIOD_CART_FIGURES}
      and (restricted or credit_ran or cardinality(rules_held) > 0 or list_hits is not null)
+   group by 1, 2, 3, 4, 5, 6, 7, 8
 )
 select
   (select json_agg(c) from (
-     select cause, count(*)::int as n, (count(*) filter (where done))::int as completed, (count(*) filter (where held))::int as held
-       from (select c as cause, r.done, c = any(r.causes_held) as held
+     select cause, sum(n)::int as n, coalesce(sum(n) filter (where done), 0)::int as completed, coalesce(sum(n) filter (where held), 0)::int as held
+       from (select c as cause, r.n, r.done, c = any(r.causes_held) as held
                from r cross join lateral unnest(r.causes) c where r.restricted) x
       group by 1) c) as causes,
   (select json_agg(h) from (
-     select h as rule_id, count(*)::int as n
+     select h as rule_id, sum(n)::int as n
        from r cross join lateral unnest(r.rules_held) h where cardinality(r.rules_held) > 0
       group by 1) h) as held,
   (select json_build_object('queries', coalesce(sum(credit_queries), 0), 'cost', coalesce(sum(credit_cost), 0)::text,
                             'cache_hits', coalesce(sum(credit_cached), 0), 'failures', coalesce(sum(credit_failed), 0))
      from r where credit_ran) as credit,
   (select json_agg(e) from (
-     select credit_hidden_classes as hidden_classes, count(*)::int as n, sum(credit_total)::text as total
+     select credit_hidden_classes as hidden_classes, sum(n)::int as n, sum(credit_total)::text as total
        from r where credit_hidden_classes is not null
       group by 1) e) as credit_restricted,
   (select json_agg(m) from (
-     select x->>'kind' as kind, x->>'source' as source, count(*)::int as n
+     select x->>'kind' as kind, x->>'source' as source, sum(r.n)::int as n
        from r cross join lateral jsonb_array_elements(r.list_hits) x
       where jsonb_typeof(r.list_hits) = 'array'
       group by 1, 2) m) as list_hits`

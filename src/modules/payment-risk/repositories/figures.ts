@@ -27,8 +27,10 @@ export type CartEvaluationWrite = "inserted" | "credit_added" | "unchanged" | "c
  * (`startedAt`): a shopper calling the payment step with an old cart id must not add rows to a
  * completed cart. A row added after its cart became an order (the completion's row, written in
  * the background, may land after `order.placed`) takes the completion from its sibling rows, else
- * from the order's figure found through Medusa's order–cart link. Runs with a short lock and
- * statement timeout in its own transaction.
+ * from the order's figure found through Medusa's order–cart link. The cart's summary
+ * (payment_risk_cart_figure) is recomputed in the same transaction, after waiting for another
+ * transaction writing the same cart (`lockCartFigure`). Runs with a short lock and statement
+ * timeout in its own transaction.
  */
 export async function insertCartEvaluation(knex: Db, row: EvaluationRecord, startedAt: Date): Promise<CartEvaluationWrite> {
   const now = new Date()
@@ -254,7 +256,10 @@ export type CartCompletion = {
   completed_provider_id: string | null
 }
 
-/** Marks the cart's evaluation rows completed by its order; returns the ids of the rows it changed (already completed rows are left). */
+/**
+ * Marks the cart's evaluation rows completed by its order, and recomputes the cart's summary in
+ * the same transaction; returns the ids of the rows it changed (already completed rows are left).
+ */
 export async function completeCartEvaluations(knex: Db, c: CartCompletion): Promise<string[]> {
   return await knex.transaction(async (trx) => {
     const { rows } = await trx.raw(
