@@ -21,7 +21,9 @@ type Knex = Parameters<typeof backfillOrderFigures>[0]
  * the order and cart when the assessment does (`assessment_days`: order id removed, cart id
  * replaced by a random token per cart). Orders of the last RECOVERY_DAYS days whose figure the
  * order.placed subscriber failed to record get it now, and cart rows left open although their cart
- * became an order are completed. `now` is for tests.
+ * became an order are completed. Each evaluated cart's summary (payment_risk_cart_figure, what the
+ * overview counts) follows its rows in these steps: the same token, completed with them, deleted
+ * with the last of them. `now` is for tests.
  */
 export default async function eraseExpiredAssessmentData(container: MedusaContainer, options: { now?: Date } = {}) {
   const now = options.now ?? new Date()
