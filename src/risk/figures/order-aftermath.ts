@@ -4,7 +4,7 @@ import { FiguresDb, groupingRaw, list, num } from "./figures-db"
 /**
  * What happened to orders after checkout, for the figures: per order its outcomes (with
  * amounts), the claim's hold when the merchant closed it (written off, handed over) and what
- * Medusa refunded (its refunds of the order's payments) — read in one statement, bucketed
+ * Medusa refunded (its refunds of the order's payments) — read in one statement (loadOrdersWithAftermath), bucketed
  * by the engine's `aftermathOf` (`outcomeBucketOf`, lost, recovered).
  *
  * A claim's running status (overdue, in dunning) is computed from its payments in Medusa and is
@@ -12,19 +12,9 @@ import { FiguresDb, groupingRaw, list, num } from "./figures-db"
  * `dunning_stage`) or it was handed over; until the first stage is sent, a claim past due counts
  * as paid fine.
  */
-const AFTERMATH_COLUMNS = `
-  (select json_agg(json_build_object('kind', po.kind, 'occurred_at', po.occurred_at, 'amount', po.amount) order by po.occurred_at, po.created_at)
-     from payment_risk_outcome po where po.order_id = f.order_id and po.deleted_at is null) as outcomes,
-  (select rc.hold from payment_risk_receivable rc
-     where rc.order_id = f.order_id and rc.deleted_at is null and rc.hold in ('written_off', 'handed_over') limit 1) as closed_hold,
-  (select sum(rf.amount)::text from order_payment_collection opc
-     join payment p on p.payment_collection_id = opc.payment_collection_id and p.deleted_at is null
-     join refund rf on rf.payment_id = p.id and rf.deleted_at is null
-    where opc.order_id = f.order_id and opc.deleted_at is null) as refunded`
-
 type OutcomeJson = { kind: OutcomeKind; occurred_at: string; amount: unknown }
 
-/** The aftermath of one row read with AFTERMATH_COLUMNS. */
+/** The aftermath of one row (its outcomes as JSON, the closed claim's hold, the refunded amount). */
 function aftermathOfRow(amount: number, row: Record<string, unknown>): AftermathFigures {
   const hold = row.closed_hold
   return aftermathOf(amount, {
@@ -39,14 +29,15 @@ function aftermathOfRow(amount: number, row: Record<string, unknown>): Aftermath
  * claim closed by the merchant, or a refund. Each side is found through its own table first
  * (outcomes and closed claims by order id, refunds through their payments), so the orders
  * without any aftermath — most of them — are never read at all: each order with an aftermath is
- * looked up by its order id (a lateral lookup, so the period's figures are not scanned whole:
- * 300,000 orders, 10,000 with an aftermath: about 390 -> 300 ms).
+ * looked up by its order id (a lateral lookup, so the period's figures are not scanned whole),
+ * and the outcomes, closed claims and refunds of those orders are grouped once, not read per
+ * order by subqueries (300,000 orders, 10,000 with an aftermath).
  */
 export async function loadOrdersWithAftermath(
   db: FiguresDb,
   period: { from: Date; to: Date; currency_code: string }
 ): Promise<Array<{ order_id: string; placed_at: Date; payment_class: string | null; provider_id: string | null; amount: number; rules_held: string[]; aftermath: AftermathFigures }>> {
-  // without JIT: its plan is costed high (a subquery per order) and compiling it took longer than running it
+  // without JIT: its plan is costed high and compiling it took longer than running it
   const { rows } = await groupingRaw(
     db,
     `with touched as (
@@ -58,15 +49,43 @@ export async function loadOrdersWithAftermath(
          join payment p on p.id = rf.payment_id and p.deleted_at is null
          join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null
         where rf.deleted_at is null
-     )
-     select f.order_id, f.placed_at, f.payment_class, f.provider_id, f.amount::text as amount, f.rules_held, ${AFTERMATH_COLUMNS}
-       from touched t
+     ),
+     orders as materialized (
+       select f.* from touched t
        cross join lateral (
          select f.order_id, f.placed_at, f.payment_class, f.provider_id, f.amount, f.rules_held
            from payment_risk_order_figure f
           where f.order_id = t.order_id and f.deleted_at is null and f.placed_at >= ? and f.placed_at < ? and f.currency_code = ?
           limit 1
-       ) f`,
+       ) f
+     ),
+     outcomes as (
+       select po.order_id,
+              json_agg(json_build_object('kind', po.kind, 'occurred_at', po.occurred_at, 'amount', po.amount) order by po.occurred_at, po.created_at) as outcomes
+         from payment_risk_outcome po join orders o on o.order_id = po.order_id
+        where po.deleted_at is null
+        group by po.order_id
+     ),
+     closed as (
+       select distinct on (rc.order_id) rc.order_id, rc.hold as closed_hold
+         from payment_risk_receivable rc join orders o on o.order_id = rc.order_id
+        where rc.deleted_at is null and rc.hold in ('written_off', 'handed_over')
+        order by rc.order_id, rc.hold
+     ),
+     refunded as (
+       select o.order_id, sum(rf.amount)::text as refunded
+         from orders o
+         join order_payment_collection opc on opc.order_id = o.order_id and opc.deleted_at is null
+         join payment p on p.payment_collection_id = opc.payment_collection_id and p.deleted_at is null
+         join refund rf on rf.payment_id = p.id and rf.deleted_at is null
+        group by o.order_id
+     )
+     select o.order_id, o.placed_at, o.payment_class, o.provider_id, o.amount::text as amount, o.rules_held,
+            oc.outcomes, c.closed_hold, r.refunded
+       from orders o
+       left join outcomes oc on oc.order_id = o.order_id
+       left join closed c on c.order_id = o.order_id
+       left join refunded r on r.order_id = o.order_id`,
     [period.from, period.to, period.currency_code]
   )
   return rows.map((row) => {
