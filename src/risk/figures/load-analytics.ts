@@ -50,9 +50,6 @@ export type AnalyticsAnswer = {
  */
 export const PREPAYMENT_SAMPLE = CART_PREPAYMENT_SAMPLE
 
-/** The period's rows of the evaluated carts (bindings: from, to, currency). */
-export const PERIOD_CARTS = `deleted_at is null and evaluated_at >= ? and evaluated_at < ? and currency_code = ?`
-
 /**
  * The period's evaluated carts, one summary row per cart (payment_risk_cart_figure, kept with the
  * cart's evaluation rows): a cart counts in the period of its first evaluation, in that
