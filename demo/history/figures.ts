@@ -31,6 +31,8 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { assessCart } from "../../src/risk/assess-cart"
 import { recordOrderFiguresWorkflow } from "../../src/workflows/completion/record-order-figures"
+import { rebuildCartFigures, refreshCartFigures } from "../../src/modules/payment-risk/repositories/figures"
+import type { Db } from "../../src/modules/payment-risk/repositories/sql"
 import { backdateCaptures, backdateOrder } from "./backdate"
 import type { HistoryContext } from "./actions"
 import { dateOf, HISTORY_MARK, Line, Moment, PEOPLE } from "./story"
@@ -145,6 +147,8 @@ async function backdateVisit(container: MedusaContainer, cartId: string, at: Dat
             created_at = ?, updated_at = ?, completed_at = case when completed_at is null then null else ?::timestamptz end where cart_id = ?`,
     [at, listed, listed, completedAt ?? listed, completedAt, cartId]
   )
+  // the cart's summary follows its backdated rows (first evaluation, completion)
+  await refreshCartFigures(knex as unknown as Db, [cartId])
   await knex.raw(`update payment_risk_cart_signal set created_at = ?, updated_at = ? where cart_id = ?`, [listed, listed, cartId])
   await knex.raw(`update payment_risk_credit_query set created_at = ?, updated_at = ? where cart_id = ?`, [listed, listed, cartId])
 }
@@ -232,6 +236,7 @@ export async function dateStoryFigures(container: MedusaContainer): Promise<numb
        from "order" o join order_cart oc on oc.order_id = o.id and oc.deleted_at is null
       where o.metadata ? '${HISTORY_MARK}' and e.cart_id = oc.cart_id`
   )
+  await rebuildCartFigures(knex as unknown as Db)
   return rows.length
 }
 
