@@ -28,21 +28,44 @@ let pending = 0
 let skipped = 0
 
 /**
+ * Cart and decision pairs this process has already written (or found written): a shopper
+ * reloading the payment step gets the same decision, and its row exists — the write would change
+ * nothing, so it is not even started (the database's unique key still decides across instances).
+ * Bounded (oldest forgotten first) and short-lived, so it only saves work, never decides a figure.
+ */
+const RECENT_LIMIT = 20_000
+const RECENT_MS = 10 * 60_000
+const recent = new Map<string, number>()
+
+function seenRecently(key: string, now: number): boolean {
+  const at = recent.get(key)
+  if (at === undefined) return false
+  if (now - at <= RECENT_MS) return true
+  recent.delete(key)
+  return false
+}
+
+function remember(key: string, now: number): void {
+  recent.delete(key)
+  recent.set(key, now)
+  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string)
+}
+
+/** For tests: forget what this process wrote. */
+export function forgetRecordedEvaluations(): void {
+  recent.clear()
+}
+
+/**
  * Records the evaluation for the merchant's figures (payment_risk_cart_evaluation) without the
  * caller waiting: the insert is started and its failure is logged, never thrown, so the
  * shopper's answer is neither slowed nor failed by it. Returns the write's promise (it always
  * resolves: true when a row was added or its credit spend grew) for callers that may wait, such as tests.
  */
 export function recordCartEvaluation(container: MedusaContainer, service: PaymentRiskModuleService, facts: CartEvaluationFacts): Promise<boolean> {
-  if (pending >= MAX_PENDING_FIGURE_WRITES) {
-    skipped += 1
-    // the first skip of a stretch and every hundredth after it
-    if (skipped % 100 === 1) warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${pending} figures writes still waiting on the database (${skipped} skipped)`)
-    return Promise.resolve(false)
-  }
-  pending += 1
-  const write = async () => {
-    const row = evaluationRecordOf({
+  let row: ReturnType<typeof evaluationRecordOf>
+  try {
+    row = evaluationRecordOf({
       stage: facts.stage,
       cart_id: facts.snapshot.id,
       evaluated_at: new Date(),
@@ -53,7 +76,27 @@ export function recordCartEvaluation(container: MedusaContainer, service: Paymen
       list_matches: facts.list_matches,
       paid_credit: facts.paid_credit,
     })
+  } catch (error) {
+    // never the shopper's problem: the figure is lost, the answer is not
+    warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${redactForLog(error instanceof Error ? error.message : String(error))}`)
+    return Promise.resolve(false)
+  }
+  const key = `${row.cart_id}\u0000${row.decision_key}`
+  const now = Date.now()
+  // a paid credit query always goes to the database: its cost is added to the existing row
+  const paid = (facts.paid_credit?.queries ?? 0) > 0
+  if (!paid && seenRecently(key, now)) return Promise.resolve(false)
+  if (pending >= MAX_PENDING_FIGURE_WRITES) {
+    skipped += 1
+    // the first skip of a stretch and every hundredth after it
+    if (skipped % 100 === 1) warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${pending} figures writes still waiting on the database (${skipped} skipped)`)
+    return Promise.resolve(false)
+  }
+  pending += 1
+  const write = async () => {
     const written = await service.recordCartEvaluation(row, facts.started_at)
+    // the row exists now (or the cart was completed before this evaluation: none is wanted)
+    remember(key, now)
     return written === "inserted" || written === "credit_added"
   }
   return write()
