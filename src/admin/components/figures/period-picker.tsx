@@ -1,6 +1,7 @@
 import { Input, Label, Select } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { dayOf, PeriodChoice, PRESETS } from "./period"
+import { CurrencySelect } from "./currency-select"
 
 type Props = {
   choice: PeriodChoice
@@ -50,12 +51,7 @@ export const PeriodPicker = ({ choice, onChoice, currency, currencies, onCurrenc
       )}
       <div className="flex flex-col gap-y-1">
         <Label htmlFor="figures-currency" size="small" weight="plus">{t(`${KEY}.currency`)}</Label>
-        <Select size="small" value={currency ?? undefined} onValueChange={onCurrency} disabled={!currencies.length}>
-          <Select.Trigger id="figures-currency" className="w-[120px]"><Select.Value /></Select.Trigger>
-          <Select.Content>
-            {currencies.map((code) => <Select.Item key={code} value={code}>{code.toUpperCase()}</Select.Item>)}
-          </Select.Content>
-        </Select>
+        <CurrencySelect id="figures-currency" className="w-[120px]" value={currency} codes={currencies} onChange={onCurrency} />
       </div>
     </div>
   )

@@ -12,6 +12,7 @@ import { FigureColumn, FigureTable } from "./figure-table"
 import { percent } from "./labels"
 import { periodRange } from "./period"
 import { bodyOf, fieldOfError, InputErrors, loadInputs, saveInputs, SimulatorInputs } from "./simulator-inputs"
+import { CurrencySelect } from "./currency-select"
 import { CHART_COLORS } from "./stat"
 import type { CountAmount, SimulateResponse } from "./types"
 
@@ -88,12 +89,7 @@ export const ThresholdSimulator = () => {
         </div>
         <div className="flex flex-col gap-y-1">
           <Label htmlFor="simulator-currency" size="small" weight="plus">{t("paymentRisk.figures.period.currency")}</Label>
-          <Select size="small" value={code ?? undefined} onValueChange={setCurrency} disabled={!currencies?.codes.length}>
-            <Select.Trigger id="simulator-currency"><Select.Value /></Select.Trigger>
-            <Select.Content>
-              {(currencies?.codes ?? []).map((c) => <Select.Item key={c} value={c}>{c.toUpperCase()}</Select.Item>)}
-            </Select.Content>
-          </Select>
+          <CurrencySelect id="simulator-currency" value={code} codes={currencies?.codes ?? []} onChange={setCurrency} />
           <FieldError message={errors.currency} />
         </div>
         <div />

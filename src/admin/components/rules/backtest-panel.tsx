@@ -2,6 +2,7 @@ import { Heading, Label, Select, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { OUTCOME_BUCKETS, OutcomeBucket } from "../../../engine/figures/outcome-bucket"
+import { CurrencySelect } from "../figures/currency-select"
 import type { BacktestResponse } from "../../lib/figures-hooks"
 import { useFormat } from "../../lib/format"
 import type { CatalogEntry } from "../../lib/rules-types"
@@ -66,12 +67,7 @@ export const BacktestPanel = ({ result, pending, error, days, onDays, currency, 
         {currencies.length > 1 && (
           <div className="flex flex-col gap-y-1">
             <Label htmlFor="backtest-currency" size="small" weight="plus">{t("paymentRisk.figures.period.currency")}</Label>
-            <Select size="small" value={currency ?? undefined} onValueChange={onCurrency}>
-              <Select.Trigger id="backtest-currency" className="w-[120px]"><Select.Value /></Select.Trigger>
-              <Select.Content>
-                {currencies.map((code) => <Select.Item key={code} value={code}>{code.toUpperCase()}</Select.Item>)}
-              </Select.Content>
-            </Select>
+            <CurrencySelect id="backtest-currency" className="w-[120px]" value={currency} codes={currencies} onChange={onCurrency} />
           </div>
         )}
       </div>
