@@ -164,3 +164,21 @@ export function thresholdCurve(
         : { threshold: reviewFrom, ...volume(groups.filter((g) => g.score >= reviewFrom && (prepaymentFrom === undefined || g.score < prepaymentFrom))) },
   }
 }
+
+/** `POST /admin/payment-risk/simulate-thresholds`: the curve with the inputs it was computed with (the admin reads this type too). */
+export type SimulationAnswer = {
+  orders: number
+  replayable: number
+  params: {
+    margin: number
+    cost_per_default: number
+    cost_per_default_source: "request" | "default"
+    abandonment_rate: number
+    abandonment_source: "request" | "measured"
+    credit_check_cost: number
+  }
+  points: CurvePoint[]
+  minimum: CurvePoint | null
+  current: CurvePoint | null
+  review: ThresholdCurve["review"]
+}

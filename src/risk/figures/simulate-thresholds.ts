@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { CurvePoint, defaultCostPerDefault, measuredAbandonmentRate, MIN_RESTRICTED_CARTS, ScoredOrder, scoredOrdersOf, thresholdCurve } from "../../engine"
+import { defaultCostPerDefault, SimulationAnswer, measuredAbandonmentRate, MIN_RESTRICTED_CARTS, ScoredOrder, scoredOrdersOf, thresholdCurve } from "../../engine"
 import { figuresDb, FiguresDb, FiguresPeriod, groupingRaw, num } from "./figures-db"
 import { streamPeriodOrders } from "./period-orders"
 import { exclusiveReplay } from "./replay-guard"
@@ -16,22 +16,7 @@ export type SimulationInput = {
   abandonment_rate?: number
 }
 
-export type SimulationAnswer = {
-  orders: number
-  replayable: number
-  params: {
-    margin: number
-    cost_per_default: number
-    cost_per_default_source: "request" | "default"
-    abandonment_rate: number
-    abandonment_source: "request" | "measured"
-    credit_check_cost: number
-  }
-  points: CurvePoint[]
-  minimum: CurvePoint | null
-  current: CurvePoint | null
-  review: { threshold: number; good: CurvePoint["restricted"]["good"]; bad: CurvePoint["restricted"]["bad"] } | null
-}
+export type { SimulationAnswer }
 
 const invalid = (field: string, message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `Value for field '${field}': ${message}`)
 

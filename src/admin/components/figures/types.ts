@@ -3,7 +3,7 @@
  * Money in major units of the period's currency, rounded to cents; rates as shares (0.0714 = 7.14 %).
  */
 import type { CountAmount } from "../../../engine/figures/money"
-import type { CurvePoint } from "../../../engine/figures/cost"
+import type { CurvePoint, SimulationAnswer } from "../../../engine/figures/cost"
 import type { OutcomeBucket } from "../../../engine/figures/outcome-bucket"
 import type { RuleInput } from "../../lib/rules-types"
 
@@ -91,19 +91,4 @@ export type SimulateBody = FigureQuery & {
   abandonment_rate?: number
 }
 
-export type SimulateResponse = {
-  orders: number
-  replayable: number
-  params: {
-    margin: number
-    cost_per_default: number
-    cost_per_default_source: "request" | "default"
-    abandonment_rate: number
-    abandonment_source: "request" | "measured"
-    credit_check_cost: number
-  }
-  points: CurvePoint[]
-  minimum: CurvePoint | null
-  current: CurvePoint | null
-  review: { threshold: number; good: CountAmount; bad: CountAmount } | null
-}
+export type SimulateResponse = SimulationAnswer
