@@ -30,6 +30,7 @@
  *   BENCH_IN_PROCESS   seconds of the in-process check per list size     default 5
  *   BENCH_COMPLETIONS  timed completions per mode (plus 10 warm-up ones)  default 100
  *   BENCH_PARTS        "figures": only the shop, its figures and their routes (printed, no report)
+ *   BENCH_KEEP_DB      "1": keep the bench database after the run (its name is printed)
  */
 import os from "node:os"
 import { ADMIN, pgClient, pgConnection, startHost } from "./lib/host.mjs"

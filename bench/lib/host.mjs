@@ -182,6 +182,8 @@ module.exports = defineConfig({
   }
   const stop = async () => {
     await halt()
+    // BENCH_KEEP_DB=1: keep the database to study the figures' statements after the run
+    if (process.env.BENCH_KEEP_DB === "1") return console.log(`kept database ${database}`)
     await cleanUp()
   }
   try {

@@ -318,7 +318,7 @@ export async function seedFigures(client, { settings, storedRules, currency = "e
     const rebuildStarted = Date.now()
     const cartFigures = await rebuildCartFigures(pgKnex(client))
     const cartFiguresSeconds = Number(((Date.now() - rebuildStarted) / 1000).toFixed(1))
-    for (const table of ["payment_risk_order_figure", "payment_risk_assessment", "payment_risk_receivable", "payment_risk_outcome", "payment_risk_cart_evaluation", "payment_risk_cart_figure", "payment_session", "payment", "refund"]) {
+    for (const table of ["payment_risk_order_figure", "payment_risk_order_rollup", "payment_risk_order_flag_rollup", "payment_risk_assessment", "payment_risk_receivable", "payment_risk_outcome", "payment_risk_cart_evaluation", "payment_risk_cart_figure", "payment_session", "payment", "refund"]) {
       await client.query(`analyze ${table}`)
     }
     return { templates: variety, order_figures: figures, erased_figures: erased, assessments, receivables: receivables + reopened, outcomes, refunds, cart_rows: orderCarts + leftCarts, carts: figures + leftCount, cart_figures: cartFigures, cart_figures_rebuild_s: cartFiguresSeconds }

@@ -56,13 +56,17 @@ export function nextDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)
 }
 
+/** How far a time zone's clocks are ahead of UTC at an instant (ms; whole seconds). */
+export function utcOffsetMs(at: Date, timeZone: string): number {
+  if (timeZone === "UTC") return 0
+  const w = wallClock(at, timeZone)
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(at.getTime() / 1000) * 1000
+}
+
 /** The instant a wall-clock time has in a time zone (the earlier one where the clock is set back; a skipped time moves forward). */
 export function zonedInstant(fields: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number; ms?: number }, timeZone: string): Date {
   const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0, fields.ms ?? 0)
-  const offsetAt = (t: number) => {
-    const w = wallClock(new Date(t), timeZone)
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(t / 1000) * 1000
-  }
+  const offsetAt = (t: number) => utcOffsetMs(new Date(t), timeZone)
   let guess = wall - offsetAt(wall)
   const second = wall - offsetAt(guess)
   if (second !== guess) guess = Math.min(guess, second)

@@ -7,7 +7,6 @@ import {
   creditFigures,
   dailySeries,
   DailyEntry,
-  dayIn,
   DEFAULT_TIME_ZONE,
   DailyFigures,
   ListEntryAddedRow,
@@ -18,6 +17,8 @@ import {
   OrderFigureRow,
   PaymentClass,
   providerFigures,
+  quarterHoursFitDays,
+  splitIntoQuarterHours,
   ProviderFigures,
   restrictionsByCause,
   ruleFigures,
@@ -117,23 +118,51 @@ select
       where jsonb_typeof(r.list_hits) = 'array'
       group by 1, 2) m) as list_hits`
 
-/** The placed orders of the period (bindings: from, to, currency). */
-const PERIOD_ORDERS = `deleted_at is null and placed_at >= ? and placed_at < ? and currency_code = ?`
+/**
+ * The placed orders of a period per (class, provider, day in the merchant's time zone) and the
+ * orders each rule flagged: its whole quarter hours from the rollup the database keeps
+ * (payment_risk_order_rollup, payment_risk_order_flag_rollup; a few rows per quarter hour
+ * instead of one per order), the minutes before the first and after the last quarter hour from
+ * the order figures themselves (`orderSpans`). Bindings: the time zone (orders only), the
+ * rollup's (currency, span), the time zone again (orders only), the edges' (currency, 2 spans).
+ */
+const EDGE_ORDERS = `deleted_at is null and currency_code = ? and ((placed_at >= ? and placed_at < ?) or (placed_at >= ? and placed_at < ?))`
 
-/** The placed orders of the period per (class, provider, day in the merchant's time zone): orders and amount. */
 const ORDERS_SQL = `
-select payment_class, provider_id, to_char(day, 'YYYY-MM-DD') as date, n, amount::text as amount
-  from (select payment_class, provider_id, (placed_at at time zone ?)::date as day, count(*)::int as n, sum(amount) as amount
+select payment_class, provider_id, to_char(day, 'YYYY-MM-DD') as date, sum(n)::int as n, sum(amount)::text as amount
+  from (select nullif(payment_class, '') as payment_class, nullif(provider_id, '') as provider_id, (bucket at time zone ?)::date as day, orders as n, amount
+          from payment_risk_order_rollup
+         where currency_code = ? and bucket >= ? and bucket < ?
+        union all
+        select payment_class, provider_id, (placed_at at time zone ?)::date, 1, amount
           from payment_risk_order_figure
-         where ${PERIOD_ORDERS}
-         group by 1, 2, 3) days`
+         where ${EDGE_ORDERS}) x
+ group by 1, 2, 3`
 
-/** Per rule, the period's orders it flagged for review. */
 const FLAGGED_SQL = `
-select flagged.rule_id, count(*)::int as n
-  from payment_risk_order_figure cross join lateral unnest(flagged_by) as flagged(rule_id)
- where ${PERIOD_ORDERS} and cardinality(flagged_by) > 0
- group by 1`
+select rule_id, sum(n)::int as n
+  from (select rule_id, orders as n
+          from payment_risk_order_flag_rollup
+         where currency_code = ? and bucket >= ? and bucket < ?
+        union all
+        select flagged.rule_id, 1
+          from payment_risk_order_figure cross join lateral unnest(flagged_by) as flagged(rule_id)
+         where ${EDGE_ORDERS} and cardinality(flagged_by) > 0) x
+ group by 1
+having sum(n) > 0`
+
+/**
+ * The bindings of a period's orders for ORDERS_SQL and FLAGGED_SQL: the rollup for its whole
+ * quarter hours where each lies in one day of the time zone (else none: the period is read row
+ * by row), the rest as up to two edge spans (an unused one is empty).
+ */
+function orderSpans(period: FiguresPeriod, timeZone: string): { rollup: unknown[]; edges: unknown[] } {
+  const split = quarterHoursFitDays(period, timeZone) ? splitIntoQuarterHours(period) : { inner: null, edges: [{ from: period.from, to: period.to }] }
+  const none = { from: period.from, to: period.from }
+  const inner = split.inner ?? none
+  const [first = none, second = none] = split.edges
+  return { rollup: [period.currency_code, inner.from, inner.to], edges: [period.currency_code, first.from, first.to, second.from, second.to] }
+}
 
 const ADDED_SQL = `
 select source, count(*)::int as n from payment_risk_negative_list_entry
@@ -215,11 +244,11 @@ async function loadMarked(db: FiguresDb, period: FiguresPeriod) {
 }
 
 async function loadOrders(db: FiguresDb, period: FiguresPeriod, timeZone: string) {
-  const bindings = [period.from, period.to, period.currency_code]
+  const spans = orderSpans(period, timeZone)
   const [{ rows: groupRows }, { rows: flaggedRows }, aftermath] = await Promise.all([
-    groupingRaw(db, ORDERS_SQL, [timeZone, ...bindings]),
-    groupingRaw(db, FLAGGED_SQL, bindings),
-    loadOrdersWithAftermath(db, period),
+    db.raw(ORDERS_SQL, [timeZone, ...spans.rollup, timeZone, ...spans.edges]),
+    db.raw(FLAGGED_SQL, [...spans.rollup, ...spans.edges]),
+    loadOrdersWithAftermath(db, period, timeZone),
   ])
   const groups: OrderGroup[] = groupRows.map((row) => ({
     payment_class: (row.payment_class as PaymentClass | null) ?? null,
@@ -228,7 +257,6 @@ async function loadOrders(db: FiguresDb, period: FiguresPeriod, timeZone: string
     n: num(row.n),
     amount: String(row.amount ?? "0"),
   }))
-  const base = { order_id: "", placed_at: period.from, currency_code: period.currency_code }
   // the orders with an aftermath one by one; the rest of each (class, provider) group as one row
   const rest = new Map<string, { count: number; cents: number }>()
   const keyOf = (cls: string | null, provider: string | null) => JSON.stringify([cls, provider])
@@ -239,6 +267,27 @@ async function loadOrders(db: FiguresDb, period: FiguresPeriod, timeZone: string
     group.cents += Math.round(num(g.amount) * 100)
     rest.set(key, group)
   }
+  // rows of one shape, every field written in the same order (not spread from a base object: a
+  // spread followed by more fields made each of the 10,000 rows a slow dictionary object, and
+  // building and reading them took ~75 ms of the overview)
+  const row = (order: Partial<OrderFigureRow> & Pick<OrderFigureRow, "amount" | "payment_class" | "bucket">): OrderFigureRow => ({
+    count: order.count ?? 1,
+    order_id: order.order_id ?? "",
+    placed_at: order.placed_at ?? period.from,
+    currency_code: period.currency_code,
+    amount: order.amount,
+    payment_class: order.payment_class,
+    provider_id: order.provider_id ?? null,
+    bucket: order.bucket,
+    lost: order.lost ?? 0,
+    recovered: order.recovered ?? 0,
+    returned: order.returned ?? false,
+    charged_back: order.charged_back ?? false,
+    refused: order.refused ?? false,
+    written_off: order.written_off ?? false,
+    rules_held: order.rules_held ?? [],
+    flagged_by: order.flagged_by ?? [],
+  })
   const orders: OrderFigureRow[] = []
   const daily: DailyEntry[] = groups.map((g) => ({ date: g.date, orders: g.n, amount: num(g.amount) }))
   for (const order of aftermath) {
@@ -249,39 +298,33 @@ async function loadOrders(db: FiguresDb, period: FiguresPeriod, timeZone: string
       group.cents -= Math.round(order.amount * 100)
     }
     const { bucket, lost, recovered, returned, charged_back, refused, written_off } = order.aftermath
-    orders.push({
-      ...base,
-      order_id: order.order_id,
-      placed_at: order.placed_at,
-      amount: order.amount,
-      payment_class: order.payment_class as PaymentClass,
-      provider_id: order.provider_id,
-      bucket,
-      lost,
-      recovered,
-      returned,
-      charged_back,
-      refused,
-      written_off,
-      rules_held: order.rules_held,
-    })
-    if (bucket === "defaulted") daily.push({ date: dayIn(order.placed_at, timeZone), defaulted: 1 })
+    orders.push(
+      row({
+        order_id: order.order_id,
+        placed_at: order.placed_at,
+        amount: order.amount,
+        payment_class: order.payment_class as PaymentClass,
+        provider_id: order.provider_id,
+        bucket,
+        lost,
+        recovered,
+        returned,
+        charged_back,
+        refused,
+        written_off,
+        rules_held: order.rules_held,
+      })
+    )
+    if (bucket === "defaulted") daily.push({ date: order.placed_day, defaulted: 1 })
   }
   for (const [key, group] of rest) {
     if (group.count <= 0) continue
     const [cls, provider] = JSON.parse(key) as [PaymentClass | null, string | null]
-    orders.push({ ...base, count: group.count, amount: group.cents / 100, payment_class: cls as PaymentClass, provider_id: provider, bucket: "paid_fine" })
+    orders.push(row({ count: group.count, amount: group.cents / 100, payment_class: cls as PaymentClass, provider_id: provider, bucket: "paid_fine" }))
   }
   // per rule: the orders it flagged (all orders) and the defaulted ones it held on
   const ruleOrders: OrderFigureRow[] = [
-    ...flaggedRows.map((x) => ({
-      ...base,
-      count: num(x.n),
-      amount: 0,
-      payment_class: "prepayment" as PaymentClass,
-      bucket: "paid_fine" as const,
-      flagged_by: [String(x.rule_id)],
-    })),
+    ...flaggedRows.map((x) => row({ count: num(x.n), amount: 0, payment_class: "prepayment", bucket: "paid_fine", flagged_by: [String(x.rule_id)] })),
     ...orders.filter((order) => order.bucket === "defaulted").map((order) => ({ ...order, flagged_by: [] })),
   ]
   return { orders, ruleOrders, daily }

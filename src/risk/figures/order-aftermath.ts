@@ -1,4 +1,4 @@
-import { aftermathOf, AftermathFigures, OutcomeKind } from "../../engine"
+import { aftermathOf, AftermathFigures, DEFAULT_TIME_ZONE, OutcomeKind } from "../../engine"
 import { FiguresDb, groupingRaw, list, num } from "./figures-db"
 
 /**
@@ -31,24 +31,35 @@ function aftermathOfRow(amount: number, row: Record<string, unknown>): Aftermath
  * without any aftermath — most of them — are never read at all: each order with an aftermath is
  * looked up by its order id (a lateral lookup, so the period's figures are not scanned whole),
  * and the outcomes, closed claims and refunds of those orders are grouped once, not read per
- * order by subqueries (300,000 orders, 10,000 with an aftermath).
+ * order by subqueries (300,000 orders, 10,000 with an aftermath). The refunds are grouped per
+ * order once, each found from its payment through the indexes (a lateral lookup each: joined
+ * as tables, the order–payment-collection links were read whole, twice). `placed_day`: the
+ * order's calendar day in `timeZone` (PostgreSQL's conversion: the platform's took ~20 µs an
+ * order).
  */
 export async function loadOrdersWithAftermath(
   db: FiguresDb,
-  period: { from: Date; to: Date; currency_code: string }
-): Promise<Array<{ order_id: string; placed_at: Date; payment_class: string | null; provider_id: string | null; amount: number; rules_held: string[]; aftermath: AftermathFigures }>> {
+  period: { from: Date; to: Date; currency_code: string },
+  timeZone = DEFAULT_TIME_ZONE
+): Promise<Array<{ order_id: string; placed_at: Date; placed_day: string; payment_class: string | null; provider_id: string | null; amount: number; rules_held: string[]; aftermath: AftermathFigures }>> {
   // without JIT: its plan is costed high and compiling it took longer than running it
   const { rows } = await groupingRaw(
     db,
-    `with touched as (
+    `with refunded as materialized (
+       select opc.order_id, sum(rf.amount) as refunded
+         from refund rf
+         cross join lateral (select p.payment_collection_id from payment p where p.id = rf.payment_id and p.deleted_at is null offset 0) p
+         cross join lateral (select opc.order_id from order_payment_collection opc
+                              where opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null offset 0) opc
+        where rf.deleted_at is null
+        group by opc.order_id
+     ),
+     touched as (
        select order_id from payment_risk_outcome where deleted_at is null
        union
        select order_id from payment_risk_receivable where deleted_at is null and hold in ('written_off', 'handed_over')
        union
-       select opc.order_id from refund rf
-         join payment p on p.id = rf.payment_id and p.deleted_at is null
-         join order_payment_collection opc on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null
-        where rf.deleted_at is null
+       select order_id from refunded
      ),
      orders as materialized (
        select f.* from touched t
@@ -71,28 +82,21 @@ export async function loadOrdersWithAftermath(
          from payment_risk_receivable rc join orders o on o.order_id = rc.order_id
         where rc.deleted_at is null and rc.hold in ('written_off', 'handed_over')
         order by rc.order_id, rc.hold
-     ),
-     refunded as (
-       select o.order_id, sum(rf.amount)::text as refunded
-         from orders o
-         join order_payment_collection opc on opc.order_id = o.order_id and opc.deleted_at is null
-         join payment p on p.payment_collection_id = opc.payment_collection_id and p.deleted_at is null
-         join refund rf on rf.payment_id = p.id and rf.deleted_at is null
-        group by o.order_id
      )
-     select o.order_id, o.placed_at, o.payment_class, o.provider_id, o.amount::text as amount, o.rules_held,
-            oc.outcomes, c.closed_hold, r.refunded
+     select o.order_id, o.placed_at, to_char(o.placed_at at time zone ?, 'YYYY-MM-DD') as placed_day, o.payment_class, o.provider_id,
+            o.amount::text as amount, o.rules_held, oc.outcomes, c.closed_hold, r.refunded::text as refunded
        from orders o
        left join outcomes oc on oc.order_id = o.order_id
        left join closed c on c.order_id = o.order_id
        left join refunded r on r.order_id = o.order_id`,
-    [period.from, period.to, period.currency_code]
+    [period.from, period.to, period.currency_code, timeZone]
   )
   return rows.map((row) => {
     const amount = num(row.amount)
     return {
       order_id: String(row.order_id),
       placed_at: new Date(row.placed_at as string),
+      placed_day: String(row.placed_day),
       payment_class: (row.payment_class as string | null) ?? null,
       provider_id: (row.provider_id as string | null) ?? null,
       amount,
