@@ -51,6 +51,13 @@ const CartFigure = model
   .indexes([
     { on: ["cart_id"], unique: true },
     { on: ["first_evaluated_at", "currency_code"] },
+    // the carts something happened on, which the overview groups by what happened (a third of
+    // them in the bench's 90 days): read through this index, the others are never read
+    {
+      name: "IDX_payment_risk_cart_figure_marked",
+      on: ["currency_code", "first_evaluated_at"],
+      where: "deleted_at IS NULL AND (restricted OR credit_ran OR cardinality(rules_held) > 0 OR list_hits IS NOT NULL)",
+    },
   ])
 
 export default CartFigure
