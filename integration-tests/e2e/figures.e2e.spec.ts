@@ -15,12 +15,15 @@ jest.setTimeout(20 * 60 * 1000)
 
 const PORT = Number(process.env.PAYMENT_RISK_E2E_FIGURES_PORT || 9406)
 const DATABASE = `payment_risk_e2e_figures_${process.pid}`
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Client } = require("pg")
 const RULE = "E2E figures: hide invoice from 1 EUR"
 
 type Analytics = {
   carts: { evaluated: number; restricted: number; completed_after_restriction: number; abandoned_after_restriction: number; by_cause: Array<{ cause: string; restricted: number }> }
   by_class: Array<{ class: string; orders: number; defaulted: number }>
   rules: Array<{ rule_id: string; name: string | null; held: number }>
+  recording: { evaluations_lost: number }
 }
 
 /** The overview's default period (last 30 days, to the end of today) in the store's currency. */
@@ -126,6 +129,16 @@ describe("the figures in the admin, in a real browser", () => {
         placeDemoOrder(base, { handle: "kaffeebecher", quantity: n, email: `e2e.figures.${n}.${Date.now()}@example.com`, providerId: "pp_prepayment_manual" })))
     }
     await retrying(base, () => api(base, "/admin/payment-risk/outcomes", { headers: auth, body: { order_id: orders[0].id, kind: "written_off", note: "E2E figures" } }))
+    // two evaluations of today the recording lost (a busy database), as a server process counts them
+    const client = new Client({ host: process.env.DB_HOST, port: Number(process.env.DB_PORT), user: process.env.DB_USERNAME, password: process.env.DB_PASSWORD || undefined, database: DATABASE })
+    await client.connect()
+    try {
+      await client.query(
+        `insert into payment_risk_figure_gap (id, day, currency_code, evaluations_lost) values ('prfg_e2e', date_trunc('day', now() at time zone 'utc') at time zone 'utc', 'eur', 2)`
+      )
+    } finally {
+      await client.end()
+    }
 
     // the rows are written in the background: wait until the overview counts all three carts and both orders
     const query = new URLSearchParams(lastThirtyDays()).toString()
@@ -145,8 +158,8 @@ describe("the figures in the admin, in a real browser", () => {
 
   it("should show the figures made through the API on the overview, in English and German, and export a table as CSV", async () => {
     const texts = {
-      en: { title: "Overview", evaluated: "Carts checked", prepayment: "Prepayment", rule: `Rule “${RULE}”`, byClass: "By payment class", rate: "50%" },
-      de: { title: "Übersicht", evaluated: "Geprüfte Warenkörbe", prepayment: "Vorkasse", rule: `Regel „${RULE}“`, byClass: "Nach Zahlungsart", rate: "50 %" },
+      en: { title: "Overview", evaluated: "Carts checked", prepayment: "Prepayment", rule: `Rule “${RULE}”`, byClass: "By payment class", rate: "50%", incomplete: "2 checks of shoppers' payment options on these days were not recorded" },
+      de: { title: "Übersicht", evaluated: "Geprüfte Warenkörbe", prepayment: "Vorkasse", rule: `Regel „${RULE}“`, byClass: "Nach Zahlungsart", rate: "50 %", incomplete: "2 Prüfungen der Zahlarten von Kunden an diesen Tagen wurden nicht erfasst" },
     }
     const ruleCause = figures.carts.by_cause.find((row) => figures.rules.some((rule) => rule.rule_id === row.cause && rule.name === RULE))
     expect(ruleCause?.restricted).toBeGreaterThanOrEqual(3)
@@ -170,6 +183,9 @@ describe("the figures in the admin, in a real browser", () => {
         const prepayment = page.getByTestId("figures-by-class").getByRole("row").filter({ hasText: t.prepayment })
         await prepayment.waitFor()
         expect((await prepayment.innerText()).replace(/\s+/g, " ")).toContain(t.rate)
+        // the evaluations the recording lost are named, with what they mean
+        expect(figures.recording).toEqual({ evaluations_lost: 2 })
+        expect(await page.getByTestId("figures-incomplete").innerText()).toContain(t.incomplete)
         await page.getByTestId("figures-daily-chart").locator(".recharts-line").first().waitFor()
         await page.getByTestId("figures-class-chart").locator(".recharts-bar-rectangle").first().waitFor()
         // the admin scrolls inside its own frame: a tall window shows the whole overview

@@ -457,7 +457,7 @@ withTestStore((ctx) => {
   })
 
   describe("when the figures table cannot be written", () => {
-    it("should answer the payment step without waiting for the write, which lands once the table is free", async () => {
+    it("should answer the payment step without waiting for the write, count the lost evaluation and show it in the overview of its day", async () => {
       const cart = await newCart("figures-locked@example.com")
       // warm-up, then the route's time with the figures written (distinct decisions are not needed: the insert runs either way)
       await ctx.shop.allowedProviders(cart.id)
@@ -472,6 +472,8 @@ withTestStore((ctx) => {
       for (let i = 0; i < 15; i++) free.push(await time())
 
       const other = await newCart("figures-locked-2@example.com")
+      const lostSoFar = async () => (await pg().raw(`select coalesce(sum(evaluations_lost), 0)::int as n from payment_risk_figure_gap`)).rows[0].n as number
+      const lostBefore = await lostSoFar()
       const trx = await pg().transaction()
       try {
         // every write to the table now waits for this transaction
@@ -501,6 +503,18 @@ withTestStore((ctx) => {
       await ctx.shop.allowedProviders(other.id)
       const rows = await eventually(() => evaluations(other.id), (r) => r.length === 1)
       expect(rows).toHaveLength(1)
+
+      // the lost evaluation is counted with that next write, and the overview of the day says so
+      expect(await eventually(lostSoFar, (n) => n > lostBefore)).toBe(lostBefore + 1)
+      const gap = (await pg().raw(`select day, currency_code from payment_risk_figure_gap`)).rows
+      const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00.000Z")
+      expect(gap).toEqual([{ day: today, currency_code: rows[0].currency_code }])
+      const query = new URLSearchParams({ from: today.toISOString(), to: new Date(Date.now() + 60_000).toISOString(), currency_code: rows[0].currency_code })
+      const overview = await ctx.api.get(`/admin/payment-risk/analytics?${query}`, ctx.admin)
+      expect(overview.data.recording).toEqual({ evaluations_lost: lostBefore + 1 })
+      // a period of other days does not show them
+      const yesterday = new URLSearchParams({ from: new Date(today.getTime() - DAY).toISOString(), to: today.toISOString(), currency_code: rows[0].currency_code })
+      expect((await ctx.api.get(`/admin/payment-risk/analytics?${yesterday}`, ctx.admin)).data.recording).toEqual({ evaluations_lost: 0 })
     })
   })
 })

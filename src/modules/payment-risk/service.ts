@@ -5,6 +5,7 @@ import { CreditLimits, DEFAULT_RULES, EvaluationRecord, HashKeys, PaymentClass, 
 import { newListEntryExpiry, RetentionPeriods, retentionPeriods } from "../../engine/privacy/retention"
 import CartEvaluation from "./models/cart-evaluation"
 import CartFigure from "./models/cart-figure"
+import FigureGap from "./models/figure-gap"
 import CartSignal from "./models/cart-signal"
 import CreditLimitEvent from "./models/credit-limit-event"
 import CreditQuery from "./models/credit-query"
@@ -73,6 +74,7 @@ class PaymentRiskModuleService extends MedusaService({
   CartSignal,
   CartEvaluation,
   CartFigure,
+  FigureGap,
   OrderFigure,
   ReviewEvent,
   SecurityTip,
@@ -221,6 +223,12 @@ class PaymentRiskModuleService extends MedusaService({
   @InjectManager()
   async recordCartEvaluation(row: EvaluationRecord, startedAt: Date, @MedusaContext() sharedContext: Ctx = {}): Promise<figures.CartEvaluationWrite> {
     return await figures.insertCartEvaluation(sharedContext.manager!.getKnex(), row, startedAt)
+  }
+
+  /** Adds cart evaluations lost for the figures to their day's and currency's count. */
+  @InjectManager()
+  async recordLostEvaluations(lost: figures.LostEvaluations[], @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+    await figures.addLostEvaluations(sharedContext.manager!.getKnex(), lost)
   }
 
   /** Whether the cart had a paid, answered credit query (not a cache hit). */

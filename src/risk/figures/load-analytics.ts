@@ -42,6 +42,8 @@ export type AnalyticsAnswer = {
   negative_list: AnalyticsResponse["negative_list"]
   daily: DailyFigures[]
   abandonment: { measured_rate: number | null; carts: number }
+  /** cart evaluations of the period's days not recorded (the database was busy): the cart figures may be that much low */
+  recording: { evaluations_lost: number }
 }
 
 /**
@@ -330,6 +332,16 @@ async function loadOrders(db: FiguresDb, period: FiguresPeriod, timeZone: string
   return { orders, ruleOrders, daily }
 }
 
+/** The evaluations lost on the UTC days overlapping the period (bindings: currency, from, to). */
+const LOST_SQL = `
+select coalesce(sum(evaluations_lost), 0)::int as n from payment_risk_figure_gap
+ where deleted_at is null and currency_code = ? and day > ?::timestamptz - interval '1 day' and day < ?`
+
+async function loadLost(db: FiguresDb, period: FiguresPeriod): Promise<number> {
+  const { rows } = await db.raw(LOST_SQL, [period.currency_code, period.from, period.to])
+  return num(rows[0]?.n)
+}
+
 async function loadAdded(db: FiguresDb, period: FiguresPeriod): Promise<ListEntryAddedRow[]> {
   const { rows } = await db.raw(ADDED_SQL, [period.from, period.to])
   return rows.map((row) => ({ created_at: period.from, source: row.source as NegativeListSource, count: num(row.n) }))
@@ -346,11 +358,12 @@ export async function loadAnalytics(container: MedusaContainer, period: Analytic
   const db = figuresDb(container)
   const timeZone = period.time_zone ?? DEFAULT_TIME_ZONE
   const service = container.resolve<PaymentRiskModuleService>(PAYMENT_RISK_MODULE)
-  const [carts, marked, orders, added, rules] = await Promise.all([
+  const [carts, marked, orders, added, lost, rules] = await Promise.all([
     loadCarts(db, period, timeZone),
     loadMarked(db, period),
     loadOrders(db, period, timeZone),
     loadAdded(db, period),
+    loadLost(db, period),
     service.readConfig().then((config) => config.rules()),
   ])
   return {
@@ -363,5 +376,6 @@ export async function loadAnalytics(container: MedusaContainer, period: Analytic
     negative_list: negativeListFigures(marked.listHits, added),
     daily: dailySeries(period, [...carts.daily, ...orders.daily], timeZone),
     abandonment: carts.abandonment,
+    recording: { evaluations_lost: lost },
   }
 }

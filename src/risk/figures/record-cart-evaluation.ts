@@ -28,6 +28,47 @@ let pending = 0
 let skipped = 0
 
 /**
+ * Evaluations this process lost for the figures (skipped, or their write failed), per UTC day and
+ * currency, not yet added to payment_risk_figure_gap: the next successful write adds them (its
+ * own statement, in the background like the write), so the overview can say by how much its cart
+ * figures may be low. Bounded: a process that never writes again keeps at most a few hundred keys.
+ */
+const lost = new Map<string, { day: Date; currency_code: string; count: number }>()
+const LOST_KEYS_LIMIT = 400
+
+function countLost(currency: string, at: Date, n = 1): void {
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()))
+  const key = `${day.toISOString()} ${currency.toLowerCase()}`
+  const entry = lost.get(key)
+  if (entry) entry.count += n
+  else if (lost.size < LOST_KEYS_LIMIT) lost.set(key, { day, currency_code: currency.toLowerCase(), count: n })
+}
+
+/** Adds what this process lost to the database (after a write succeeded: the database answers again); kept for later when it fails. */
+function reportLost(container: MedusaContainer, service: PaymentRiskModuleService): void {
+  if (!lost.size || pending >= MAX_PENDING_FIGURE_WRITES) return
+  const report = [...lost.values()]
+  lost.clear()
+  pending += 1
+  service
+    .recordLostEvaluations(report)
+    .catch((error) => {
+      for (const entry of report) countLost(entry.currency_code, entry.day, entry.count)
+      warn(container, `payment-risk: lost figures not counted yet: ${redactForLog(error instanceof Error ? error.message : String(error))}`)
+    })
+    .finally(() => {
+      pending -= 1
+    })
+}
+
+/** For tests: the evaluations this process lost and has not reported yet. */
+export function unreportedLostEvaluations(): number {
+  let total = 0
+  for (const entry of lost.values()) total += entry.count
+  return total
+}
+
+/**
  * Cart and decision pairs this process has already written (or found written): a shopper
  * reloading the payment step gets the same decision, and its row exists — the write would change
  * nothing, so it is not even started (the database's unique key still decides across instances).
@@ -51,9 +92,10 @@ function remember(key: string, now: number): void {
   if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string)
 }
 
-/** For tests: forget what this process wrote. */
+/** For tests: forget what this process wrote and lost. */
 export function forgetRecordedEvaluations(): void {
   recent.clear()
+  lost.clear()
 }
 
 /**
@@ -78,6 +120,7 @@ export function recordCartEvaluation(container: MedusaContainer, service: Paymen
     })
   } catch (error) {
     // never the shopper's problem: the figure is lost, the answer is not
+    countLost(facts.snapshot.currency_code, new Date())
     warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${redactForLog(error instanceof Error ? error.message : String(error))}`)
     return Promise.resolve(false)
   }
@@ -88,6 +131,7 @@ export function recordCartEvaluation(container: MedusaContainer, service: Paymen
   if (!paid && seenRecently(key, now)) return Promise.resolve(false)
   if (pending >= MAX_PENDING_FIGURE_WRITES) {
     skipped += 1
+    countLost(row.currency_code, row.evaluated_at)
     // the first skip of a stretch and every hundredth after it
     if (skipped % 100 === 1) warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${pending} figures writes still waiting on the database (${skipped} skipped)`)
     return Promise.resolve(false)
@@ -99,17 +143,22 @@ export function recordCartEvaluation(container: MedusaContainer, service: Paymen
     remember(key, now)
     return written === "inserted" || written === "credit_added"
   }
+  let succeeded = false
   return write()
     .then((added) => {
       skipped = 0
+      succeeded = true
       return added
     })
     .catch((error) => {
+      countLost(row.currency_code, row.evaluated_at)
       warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${redactForLog(error instanceof Error ? error.message : String(error))}`)
       return false
     })
     .finally(() => {
       pending -= 1
+      // the database answers again: what this process lost is added now (its own slot)
+      if (succeeded) reportLost(container, service)
     })
 }
 

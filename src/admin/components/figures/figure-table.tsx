@@ -60,9 +60,13 @@ export function FigureTable<T>({ title, hint, rows, columns, rowId, file, empty,
           {t("paymentRisk.figures.exportCsv")}
         </Button>
       </div>
-      <DataTable instance={table}>
-        <DataTable.Table emptyState={{ empty: { heading: empty } }} />
-      </DataTable>
+      {/* headers may wrap and columns sit closer: with the German headers ("Verweigerte Sendungen")
+          the twelve columns per payment class scrolled sideways at 1440 px */}
+      <div className="[&_td]:pr-3 [&_th]:pr-3 [&_th]:align-bottom [&_th]:whitespace-normal">
+        <DataTable instance={table}>
+          <DataTable.Table emptyState={{ empty: { heading: empty } }} />
+        </DataTable>
+      </div>
     </div>
   )
 }

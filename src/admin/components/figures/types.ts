@@ -65,6 +65,8 @@ export type AnalyticsResponse = {
   }
   daily: DayRow[]
   abandonment: { measured_rate: number | null; carts: number }
+  /** cart evaluations of the period's days not recorded (the database was busy) */
+  recording?: { evaluations_lost: number }
 }
 
 export type BacktestBody = FigureQuery & {

@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChartBar } from "@medusajs/icons"
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Alert, Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { CartFigures } from "../../components/figures/cart-figures"
@@ -55,6 +55,12 @@ const OverviewPage = () => {
       )}
       {data && !empty && (
         <div className={`flex flex-col gap-y-3 ${isFetching ? "opacity-60" : ""}`} data-testid="figures-overview">
+          {(data.recording?.evaluations_lost ?? 0) > 0 && (
+            <Alert variant="warning" data-testid="figures-incomplete">
+              <Text size="small" weight="plus">{t(`${KEY}.incomplete.title`)}</Text>
+              <Text size="small">{t(`${KEY}.incomplete.text`, { count: data.recording!.evaluations_lost })}</Text>
+            </Alert>
+          )}
           <Container className="p-0"><CartFigures data={data} file={file} /></Container>
           <Container className="p-0"><DefaultFiguresSection data={data} file={file} /></Container>
           <Container className="p-0"><CreditFigures data={data} /></Container>

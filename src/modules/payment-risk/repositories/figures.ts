@@ -248,6 +248,38 @@ export async function insertOrderFigure(knex: Db, row: OrderFigureInput): Promis
   return rows.length ? (rows[0].id as string) : null
 }
 
+/** Cart evaluations lost for the figures on a UTC day in a currency. */
+export type LostEvaluations = { day: Date; currency_code: string; count: number }
+
+/** Adds lost evaluations to their day's and currency's count (one statement; the upsert adds across instances). */
+export async function addLostEvaluations(knex: Db, lost: LostEvaluations[]): Promise<void> {
+  const byKey = new Map<string, { day: string; currency_code: string; count: number }>()
+  for (const entry of lost) {
+    if (!(entry.count > 0)) continue
+    const day = entry.day.toISOString()
+    const currency = entry.currency_code.toLowerCase()
+    const key = `${day} ${currency}`
+    const sum = byKey.get(key) ?? { day, currency_code: currency, count: 0 }
+    sum.count += entry.count
+    byKey.set(key, sum)
+  }
+  if (!byKey.size) return
+  // in key order: two instances adding to the same days lock them in the same order
+  const rows = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => ({ id: generateEntityId(undefined, "prfg"), ...row }))
+  await knex.transaction(async (trx) => {
+    await trx.raw(`set local lock_timeout = '${FIGURES_LOCK_TIMEOUT}'`)
+    await trx.raw(`set local statement_timeout = '${FIGURES_STATEMENT_TIMEOUT}'`)
+    await trx.raw(
+      `insert into payment_risk_figure_gap as g (id, day, currency_code, evaluations_lost, created_at, updated_at)
+       select l.id, l.day, l.currency_code, l.count, now(), now()
+         from jsonb_to_recordset(?::jsonb) as l(id text, day timestamptz, currency_code text, count int)
+       on conflict (day, currency_code) where deleted_at is null
+       do update set evaluations_lost = g.evaluations_lost + excluded.evaluations_lost, updated_at = excluded.updated_at`,
+      [JSON.stringify(rows)]
+    )
+  })
+}
+
 export type CartCompletion = {
   cart_id: string
   order_id: string

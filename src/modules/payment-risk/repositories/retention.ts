@@ -18,6 +18,7 @@ export type RetentionResult = {
   list_audits: number
   cart_evaluations: number
   order_figures: number
+  figure_gaps: number
 }
 
 /** rows deleted per statement by the retention job, so no delete holds its locks for long */
@@ -37,6 +38,7 @@ const PURGED_TABLES = {
   // the figures: an evaluated cart by when it was evaluated, an order by when it was placed
   cart_evaluations: ["payment_risk_cart_evaluation", "evaluated_at"],
   order_figures: ["payment_risk_order_figure", "placed_at"],
+  figure_gaps: ["payment_risk_figure_gap", "day"],
 } as const
 
 /** Deletes the table's rows older than `days` before `now`, a batch per statement; returns how many. */
@@ -134,6 +136,7 @@ export async function purgeExpiredData(knex: Db, periods: RetentionPeriods, now:
     list_audits: await purgeTable(knex, "list_audits", periods.list_audit_days, now),
     cart_evaluations: await purgeCartEvaluations(knex, figuresDays, now),
     order_figures: await purgeTable(knex, "order_figures", figuresDays, now),
+    figure_gaps: await purgeTable(knex, "figure_gaps", figuresDays, now),
   }
 }
 

@@ -1,21 +1,31 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { Decision } from "../../../engine"
 import type PaymentRiskModuleService from "../../../modules/payment-risk/service"
-import { CartEvaluationFacts, forgetRecordedEvaluations, recordCartEvaluation } from "../record-cart-evaluation"
+import { CartEvaluationFacts, forgetRecordedEvaluations, MAX_PENDING_FIGURE_WRITES, recordCartEvaluation, unreportedLostEvaluations } from "../record-cart-evaluation"
 
 const warnings: string[] = []
 const container = { resolve: () => ({ warn: (message: string) => warnings.push(message) }) } as unknown as MedusaContainer
 
-function fakeService(answer: () => Promise<string>) {
+type Lost = Array<{ day: Date; currency_code: string; count: number }>
+
+function fakeService(answer: () => Promise<string>, reportLost: (lost: Lost) => Promise<void> = async () => {}) {
   const calls: string[] = []
+  const reported: Lost[] = []
   const service = {
     recordCartEvaluation: async (row: { cart_id: string }) => {
       calls.push(row.cart_id)
       return answer()
     },
+    recordLostEvaluations: async (lost: Lost) => {
+      reported.push(lost)
+      return reportLost(lost)
+    },
   } as unknown as PaymentRiskModuleService
-  return { service, calls }
+  return { service, calls, reported }
 }
+
+const flush = () => new Promise((resolve) => setImmediate(resolve))
+const today = () => new Date(new Date().toISOString().slice(0, 10) + "T00:00:00.000Z")
 
 const decision = (hidden: boolean): Decision =>
   ({
@@ -75,5 +85,62 @@ describe("recordCartEvaluation", () => {
     const broken = { ...facts("cart_a", true), decision: null as unknown as Decision }
     await expect(recordCartEvaluation(container, service, broken)).resolves.toBe(false)
     expect(calls).toEqual([])
+  })
+
+  it("counts the evaluations it skips or fails to write, and adds them with its next successful write", async () => {
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let answers = 0
+    const { service, calls, reported } = fakeService(async () => {
+      answers += 1
+      // the first writes wait on the database; the later one fails
+      if (answers <= MAX_PENDING_FIGURE_WRITES) {
+        await held
+        return "inserted"
+      }
+      throw new Error("canceling statement due to lock timeout")
+    })
+    const waiting = Array.from({ length: MAX_PENDING_FIGURE_WRITES }, (_, i) => recordCartEvaluation(container, service, facts(`cart_w${i}`, true)))
+    // beyond the writes in flight: skipped, counted
+    await expect(recordCartEvaluation(container, service, facts("cart_skipped_1", true))).resolves.toBe(false)
+    await expect(recordCartEvaluation(container, service, facts("cart_skipped_2", true))).resolves.toBe(false)
+    expect(unreportedLostEvaluations()).toBe(2)
+    expect(reported).toEqual([])
+    release()
+    await Promise.all(waiting)
+    await flush()
+    // the successful writes reported the two, once, per UTC day and currency
+    expect(reported).toEqual([[{ day: today(), currency_code: "eur", count: 2 }]])
+    expect(unreportedLostEvaluations()).toBe(0)
+    // a failed write is counted too
+    await expect(recordCartEvaluation(container, service, facts("cart_failed", true))).resolves.toBe(false)
+    expect(unreportedLostEvaluations()).toBe(1)
+    expect(calls).toHaveLength(MAX_PENDING_FIGURE_WRITES + 1)
+  })
+
+  it("keeps the count when reporting it fails, and reports it with a later write", async () => {
+    let reportFails = true
+    let writeFails = true
+    const { service, reported } = fakeService(
+      async () => {
+        if (writeFails) throw new Error("lock timeout")
+        return "inserted"
+      },
+      async () => {
+        if (reportFails) throw new Error("statement timeout")
+      }
+    )
+    await recordCartEvaluation(container, service, facts("cart_a", true))
+    writeFails = false
+    await recordCartEvaluation(container, service, facts("cart_b", true))
+    await flush()
+    expect(reported).toHaveLength(1)
+    expect(unreportedLostEvaluations()).toBe(1)
+    reportFails = false
+    await recordCartEvaluation(container, service, facts("cart_c", true))
+    await flush()
+    expect(reported).toHaveLength(2)
+    expect(reported[1]).toEqual([{ day: today(), currency_code: "eur", count: 1 }])
+    expect(unreportedLostEvaluations()).toBe(0)
   })
 })

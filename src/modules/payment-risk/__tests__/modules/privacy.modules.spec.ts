@@ -80,6 +80,12 @@ paymentRiskModuleSuite(({ service, db }) => {
       await db().raw(`update payment_risk_negative_list_audit set created_at = ?`, [ago(1461)])
       const [longExpired] = await rows<{ id: string }>(db(), `select id from payment_risk_negative_list_entry where value = 'long-expired'`)
 
+      // the figures' count of lost evaluations: a day past figures_days and a recent one
+      await service.recordLostEvaluations([
+        { day: ago(1461), currency_code: "EUR", count: 3 },
+        { day: ago(2), currency_code: "eur", count: 1 },
+      ])
+
       const result = await service.purgeExpiredData(PERIODS, now)
 
       expect(result).toEqual({
@@ -93,7 +99,9 @@ paymentRiskModuleSuite(({ service, db }) => {
         list_audits: 5,
         cart_evaluations: 0,
         order_figures: 0,
+        figure_gaps: 1,
       })
+      expect(await rows(db(), `select currency_code, evaluations_lost from payment_risk_figure_gap`)).toEqual([{ currency_code: "eur", evaluations_lost: 1 }])
       expect((await rows(db(), `select value from payment_risk_negative_list_entry order by value`)).map((r) => r.value)).toEqual([
         "live",
         "no-expiry",
