@@ -158,8 +158,8 @@ describe("the figures in the admin, in a real browser", () => {
 
   it("should show the figures made through the API on the overview, in English and German, and export a table as CSV", async () => {
     const texts = {
-      en: { title: "Overview", evaluated: "Carts checked", prepayment: "Prepayment", rule: `Rule “${RULE}”`, byClass: "By payment class", rate: "50%", incomplete: "2 checks of shoppers' payment options on these days were not recorded" },
-      de: { title: "Übersicht", evaluated: "Geprüfte Warenkörbe", prepayment: "Vorkasse", rule: `Regel „${RULE}“`, byClass: "Nach Zahlungsart", rate: "50 %", incomplete: "2 Prüfungen der Zahlarten von Kunden an diesen Tagen wurden nicht erfasst" },
+      en: { title: "Overview", evaluated: "Carts checked", prepayment: "Prepayment", rule: `Rule “${RULE}”`, byClass: "By payment class", rate: "50%", incomplete: "Up to 2 checks of shoppers' payment options on these days could not be recorded" },
+      de: { title: "Übersicht", evaluated: "Geprüfte Warenkörbe", prepayment: "Vorkasse", rule: `Regel „${RULE}“`, byClass: "Nach Zahlungsart", rate: "50 %", incomplete: "Bis zu 2 Prüfungen der Zahlarten von Kunden an diesen Tagen konnten nicht sofort erfasst werden" },
     }
     const ruleCause = figures.carts.by_cause.find((row) => figures.rules.some((rule) => rule.rule_id === row.cause && rule.name === RULE))
     expect(ruleCause?.restricted).toBeGreaterThanOrEqual(3)

@@ -51,7 +51,7 @@ async function rollupDifferences(db: Db): Promise<number> {
                    from payment_risk_order_figure where deleted_at is null group by 1, 2, 3, 4),
          kept as (select currency_code, bucket, payment_class, provider_id, orders, amount from payment_risk_order_rollup),
          raw_flags as (select currency_code, payment_risk_quarter_hour(placed_at) as bucket, r, count(*)::int as n
-                         from payment_risk_order_figure cross join lateral unnest(flagged_by) as r where deleted_at is null group by 1, 2, 3),
+                         from payment_risk_order_figure cross join lateral unnest(flagged_by) as r where deleted_at is null and r is not null group by 1, 2, 3),
          kept_flags as (select currency_code, bucket, rule_id, orders from payment_risk_order_flag_rollup)
     select (select count(*) from (select * from raw except select * from kept) a)
          + (select count(*) from (select * from kept except select * from raw) b)
@@ -133,8 +133,16 @@ withTestStore((ctx) => {
       expect((await db().raw(`select count(*)::int as n from payment_risk_order_rollup where orders = 0`)).rows[0].n).toBe(0)
       expect((await db().raw(`select count(*)::int as n from payment_risk_order_flag_rollup where orders = 0`)).rows[0].n).toBe(0)
 
-      // a truncate empties the rollups with the figures
+      // a null among the flagging rules is no rule: the order is still recorded
+      await insertOrders(db(), [{ id: "null_rule", at: "2026-06-03T08:00:00Z", amount: 3, flagged: [null as unknown as string, "r1"] }])
+      expect((await db().raw(`select count(*)::int as n from payment_risk_order_figure where id = 'null_rule'`)).rows[0].n).toBe(1)
+      expect(await rollupDifferences(db())).toBe(0)
+
+      // a truncate empties the rollups with the figures, also when one statement truncates all three (as Medusa's test utilities do)
       await db().raw(`truncate payment_risk_order_figure`)
+      expect(await rollupRows(db())).toEqual([])
+      await insertOrders(db(), [{ id: "again", at: "2026-06-03T08:00:00Z", amount: 3, flagged: ["r1"] }])
+      await db().raw(`truncate payment_risk_order_figure, payment_risk_order_rollup, payment_risk_order_flag_rollup`)
       expect(await rollupRows(db())).toEqual([])
     })
 

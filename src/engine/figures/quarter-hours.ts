@@ -27,13 +27,37 @@ export function splitIntoQuarterHours(period: Span): QuarterHourSplit {
 /**
  * Whether every quarter hour of the period lies within one calendar day of the time zone, so a
  * quarter hour's orders can be counted on the day of its start: the zone's offset from UTC is a
- * whole number of quarter hours on each day of the period (every zone today is; some were not
- * before the 1970s, e.g. Liberia at −0:44:30). Checked once a day and at both ends: offsets
- * change at most a few times a year.
+ * whole number of quarter hours throughout the period (every zone today is; some were not before
+ * the 1970s, e.g. Liberia at −0:44:30), and each clock change in the period happens at a whole
+ * quarter hour of UTC (St. John's changed its clocks at 00:01 local time until 2011, which put a
+ * day boundary one minute into a quarter hour). The offset is read once a day; where it differs
+ * from the day before, the change's instant is found to the second.
  */
 export function quarterHoursFitDays(period: Span, timeZone: string): boolean {
   const day = 24 * 60 * 60 * 1000
-  const fits = (t: number) => utcOffsetMs(new Date(t), timeZone) % QUARTER_HOUR_MS === 0
-  for (let t = period.from.getTime(); t < period.to.getTime(); t += day) if (!fits(t)) return false
-  return fits(period.to.getTime())
+  const offset = (t: number) => utcOffsetMs(new Date(t), timeZone)
+  const from = period.from.getTime()
+  const to = period.to.getTime()
+  let t = from
+  let current = offset(t)
+  if (current % QUARTER_HOUR_MS !== 0) return false
+  while (t < to) {
+    const next = Math.min(t + day, to)
+    const then = offset(next)
+    if (then !== current) {
+      if (then % QUARTER_HOUR_MS !== 0) return false
+      // the first second with the new offset: the clock change
+      let before = t
+      let after = next
+      while (after - before > 1000) {
+        const middle = before + Math.floor((after - before) / 2000) * 1000
+        if (offset(middle) === current) before = middle
+        else after = middle
+      }
+      if (after % QUARTER_HOUR_MS !== 0) return false
+      current = then
+    }
+    t = next
+  }
+  return true
 }

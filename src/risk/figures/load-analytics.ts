@@ -136,7 +136,7 @@ select payment_class, provider_id, to_char(day, 'YYYY-MM-DD') as date, sum(n)::i
           from payment_risk_order_rollup
          where currency_code = ? and bucket >= ? and bucket < ?
         union all
-        select payment_class, provider_id, (placed_at at time zone ?)::date, 1, amount
+        select nullif(payment_class, ''), nullif(provider_id, ''), (placed_at at time zone ?)::date, 1, amount
           from payment_risk_order_figure
          where ${EDGE_ORDERS}) x
  group by 1, 2, 3`
@@ -149,7 +149,7 @@ select rule_id, sum(n)::int as n
         union all
         select flagged.rule_id, 1
           from payment_risk_order_figure cross join lateral unnest(flagged_by) as flagged(rule_id)
-         where ${EDGE_ORDERS} and cardinality(flagged_by) > 0) x
+         where ${EDGE_ORDERS} and cardinality(flagged_by) > 0 and flagged.rule_id is not null) x
  group by 1
 having sum(n) > 0`
 
@@ -335,7 +335,7 @@ async function loadOrders(db: FiguresDb, period: FiguresPeriod, timeZone: string
 /** The evaluations lost on the UTC days overlapping the period (bindings: currency, from, to). */
 const LOST_SQL = `
 select coalesce(sum(evaluations_lost), 0)::int as n from payment_risk_figure_gap
- where deleted_at is null and currency_code = ? and day > ?::timestamptz - interval '1 day' and day < ?`
+ where deleted_at is null and currency_code = ? and day > ?::timestamptz - interval '24 hours' and day < ?`
 
 async function loadLost(db: FiguresDb, period: FiguresPeriod): Promise<number> {
   const { rows } = await db.raw(LOST_SQL, [period.currency_code, period.from, period.to])

@@ -35,6 +35,22 @@ let skipped = 0
  */
 const lost = new Map<string, { day: Date; currency_code: string; count: number }>()
 const LOST_KEYS_LIMIT = 400
+/**
+ * Cart and decision pairs counted as lost and not written since: a shopper reloading the payment
+ * step while the writes are saturated is counted once, not per reload (bounded, oldest first;
+ * a pair written later is taken out, though a count already reported stays — the overview says
+ * "up to").
+ */
+const lostPairs = new Set<string>()
+const LOST_PAIRS_LIMIT = 20_000
+
+/** Counts a lost evaluation of a cart and decision once. */
+function countLostPair(pair: string, currency: string, at: Date): void {
+  if (lostPairs.has(pair)) return
+  lostPairs.add(pair)
+  if (lostPairs.size > LOST_PAIRS_LIMIT) lostPairs.delete(lostPairs.values().next().value as string)
+  countLost(currency, at)
+}
 
 function countLost(currency: string, at: Date, n = 1): void {
   const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()))
@@ -96,6 +112,7 @@ function remember(key: string, now: number): void {
 export function forgetRecordedEvaluations(): void {
   recent.clear()
   lost.clear()
+  lostPairs.clear()
 }
 
 /**
@@ -131,7 +148,7 @@ export function recordCartEvaluation(container: MedusaContainer, service: Paymen
   if (!paid && seenRecently(key, now)) return Promise.resolve(false)
   if (pending >= MAX_PENDING_FIGURE_WRITES) {
     skipped += 1
-    countLost(row.currency_code, row.evaluated_at)
+    countLostPair(key, row.currency_code, row.evaluated_at)
     // the first skip of a stretch and every hundredth after it
     if (skipped % 100 === 1) warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${pending} figures writes still waiting on the database (${skipped} skipped)`)
     return Promise.resolve(false)
@@ -141,6 +158,7 @@ export function recordCartEvaluation(container: MedusaContainer, service: Paymen
     const written = await service.recordCartEvaluation(row, facts.started_at)
     // the row exists now (or the cart was completed before this evaluation: none is wanted)
     remember(key, now)
+    lostPairs.delete(key)
     return written === "inserted" || written === "credit_added"
   }
   let succeeded = false
@@ -151,7 +169,7 @@ export function recordCartEvaluation(container: MedusaContainer, service: Paymen
       return added
     })
     .catch((error) => {
-      countLost(row.currency_code, row.evaluated_at)
+      countLostPair(key, row.currency_code, row.evaluated_at)
       warn(container, `payment-risk: figures of cart ${facts.snapshot.id} not recorded: ${redactForLog(error instanceof Error ? error.message : String(error))}`)
       return false
     })

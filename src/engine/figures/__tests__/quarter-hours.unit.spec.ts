@@ -59,6 +59,15 @@ describe("quarterHoursFitDays", () => {
     expect(quarterHoursFitDays(span("2030-01-01T00:00:00Z", "2031-01-01T00:00:00Z"), zone)).toBe(fits)
   })
 
+  it("is false where a clock change fell inside a quarter hour (St. John's changed at 00:01 local time until 2011)", () => {
+    // 7 November 2010, 00:01 NDT (−2:30) = 02:31 UTC, back to 23:01 NST (−3:30)
+    expect(quarterHoursFitDays(span("2010-11-01T00:00:00Z", "2010-11-15T00:00:00Z"), "America/St_Johns")).toBe(false)
+    // since 2011 it changes at 02:00 local time
+    expect(quarterHoursFitDays(span("2030-01-01T00:00:00Z", "2031-01-01T00:00:00Z"), "America/St_Johns")).toBe(true)
+    // a period without the change, in 2010
+    expect(quarterHoursFitDays(span("2010-11-08T00:00:00Z", "2010-11-15T00:00:00Z"), "America/St_Johns")).toBe(true)
+  })
+
   it("is false where a zone was not a whole number of quarter hours from UTC (Liberia until 1972, −0:44:30)", () => {
     expect(utcOffsetMs(at("1970-06-01T00:00:00Z"), "Africa/Monrovia")).toBe(-(44 * 60 + 30) * 1000)
     expect(quarterHoursFitDays(span("1970-01-01T00:00:00Z", "1970-03-01T00:00:00Z"), "Africa/Monrovia")).toBe(false)

@@ -112,10 +112,13 @@ describe("recordCartEvaluation", () => {
     // the successful writes reported the two, once, per UTC day and currency
     expect(reported).toEqual([[{ day: today(), currency_code: "eur", count: 2 }]])
     expect(unreportedLostEvaluations()).toBe(0)
-    // a failed write is counted too
+    // a failed write is counted too, once per cart and decision however often the shopper reloads
+    await expect(recordCartEvaluation(container, service, facts("cart_failed", true))).resolves.toBe(false)
     await expect(recordCartEvaluation(container, service, facts("cart_failed", true))).resolves.toBe(false)
     expect(unreportedLostEvaluations()).toBe(1)
-    expect(calls).toHaveLength(MAX_PENDING_FIGURE_WRITES + 1)
+    await expect(recordCartEvaluation(container, service, facts("cart_failed", false))).resolves.toBe(false)
+    expect(unreportedLostEvaluations()).toBe(2)
+    expect(calls).toHaveLength(MAX_PENDING_FIGURE_WRITES + 3)
   })
 
   it("keeps the count when reporting it fails, and reports it with a later write", async () => {
