@@ -146,6 +146,28 @@ withTestStore((ctx) => {
       expect(await rollupRows(db())).toEqual([])
     })
 
+    it("should be checked and rebuilt by the daily job when it no longer adds up (the triggers were switched off)", async () => {
+      await insertOrders(db(), [
+        { id: "kept", at: "2026-06-01T10:01:00Z", amount: 1, flagged: ["r1"] },
+        { id: "kept2", at: "2026-06-02T10:01:00Z", amount: 2 },
+      ])
+      expect((await eraseExpiredAssessmentData(ctx.container)).order_rollup_rows_rebuilt).toBe(0)
+      // written behind the triggers' back, and one moved behind it
+      await db().raw(`alter table payment_risk_order_figure disable trigger user`)
+      try {
+        await insertOrders(db(), [{ id: "unseen", at: "2026-06-01T10:02:00Z", amount: 5, flagged: ["r2"] }])
+        await db().raw(`update payment_risk_order_figure set placed_at = '2026-06-03T00:00:00Z' where id = 'kept2'`)
+      } finally {
+        await db().raw(`alter table payment_risk_order_figure enable trigger user`)
+      }
+      expect(await rollupDifferences(db())).toBeGreaterThan(0)
+      const counts = await eraseExpiredAssessmentData(ctx.container)
+      // rebuilt: two order rows and two flag rows
+      expect(counts.order_rollup_rows_rebuilt).toBe(4)
+      expect(await rollupDifferences(db())).toBe(0)
+      expect((await eraseExpiredAssessmentData(ctx.container)).order_rollup_rows_rebuilt).toBe(0)
+    })
+
     it("should count every order of two transactions writing the same quarter hour at once", async () => {
       const first = await db().transaction()
       const second = await db().transaction()

@@ -21,7 +21,8 @@ type Knex = Parameters<typeof backfillOrderFigures>[0]
  * the order and cart when the assessment does (`assessment_days`: order id removed, cart id
  * replaced by a random token per cart). Orders of the last RECOVERY_DAYS days whose figure the
  * order.placed subscriber failed to record get it now, and cart rows left open although their cart
- * became an order are completed. Each evaluated cart's summary (payment_risk_cart_figure, what the
+ * became an order are completed. The order figures' rollups (kept by triggers) are checked
+ * against the figures and rebuilt if they drifted. Each evaluated cart's summary (payment_risk_cart_figure, what the
  * overview counts) follows its rows in these steps: the same token, completed with them, deleted
  * with the last of them. `now` is for tests.
  */
@@ -48,13 +49,17 @@ export default async function eraseExpiredAssessmentData(container: MedusaContai
   const observations = await eraseIdentityObservations(service, { olderThan: daysBefore(now, periods.identity_observation_days) })
   const reservations = await eraseCreditReservations(service, { olderThan: daysBefore(now, CREDIT_RESERVATION_DAYS) })
   const purged = await service.purgeExpiredData(periods, now)
+  // the overview's order rollups, kept by triggers: checked against the figures, rebuilt if they drifted
+  const rollupsRebuilt = await service.repairOrderRollups()
+  if (rollupsRebuilt) logger.warn(`payment-risk: the order figures' rollups did not add up to the order figures and were rebuilt (${rollupsRebuilt} rows)`)
 
   const counts = {
     assessments,
     ...unlinked,
     order_figures_recovered: orderFiguresRecovered,
     cart_evaluations_completed: cartEvaluationsCompleted,
-    cart_signals: signals, identity_observations: observations, credit_reservations: reservations, ...purged }
+    cart_signals: signals, identity_observations: observations, credit_reservations: reservations, ...purged,
+    order_rollup_rows_rebuilt: rollupsRebuilt }
   const done = Object.entries(counts).filter(([, n]) => n > 0)
   if (done.length) {
     logger.info(`payment-risk retention: ${done.map(([table, n]) => `${table} ${n}`).join(", ")}`)

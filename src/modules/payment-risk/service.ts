@@ -261,6 +261,17 @@ class PaymentRiskModuleService extends MedusaService({
     return await retention.unlinkExpiredFigures(sharedContext.manager!.getKnex(), before)
   }
 
+  /**
+   * Checks the order rollups against the order figures they sum and rebuilds them when they
+   * differ (repositories/figures.ts); returns the rollup rows rebuilt (0: they agreed).
+   */
+  @InjectManager()
+  async repairOrderRollups(@MedusaContext() sharedContext: Ctx = {}): Promise<number> {
+    const knex = sharedContext.manager!.getKnex()
+    if (!(await figures.orderRollupsDiffer(knex))) return 0
+    return await figures.rebuildOrderRollups(knex)
+  }
+
   // ── negative list (repositories/negative-list.ts, negative-list-queries.ts) ──
 
   /** Creates an entry and its audit record (masked values) in one transaction. */

@@ -331,3 +331,58 @@ export async function completeOpenCartEvaluations(knex: Db, since: Date): Promis
     return rows.length
   })
 }
+
+/** The order rollups grouped as the triggers keep them, from the order figures (for the check and the rebuild). */
+const ROLLUP_FROM_FIGURES = `
+select currency_code, payment_risk_quarter_hour(placed_at) as bucket, coalesce(payment_class, '') as payment_class,
+       coalesce(provider_id, '') as provider_id, count(*)::int as orders, sum(amount) as amount
+  from payment_risk_order_figure where deleted_at is null group by 1, 2, 3, 4`
+const FLAG_ROLLUP_FROM_FIGURES = `
+select f.currency_code, payment_risk_quarter_hour(f.placed_at) as bucket, r.rule_id, count(*)::int as orders
+  from payment_risk_order_figure f cross join lateral unnest(f.flagged_by) as r(rule_id)
+ where f.deleted_at is null and r.rule_id is not null group by 1, 2, 3`
+
+/**
+ * Whether the order rollups (payment_risk_order_rollup, payment_risk_order_flag_rollup, kept by
+ * triggers) differ from the order figures they sum — after the triggers were switched off, say,
+ * or rows written with `session_replication_role = replica`. One statement, so the figures and
+ * the rollups are read in one snapshot (the triggers write both in the writer's transaction): a
+ * write going on meanwhile is never a difference. Reads every figure once (the daily job).
+ */
+export async function orderRollupsDiffer(knex: Db): Promise<boolean> {
+  return await knex.transaction(async (trx) => {
+    await trx.raw(`set local work_mem = '64MB'`)
+    await trx.raw(`set local jit = off`)
+    const { rows } = await trx.raw(
+      `with kept as (select currency_code, bucket, payment_class, provider_id, orders, amount from payment_risk_order_rollup),
+            summed as (${ROLLUP_FROM_FIGURES}),
+            kept_flags as (select currency_code, bucket, rule_id, orders from payment_risk_order_flag_rollup),
+            summed_flags as (${FLAG_ROLLUP_FROM_FIGURES})
+       select exists (select 1 from kept full join summed using (currency_code, bucket, payment_class, provider_id)
+                       where kept.orders is distinct from summed.orders or kept.amount is distinct from summed.amount)
+           or exists (select 1 from kept_flags full join summed_flags using (currency_code, bucket, rule_id)
+                       where kept_flags.orders is distinct from summed_flags.orders) as differ`
+    )
+    return rows[0]?.differ === true
+  })
+}
+
+/**
+ * Rebuilds the order rollups from the order figures, with the figures locked against writes
+ * meanwhile (SHARE: a figure written now waits until the rebuild commits, then its trigger adds
+ * it to the rebuilt rollup). Returns the rollup rows written.
+ */
+export async function rebuildOrderRollups(knex: Db): Promise<number> {
+  return await knex.transaction(async (trx) => {
+    await trx.raw(`set local work_mem = '64MB'`)
+    await trx.raw(`set local jit = off`)
+    await trx.raw(`lock table payment_risk_order_figure in share mode`)
+    await trx.raw(`delete from payment_risk_order_rollup`)
+    await trx.raw(`delete from payment_risk_order_flag_rollup`)
+    const orders = rowCount(
+      await trx.raw(`insert into payment_risk_order_rollup (currency_code, bucket, payment_class, provider_id, orders, amount) ${ROLLUP_FROM_FIGURES}`)
+    )
+    const flags = rowCount(await trx.raw(`insert into payment_risk_order_flag_rollup (currency_code, bucket, rule_id, orders) ${FLAG_ROLLUP_FROM_FIGURES}`))
+    return orders + flags
+  })
+}
